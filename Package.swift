@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+// Casebook: an analysis notebook for the published data on English children's social care.
+//
+// Three targets, one direction of dependency:
+//   CasebookCore  the language and the data (never touches the terminal or the process)
+//   CLibEdit      non-variadic C wrappers around libedit (Swift cannot call el_set/el_get/history)
+//   casebook      the executable: flags, modes, terminal, signals and exit codes
+import PackageDescription
+
+let package = Package(
+    name: "Casebook",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "casebook", targets: ["casebook"]),
+        .library(name: "CasebookCore", targets: ["CasebookCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "CasebookCore"),
+        .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
+        .executableTarget(
+            name: "casebook",
+            dependencies: [
+                "CasebookCore",
+                "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
+    ]
+)

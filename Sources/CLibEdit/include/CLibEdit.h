@@ -1,0 +1,56 @@
+// Non-variadic wrappers around libedit for Swift, which cannot call the variadic
+// el_set, el_get and history. No logic lives here: each function is one libedit
+// call (or the few needed to open an editor on the C standard streams, which
+// Swift 6 code may not name).
+#ifndef CLIBEDIT_H
+#define CLIBEDIT_H
+
+#include <histedit.h>
+
+typedef struct cb_editor cb_editor;
+
+/// A completion function bound to Tab: gets the editor and the key, returns a
+/// libedit code (CC_NORM, CC_REFRESH, CC_REDISPLAY, CC_ERROR).
+typedef unsigned char (*cb_complete_fn)(EditLine *el, int ch);
+
+/// Opens an editor on stdin/stdout/stderr in emacs mode, with history, signal
+/// handling, Ctrl-R incremental search, and the user's ~/.editrc read.
+cb_editor *cb_editor_open(const char *program);
+void cb_editor_close(cb_editor *editor);
+EditLine *cb_editor_el(cb_editor *editor);
+
+/// The prompt shown by the next read (copied).
+void cb_editor_set_prompt(cb_editor *editor, const char *prompt);
+
+/// One line, with its newline; NULL at end of input (count 0) or on an error or
+/// interrupt (count -1, errno EINTR after Ctrl-C).
+const char *cb_editor_gets(cb_editor *editor, int *count);
+
+/// Adds an entry to the in-memory history (Up/Down and Ctrl-R search it).
+void cb_editor_history_add(cb_editor *editor, const char *line);
+void cb_editor_history_set_size(cb_editor *editor, int size);
+
+/// Binds Tab to `complete`; `context` is handed back through cb_editor_context.
+void cb_editor_set_completer(cb_editor *editor, cb_complete_fn complete, void *context);
+void *cb_editor_context(EditLine *el);
+
+/// The current line and cursor, for completion.
+const char *cb_line_buffer(EditLine *el, int *length, int *cursor);
+int cb_insert(EditLine *el, const char *text);
+void cb_delete_before_cursor(EditLine *el, int count);
+/// Writes text to the editor's output and asks for the prompt to be redrawn.
+void cb_print_below(EditLine *el, const char *text);
+
+/// SIGINT sets a flag instead of ending the process, and interrupts a pending
+/// read (no SA_RESTART), so Ctrl-C can clear the line or stop a query.
+void cb_install_interrupt_handler(void);
+int cb_interrupted(void);
+void cb_clear_interrupt(void);
+
+/// Terminal columns of stdout, or 0 when it is not a terminal.
+int cb_terminal_width(void);
+
+/// Puts the terminal back in its normal mode (used before leaving).
+void cb_editor_reset(cb_editor *editor);
+
+#endif

@@ -1,0 +1,61 @@
+// Expressions: the part of the language inside `where`, `derive`, `select`,
+// `summarise`, `sort` and function arguments. Every node keeps its span so that
+// an evaluation error can point at the exact sub-expression.
+
+public struct Expr: Sendable, Equatable {
+    public indirect enum Kind: Sendable, Equatable {
+        case column(String)
+        case integer(Int64)
+        case decimal(Double)
+        case string(String)
+        case boolean(Bool)
+        /// `missing` or `missing("c")`: a missing value with an optional reason.
+        case missing(String?)
+        case unary(UnaryOperator, Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        /// `name(args)`; `nameSpan` covers the function name only.
+        case call(name: String, nameSpan: SourceSpan, arguments: [Expr])
+        case inList(Expr, [Expr], negated: Bool)
+        case between(Expr, low: Expr, high: Expr, negated: Bool)
+        case like(Expr, pattern: Expr, negated: Bool)
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+
+    /// The column this expression names, if it is a bare column reference.
+    public var columnName: String? {
+        if case .column(let name) = kind { return name }
+        return nil
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-"
+    case not = "not"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and = "and", or = "or"
+
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+
+    var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .remainder: return true
+        default: return false
+        }
+    }
+}

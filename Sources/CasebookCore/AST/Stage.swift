@@ -1,0 +1,104 @@
+// Pipeline stages: what can follow `|`. One case per stage; each keeps its span
+// and the span of its name (for "unknown stage" and help).
+
+/// A name written in a stage's argument list (a column), with where it was written.
+public struct NameRef: Sendable, Equatable {
+    public var name: String
+    public var span: SourceSpan
+    public init(_ name: String, _ span: SourceSpan) {
+        self.name = name
+        self.span = span
+    }
+}
+
+/// `name = expression` in derive, summarise and select.
+public struct Binding: Sendable, Equatable {
+    public var name: NameRef?
+    public var expr: Expr
+    public init(name: NameRef?, expr: Expr) {
+        self.name = name
+        self.expr = expr
+    }
+}
+
+public struct SortKey: Sendable, Equatable {
+    public var expr: Expr
+    public var descending: Bool
+    public init(expr: Expr, descending: Bool) {
+        self.expr = expr
+        self.descending = descending
+    }
+}
+
+public enum JoinKind: String, Sendable {
+    case inner, left
+}
+
+/// One pair of join keys: `on la_code` or `on old_la_code = la_code`.
+public struct JoinKey: Sendable, Equatable {
+    public var left: NameRef
+    public var right: NameRef
+}
+
+public struct Stage: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case filter(Expr)  // where
+        case select([Binding])
+        case drop([NameRef])
+        case rename([(to: NameRef, from: NameRef)])
+        case derive([Binding])
+        case sort([SortKey])
+        case take(Int64)
+        case skip(Int64)
+        case distinct([NameRef])
+        case group([NameRef])
+        case ungroup
+        case summarise([Binding], by: [NameRef])
+        case count(by: [NameRef])
+        case join(JoinKind, Pipeline, on: [JoinKey])
+        case rank(SortKey, by: [NameRef], as: NameRef?)
+        case change(NameRef, over: NameRef, by: [NameRef])
+        case wider(names: NameRef, values: NameRef)
+        case longer([NameRef], names: NameRef, values: NameRef)
+        case top(Int64, SortKey, by: [NameRef])
+        case authorities([Expr])  // for "Reading", 870
+        case describe
+        case profile
+        case write(path: String, pathSpan: SourceSpan)
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            // Stages are compared in tests through their printed form; a
+            // structural comparison of every case adds nothing but noise.
+            String(describing: a) == String(describing: b)
+        }
+    }
+
+    public var kind: Kind
+    /// The whole stage, name to last argument.
+    public var span: SourceSpan
+    public var nameSpan: SourceSpan
+
+    public init(_ kind: Kind, span: SourceSpan, nameSpan: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        self.nameSpan = nameSpan
+    }
+}
+
+/// Where a pipeline's rows come from: a dataset or `let` name, or a nested
+/// pipeline in parentheses.
+public indirect enum PipelineSource: Sendable, Equatable {
+    case named(NameRef)
+    case nested(Pipeline)
+}
+
+public struct Pipeline: Sendable, Equatable {
+    public var source: PipelineSource
+    public var stages: [Stage]
+    public var span: SourceSpan
+    public init(source: PipelineSource, stages: [Stage], span: SourceSpan) {
+        self.source = source
+        self.stages = stages
+        self.span = span
+    }
+}

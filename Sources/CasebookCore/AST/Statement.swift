@@ -1,0 +1,29 @@
+// Statements: a pipeline, or one of the commands of the notebook. Shell commands
+// are statements of the language, so the prompt, a script and a session file all
+// accept the same things.
+
+public struct Statement: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case pipeline(Pipeline)
+        case bind(name: NameRef, Pipeline)  // let NAME = PIPELINE
+        case datasets
+        case help(topic: NameRef?)
+        case load(path: String, pathSpan: SourceSpan, as: NameRef?)
+        case set(option: NameRef, value: NameRef?)
+        /// `output "file"` sends every later result to a file; `output` alone ends that.
+        case output(path: String?, pathSpan: SourceSpan?)
+        /// `once "file"` sends only the next result to a file.
+        case once(path: String, pathSpan: SourceSpan)
+        case saveSession(path: String, pathSpan: SourceSpan)
+        case forget(NameRef)
+        case quit
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}

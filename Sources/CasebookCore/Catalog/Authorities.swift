@@ -1,0 +1,144 @@
+// Authorities known by any name: the DfE code (870), the ONS code (E06000038),
+// the exact name, or a loose one — case, punctuation, "&"/"and", "St"/"Saint"
+// and "City of" forms ignored — so "bristol" finds "Bristol, City of" and "hull"
+// finds "Kingston upon Hull, City of". England and the regions are found by
+// name too. An unknown or ambiguous name is an error listing the nearest names.
+
+public struct Authority: Sendable, Equatable {
+    /// DfE code; nil for England and the regions.
+    public var code: Int64?
+    public var name: String
+    public var onsCode: String?
+    public var region: String?
+    /// "Local authority", "Regional" or "National".
+    public var level: String
+    /// For an authority that no longer exists: what replaced it and when.
+    public var formerNote: String?
+
+    public var isLocalAuthority: Bool { code != nil }
+}
+
+public struct AuthorityIndex: Sendable {
+    public let authorities: [Authority]
+    private let byNormalName: [String: [Int]]
+
+    public static let regions = [
+        ("North East", "E12000001"), ("North West", "E12000002"), ("Yorkshire and The Humber", "E12000003"),
+        ("East Midlands", "E12000004"), ("West Midlands", "E12000005"), ("East of England", "E12000006"),
+        ("London", "E12000007"), ("South East", "E12000008"), ("South West", "E12000009"),
+        ("Inner London", ""), ("Outer London", ""),
+    ]
+
+    /// Builds the index from the `authorities` dataset.
+    public init(table: Table) {
+        var list: [Authority] = []
+        let code = table.column(named: "la_code"), name = table.column(named: "la_name")
+        let ons = table.column(named: "ons_code"), region = table.column(named: "region")
+        let status = table.column(named: "status"), replaced = table.column(named: "replaced_by")
+        let ended = table.column(named: "ended")
+        for r in 0..<table.rowCount {
+            guard case .integer(let c)? = code?.value(at: r), case .text(let n)? = name?.value(at: r) else { continue }
+            var note: String? = nil
+            if case .text(let s)? = status?.value(at: r), s == "former" {
+                let by = replaced?.value(at: r).plainText ?? ""
+                let end = ended?.value(at: r).plainText ?? ""
+                note = "\(n) (\(c)) no longer exists" + (end.isEmpty ? "" : ": its last year is \(end)")
+                    + (by.isEmpty ? "" : "; see \(by)")
+            }
+            list.append(
+                Authority(
+                    code: c, name: n, onsCode: ons?.value(at: r).plainText, region: region?.value(at: r).plainText,
+                    level: "Local authority", formerNote: note))
+        }
+        list.append(Authority(code: nil, name: "England", onsCode: "E92000001", region: nil, level: "National"))
+        for (n, o) in Self.regions {
+            list.append(Authority(code: nil, name: n, onsCode: o.isEmpty ? nil : o, region: n, level: "Regional"))
+        }
+        var index: [String: [Int]] = [:]
+        for (i, a) in list.enumerated() {
+            for form in Self.forms(of: a.name) where !(index[form]?.contains(i) ?? false) {
+                index[form, default: []].append(i)
+            }
+        }
+        authorities = list
+        byNormalName = index
+    }
+
+    public enum Resolution: Sendable, Equatable {
+        case found(Authority)
+        case ambiguous([Authority])
+        case notFound(suggestions: [String])
+    }
+
+    /// Finds an authority from a code (870, "870"), an ONS code or a name.
+    public func resolve(_ query: String) -> Resolution {
+        let trimmed = query.trimmedSpaces
+        if let code = Int64(trimmed) {
+            if let a = authorities.first(where: { $0.code == code }) { return .found(a) }
+            return .notFound(suggestions: [])
+        }
+        let upper = trimmed.uppercased()
+        if upper.count == 9, upper.hasPrefix("E"),
+            let a = authorities.first(where: { $0.onsCode?.uppercased() == upper })
+        {
+            return .found(a)
+        }
+        let key = Self.normalise(trimmed)
+        if let hits = byNormalName[key] {
+            // Prefer a current authority to a former one of the same name.
+            let current = hits.filter { authorities[$0].formerNote == nil }
+            if hits.count == 1 || current.count == 1 {
+                return .found(authorities[current.count == 1 ? current[0] : hits[0]])
+            }
+            return .ambiguous(hits.map { authorities[$0] })
+        }
+        // Loose: every word typed starts a word of the name ("kingston" → two).
+        let words = key.split(separator: " ")
+        if !words.isEmpty {
+            var hits: [Int] = []
+            for (i, a) in authorities.enumerated() {
+                let nameWords = Self.normalise(a.name).split(separator: " ")
+                if words.allSatisfy({ w in nameWords.contains { $0.hasPrefix(w) } }) { hits.append(i) }
+            }
+            let current = hits.filter { authorities[$0].formerNote == nil }
+            if hits.count == 1 { return .found(authorities[hits[0]]) }
+            if current.count == 1 { return .found(authorities[current[0]]) }
+            if hits.count > 1 { return .ambiguous(hits.map { authorities[$0] }) }
+        }
+        let names = authorities.map(\.name)
+        var near = Suggestions.nearest(to: trimmed, in: names, limit: 4)
+        if near.isEmpty {
+            near = Suggestions.nearest(to: key, in: authorities.map { Self.normalise($0.name) }, limit: 4).compactMap {
+                n in authorities.first { Self.normalise($0.name) == n }?.name
+            }
+        }
+        return .notFound(suggestions: near)
+    }
+
+    /// The forms a name is known by: normalised, and without "City of" / "County of".
+    static func forms(of name: String) -> [String] {
+        let n = normalise(name)
+        var forms = [n]
+        for suffix in [" city of", " county of"] where n.hasSuffix(suffix) {
+            forms.append(String(n.dropLast(suffix.count)))
+        }
+        for prefix in ["city of ", "county "] where n.hasPrefix(prefix) {
+            forms.append(String(n.dropFirst(prefix.count)))
+        }
+        return forms
+    }
+
+    /// Lower case, "&" as "and", "St"/"St." as "saint", punctuation dropped.
+    static func normalise(_ text: String) -> String {
+        var s = text.lowercased().replacing("&", with: " and ")
+        s = String(s.map { $0.isLetter || $0.isNumber ? $0 : " " })
+        let words = s.split(separator: " ").map { $0 == "st" ? "saint" : String($0) }
+        return words.joined(separator: " ")
+    }
+}
+
+extension String {
+    var trimmedSpaces: String {
+        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}

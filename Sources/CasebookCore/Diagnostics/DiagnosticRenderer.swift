@@ -1,0 +1,113 @@
+// The one place a diagnostic becomes text:
+//
+//   analysis.cb:3:19: error: no column named `regoin`
+//       3 | referrals | where regoin = "South East"
+//         |                   ^^^^^^
+//         = did you mean `region`?
+//
+// Lines are those of the file (a statement cut from a script keeps its line
+// numbers); the caret is placed by display width; very long lines are cut to a
+// window around the error.
+
+public struct DiagnosticRenderer {
+    public var colour: Bool
+    /// Widest source excerpt shown, in columns.
+    public var width: Int
+
+    public init(colour: Bool = false, width: Int = 100) {
+        self.colour = colour
+        self.width = max(40, width)
+    }
+
+    public func render(_ d: Diagnostic, in source: SourceText?) -> String {
+        var out = ""
+        let label = d.severity.rawValue
+        var location = source?.name ?? ""
+        var excerpt: (line: Int, text: String, caretStart: Int, caretWidth: Int)? = nil
+        if let source, let span = d.span {
+            let (line, column) = source.location(of: span.start)
+            location += location.isEmpty ? "\(line):\(column)" : ":\(line):\(column)"
+            excerpt = self.excerpt(source, span)
+        }
+        let head = (location.isEmpty ? "" : location + ": ") + paint(label + ":", severity: d.severity) + " "
+        out += head + (colour ? "\u{1B}[1m" + d.message + "\u{1B}[0m" : d.message) + "\n"
+        // "    12 | source", then the caret and help lines under the bar.
+        var under = "  "
+        if let e = excerpt {
+            let number = String(e.line)
+            under = String(repeating: " ", count: 4 + number.count + 1)
+            out += "    " + number + " | " + e.text + "\n"
+            let carets = String(repeating: "^", count: max(1, e.caretWidth))
+            out += under + "| " + String(repeating: " ", count: e.caretStart) + paint(carets, severity: d.severity) + "\n"
+        }
+        if let help = d.help {
+            out += under + "= " + help + "\n"
+        }
+        for note in d.notes {
+            out += under + "  " + note + "\n"
+        }
+        return out
+    }
+
+    /// The source line with tabs and control characters made visible-safe, and the
+    /// caret's column and width, cut to a window around the span if long.
+    private func excerpt(_ source: SourceText, _ span: SourceSpan) -> (Int, String, Int, Int) {
+        let (line, _) = source.location(of: span.start)
+        let lineStart = source.lineStart(containing: span.start)
+        let lineText = source.lineText(containing: span.start)
+        let lineBytes = Array(lineText.utf8)
+        let startInLine = min(span.start - lineStart, lineBytes.count)
+        let endInLine = min(max(span.end - lineStart, startInLine), lineBytes.count)
+        let before = Self.clean(String(decoding: lineBytes[0..<startInLine], as: UTF8.self))
+        let marked = Self.clean(String(decoding: lineBytes[startInLine..<endInLine], as: UTF8.self))
+        let after = Self.clean(String(decoding: lineBytes[endInLine...], as: UTF8.self))
+        var caretStart = DisplayWidth.of(before)
+        var caretWidth = max(1, DisplayWidth.of(marked))
+        var text = before + marked + after
+        let room = width - 12
+        if DisplayWidth.of(text) > room {
+            // Keep a window: some context before the span, then as much as fits.
+            let keepBefore = min(caretStart, room / 3)
+            let cutBefore = caretStart - keepBefore
+            var prefix = before
+            if cutBefore > 0 {
+                prefix = "…" + Self.dropColumns(before, cutBefore + 1)
+                caretStart = DisplayWidth.of(prefix)
+            }
+            caretWidth = min(caretWidth, max(1, room - caretStart - 1))
+            text = DisplayWidth.truncate(prefix + marked + after, to: room)
+        }
+        return (line, text, caretStart, caretWidth)
+    }
+
+    private static func dropColumns(_ s: String, _ n: Int) -> String {
+        var w = 0
+        var i = s.startIndex
+        while i < s.endIndex, w < n {
+            w += DisplayWidth.of(String(s[i]))
+            i = s.index(after: i)
+        }
+        return String(s[i...])
+    }
+
+    /// Tabs become one space and control characters a visible symbol, so the
+    /// caret lines up and nothing is sent to the terminal raw.
+    static func clean(_ s: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { c -> Unicode.Scalar in
+                    if c == "\t" { return " " }
+                    if c.value < 0x20 || c.value == 0x7F { return "�" }
+                    return c
+                }))
+    }
+
+    private func paint(_ s: String, severity: Diagnostic.Severity) -> String {
+        guard colour else { return s }
+        switch severity {
+        case .error: return "\u{1B}[1;31m" + s + "\u{1B}[0m"
+        case .warning: return "\u{1B}[1;33m" + s + "\u{1B}[0m"
+        case .note: return "\u{1B}[1;36m" + s + "\u{1B}[0m"
+        }
+    }
+}

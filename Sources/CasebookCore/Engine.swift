@@ -1,0 +1,370 @@
+// The façade of the library: source text in, rendered results and diagnostics
+// out, through a sink the caller provides. The shell, scripts, session replay
+// and the transcript tests all run statements through here, so they cannot
+// disagree about what a statement prints.
+
+/// Where the engine's text goes. The executable writes to the terminal; tests
+/// and session checks collect it.
+public protocol OutputSink: AnyObject {
+    /// Results (stdout).
+    func output(_ text: String)
+    /// Errors and warnings (stderr).
+    func diagnostic(_ text: String)
+    /// Messages for a person at the prompt ("reading: 12 rows"); scripts drop them.
+    func info(_ text: String)
+}
+
+public final class Engine {
+    public let workspace: Workspace
+    public var settings: Settings
+    public let sink: OutputSink
+    /// Relative paths in `load`, `write` and `output` start here (the script's
+    /// folder, or the current folder at the prompt).
+    public var baseDirectory: String
+    public var homeDirectory: String?
+    /// Where `save session NAME` writes.
+    public var sessionsDirectory: String
+    public var cancellation: Cancellation = .never
+    /// A clock for the timer, given by the caller (the library keeps no clock of its own).
+    public var now: () -> Double = { 0 }
+
+    /// The statements run so far and what they printed, for `save session`.
+    public private(set) var transcript: [TranscriptEntry] = []
+    private var outputPath: String? = nil
+    private var oncePath: String? = nil
+
+    public struct TranscriptEntry: Sendable {
+        public var statement: String
+        /// What the statement printed, rendered with the session settings.
+        public var output: String
+        public var failed: Bool
+        /// The result as a Markdown table with its sources, when `recordsMarkdown` is on.
+        public var markdown: String? = nil
+    }
+
+    /// Keep a Markdown rendering of each table result (for `casebook export`).
+    public var recordsMarkdown = false
+    private var pendingMarkdown: String? = nil
+
+    public init(workspace: Workspace, settings: Settings, sink: OutputSink, baseDirectory: String, sessionsDirectory: String) {
+        self.workspace = workspace
+        self.settings = settings
+        self.sink = sink
+        self.baseDirectory = baseDirectory
+        self.sessionsDirectory = sessionsDirectory
+    }
+
+    public struct RunResult: Sendable {
+        public var failed = false
+        public var quit = false
+        public var cancelled = false
+    }
+
+    /// Parses and runs every statement of `source`, printing as it goes. Stops
+    /// at the first failing statement unless `keepGoing`.
+    @discardableResult
+    public func run(_ source: SourceText, keepGoing: Bool = false) -> RunResult {
+        var result = RunResult()
+        let parsed = Parser.parse(source)
+        for statement in parsed {
+            let text = source.slice(statement.span)
+            if !statement.diagnostics.isEmpty {
+                let rendered = statement.diagnostics.map { renderDiagnostic($0, source) }.joined()
+                sink.diagnostic(rendered)
+                record(text, rendered, failed: true)
+                result.failed = true
+                if keepGoing { continue }
+                return result
+            }
+            guard let s = statement.statement else { continue }
+            let outcome = execute(s, source: source, text: text)
+            switch outcome {
+            case .failed(let cancelled):
+                result.failed = true
+                if cancelled {
+                    result.cancelled = true
+                    return result
+                }
+                if !keepGoing { return result }
+            case .quit:
+                result.quit = true
+                return result
+            case .ok:
+                break
+            }
+        }
+        return result
+    }
+
+    private enum StepResult { case ok, failed(cancelled: Bool), quit }
+
+    private func execute(_ statement: Statement, source: SourceText, text: String) -> StepResult {
+        let context = EvaluationContext(workspace: workspace, cancellation: cancellation, settings: settings)
+        let evaluator = Evaluator(engine: self, source: source, context: context)
+        let started = now()
+        let outcome: Outcome
+        do {
+            outcome = try evaluator.execute(statement)
+        } catch {
+            if error.isCancellation {
+                sink.diagnostic("cancelled\n")
+                return .failed(cancelled: true)
+            }
+            let rendered = renderDiagnostic(error, source)
+            sink.diagnostic(rendered)
+            record(text, rendered, failed: true)
+            return .failed(cancelled: false)
+        }
+        let elapsed = now() - started
+        var recorded = ""
+        switch outcome {
+        case .table(let table, let header, let notes):
+            recorded = deliver(table, header: header, notes: notes)
+            if recordsMarkdown {
+                var s = settings
+                s.maxRows = settings.sessionRows
+                let shown = s.maxRows.map { table.rowCount > $0 ? table.slice(0..<$0) : table } ?? table
+                pendingMarkdown = ResultRenderer(settings: s).render(shown, format: .markdown)
+                    + (shown.rowCount < table.rowCount ? "\n_\(Messages.plural(table.rowCount, "row")), the first \(shown.rowCount) shown._\n" : "")
+                    + notes.map { "\n_Note: \($0)_\n" }.joined()
+            }
+        case .text(let t):
+            sink.output(t)
+            recorded = t
+        case .info(let t):
+            sink.info(t + "\n")
+        case .quit:
+            return .quit
+        case .nothing:
+            break
+        }
+        if settings.timer {
+            aside("Run time: \(NumberText.fixed(elapsed, decimals: 3)) s\n")
+        }
+        record(text, recorded, failed: false)
+        return .ok
+    }
+
+    /// Prints a table (or writes it to the file chosen with `output`/`once`),
+    /// with its header and notes; returns the text to record in the transcript.
+    private func deliver(_ table: Table, header: [String], notes: [String]) -> String {
+        var renderer = ResultRenderer(settings: settings)
+        var extra = notes.map { "note: \($0)\n" }.joined()
+        if settings.showSources, !table.sources.isEmpty {
+            extra += SourceCitation.lines(table.sources).map { $0 + "\n" }.joined()
+        }
+        let top = header.map { $0 + "\n" }.joined()
+        if let path = oncePath ?? outputPath {
+            let format = ResultRenderer.format(forPath: path) ?? settings.format
+            renderer.settings.colour = false
+            renderer.settings.maxRows = nil
+            let body = renderer.render(table, format: format)
+            do {
+                if oncePath != nil || !outputStarted.contains(path) {
+                    try FileWriter.write(body, to: path)
+                    outputStarted.insert(path)
+                } else {
+                    try FileWriter.append(body, to: path, mode: 0o644)
+                }
+                sink.info("wrote \(Messages.plural(table.rowCount, "row")) to \(path)\n")
+            } catch {
+                sink.diagnostic(renderDiagnostic(error, nil))
+            }
+            oncePath = nil
+            if !extra.isEmpty { aside(extra) }
+            return ""
+        }
+        let body = renderer.render(table)
+        if settings.format == .table {
+            sink.output(top + body + extra)
+        } else {
+            if !top.isEmpty { sink.diagnostic(top) }
+            sink.output(body)
+            if !extra.isEmpty { sink.diagnostic(extra) }
+        }
+        return transcriptText(table, header: header, notes: notes)
+    }
+
+    private var outputStarted = Set<String>()
+
+    /// Notes and timings: beside a table at the prompt, on stderr beside CSV or JSON.
+    private func aside(_ text: String) {
+        if settings.format == .table { sink.output(text) } else { sink.diagnostic(text) }
+    }
+
+    func warn(_ line: String) {
+        sink.diagnostic("warning: " + line + "\n")
+    }
+
+    /// A table as a session file records it: always the aligned table at a
+    /// fixed width, so a session checks the same on any terminal.
+    func transcriptText(_ table: Table, header: [String], notes: [String]) -> String {
+        var s = settings
+        s.colour = false
+        s.width = SessionFormat.width
+        s.format = .table
+        s.maxRows = settings.sessionRows
+        s.unicode = true
+        s.accessible = false
+        return header.map { $0 + "\n" }.joined() + ResultRenderer(settings: s).render(table)
+            + notes.map { "note: \($0)\n" }.joined()
+    }
+
+    private func record(_ statement: String, _ output: String, failed: Bool) {
+        transcript.append(TranscriptEntry(statement: statement, output: output, failed: failed, markdown: pendingMarkdown))
+        pendingMarkdown = nil
+    }
+
+    public func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
+        DiagnosticRenderer(colour: settings.colour, width: settings.width).render(d, in: source)
+    }
+
+    // MARK: - Paths
+
+    /// An absolute path for `path`: `~` expanded, relative paths from `baseDirectory`.
+    public func resolve(_ path: String) -> String {
+        var p = path
+        if p == "~" || p.hasPrefix("~/"), let home = homeDirectory {
+            p = home + p.dropFirst()
+        }
+        if !p.hasPrefix("/") { p = baseDirectory + "/" + p }
+        return PathText.normalise(p)
+    }
+
+    func readablePath(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
+        let resolved = resolve(path)
+        if settings.safe, !settings.allowedFolders.contains(where: { PathText.isInside(resolved, $0) }) {
+            throw Diagnostic(
+                id: "safe-mode", message: "safe mode: reading \(path) is not allowed", span: span,
+                help: "in safe mode only the datasets folder and the session's own folder can be read")
+        }
+        return resolved
+    }
+
+    func writablePath(_ path: String, span: SourceSpan?) throws(Diagnostic) -> String {
+        if settings.safe {
+            throw Diagnostic(
+                id: "safe-mode", message: "safe mode: writing \(path) is not allowed", span: span,
+                help: "run without --safe to write files")
+        }
+        return resolve(path)
+    }
+
+    // MARK: - Settings and redirection
+
+    func redirect(path: String?, span: SourceSpan?, once: Bool) throws(Diagnostic) -> Outcome {
+        guard let path else {
+            outputPath = nil
+            return .info("results go to the screen again")
+        }
+        let resolved = try writablePath(path, span: span)
+        if once {
+            oncePath = resolved
+            return .info("the next result goes to \(path)")
+        }
+        outputPath = resolved
+        outputStarted.remove(resolved)
+        return .info("results go to \(path) until `output off`")
+    }
+
+    func applySetting(_ option: NameRef, _ value: NameRef?) throws(Diagnostic) -> Outcome {
+        let name = option.name.lowercased()
+        let options = ["format", "rows", "timer", "width", "colour", "color", "accessible", "sources", "neighbours", "neighbors", "limit", "chars"]
+        guard options.contains(name) else {
+            throw Diagnostic(
+                id: "unknown-setting", message: "no setting called `\(option.name)`", span: option.span,
+                help: Suggestions.didYouMean(option.name, in: options) ?? "`help settings` lists them")
+        }
+        guard let value else {
+            throw Diagnostic(
+                id: "missing-value", message: "`set \(option.name)` needs a value", span: .at(option.span.end),
+                help: "`help settings` shows the values")
+        }
+        let v = value.name.lowercased()
+        func onOff() throws(Diagnostic) -> Bool {
+            switch v {
+            case "on", "true", "yes": return true
+            case "off", "false", "no": return false
+            default:
+                throw Diagnostic(
+                    id: "bad-setting", message: "`set \(option.name)` takes on or off, not `\(value.name)`", span: value.span)
+            }
+        }
+        func count(allowAll: Bool) throws(Diagnostic) -> Int? {
+            if allowAll && (v == "all" || v == "auto") { return nil }
+            guard let n = Int(v), n > 0 else {
+                throw Diagnostic(
+                    id: "bad-setting",
+                    message: "`set \(option.name)` takes a positive whole number\(allowAll ? " or `\(name == "width" ? "auto" : "all")`" : ""), not `\(value.name)`",
+                    span: value.span)
+            }
+            return n
+        }
+        switch name {
+        case "format":
+            guard let f = OutputFormat(rawValue: v == "md" ? "markdown" : v) else {
+                throw Diagnostic(
+                    id: "bad-setting", message: "no format called `\(value.name)`", span: value.span,
+                    help: "the formats are table, csv, tsv, json and markdown")
+            }
+            settings.format = f
+        case "rows":
+            settings.maxRows = try count(allowAll: true)
+            settings.sessionRows = settings.maxRows
+        case "timer": settings.timer = try onOff()
+        case "width": settings.width = try count(allowAll: true) ?? defaultWidth
+        case "colour", "color": settings.colour = try onOff() && colourAvailable
+        case "accessible": settings.accessible = try onOff()
+        case "sources": settings.showSources = try onOff()
+        case "chars":
+            guard v == "unicode" || v == "ascii" else {
+                throw Diagnostic(id: "bad-setting", message: "`set chars` takes unicode or ascii", span: value.span)
+            }
+            settings.unicode = v == "unicode"
+        case "limit": settings.rowLimit = try count(allowAll: false) ?? settings.rowLimit
+        case "neighbours", "neighbors":
+            settings.neighbourModel = value.name
+        default: break
+        }
+        return .info("\(name) is \(value.name)")
+    }
+
+    /// The width to go back to with `set width auto` (the terminal's, given by the shell).
+    public var defaultWidth = 100
+    /// Whether colour can be turned on (false when stdout is not a terminal or NO_COLOR is set).
+    public var colourAvailable = false
+
+    // MARK: - Sessions
+
+    func saveSession(path: String, span: SourceSpan) throws(Diagnostic) -> Outcome {
+        var target = path
+        if !path.contains("/") && !path.hasSuffix(".cb") { target = sessionsDirectory + "/" + path + ".cb" }
+        let resolved = try writablePath(target, span: span)
+        let entries = transcript.filter { !$0.failed && !SessionFormat.isSessionCommand($0.statement) }
+        let text = SessionFormat.write(name: path, entries: entries)
+        try FileWriter.write(text, to: resolved)
+        return .info("saved \(Messages.plural(entries.count, "statement")) to \(target)")
+    }
+}
+
+/// Path text without Foundation: normalising `.` and `..`, and containment.
+enum PathText {
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        let f = normalise(folder)
+        let p = normalise(path)
+        return p == f || p.hasPrefix(f == "/" ? "/" : f + "/")
+    }
+}

@@ -1,0 +1,63 @@
+// What a statement's evaluation shares: the workspace, the cancellation check,
+// and the notes that aggregates and stages leave for under the result.
+
+final class EvaluationContext {
+    let workspace: Workspace
+    let cancellation: Cancellation
+    let settings: Settings
+    /// Notes shown under the result, in the order they were made.
+    private(set) var notes: [String] = []
+    /// Lines shown above the result (describe's sources).
+    var preamble: [String] = []
+
+    init(workspace: Workspace, cancellation: Cancellation, settings: Settings) {
+        self.workspace = workspace
+        self.cancellation = cancellation
+        self.settings = settings
+    }
+
+    func addNote(_ note: String) {
+        if !notes.contains(note) { notes.append(note) }
+    }
+
+    /// "mean(caseload) skipped 3 values: 2 c, 1 x"
+    func addSkipNote(_ label: String, _ counts: [MissingReason: Int], unit: String) {
+        let total = counts.values.reduce(0, +)
+        let parts = counts.sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key.name)" }
+        addNote("\(label) skipped \(Messages.plural(total, unit)): \(parts.joined(separator: ", "))")
+    }
+
+    /// An authority from a name or code, or a diagnostic listing the nearest names.
+    func resolveAuthority(_ value: Value, span: SourceSpan) throws(Diagnostic) -> Authority {
+        guard let index = try workspace.authorities(cancellation: cancellation) else {
+            throw Diagnostic(
+                id: "no-authorities", message: "the `authorities` dataset is not available, so names cannot be looked up",
+                span: span, help: "start Casebook with --datasets pointing at the shipped datasets")
+        }
+        let query: String
+        switch value {
+        case .text(let s): query = s
+        case .integer(let i): query = String(i)
+        default:
+            throw Diagnostic(
+                id: "type-mismatch", message: "an authority is named by text or a code, not \(value.type?.displayName ?? "a missing value")",
+                span: span)
+        }
+        switch index.resolve(query) {
+        case .found(let a):
+            if let note = a.formerNote { addNote(note) }
+            return a
+        case .ambiguous(let many):
+            let names = many.prefix(6).map { a in a.code.map { "\(a.name) (\($0))" } ?? a.name }
+            throw Diagnostic(
+                id: "ambiguous-authority", message: "\"\(query)\" could be \(Messages.orList(names))", span: span,
+                help: "write more of the name, or the DfE code")
+        case .notFound(let suggestions):
+            throw Diagnostic(
+                id: "unknown-authority", message: "no authority called \"\(query)\"", span: span,
+                help: suggestions.isEmpty
+                    ? "`authorities | select la_code, la_name` lists them"
+                    : "did you mean " + Messages.orList(suggestions.map { "\"\($0)\"" }) + "?")
+        }
+    }
+}

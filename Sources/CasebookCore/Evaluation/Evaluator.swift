@@ -1,0 +1,208 @@
+// Runs one parsed statement against the workspace and returns its outcome.
+// Pipelines run stage by stage over whole columns; each stage's errors carry
+// the span of the stage or the sub-expression at fault.
+
+struct Evaluator {
+    let engine: Engine
+    let source: SourceText
+    let context: EvaluationContext
+
+    var workspace: Workspace { engine.workspace }
+
+    func execute(_ statement: Statement) throws(Diagnostic) -> Outcome {
+        switch statement.kind {
+        case .pipeline(let pipeline):
+            let table = try run(pipeline)
+            return .table(table, header: context.preamble, notes: context.notes)
+        case .bind(let name, let pipeline):
+            let table = try run(pipeline)
+            workspace.bind(name.name, table, origin: "let")
+            return .info("\(name.name): \(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column"))")
+        case .datasets:
+            return .table(datasetsTable(), header: [], notes: [])
+        case .help(let topic):
+            guard let text = HelpText.render(topic: topic?.name) else {
+                throw Diagnostic(
+                    id: "unknown-help-topic", message: "no help on `\(topic!.name)`", span: topic!.span,
+                    help: Suggestions.didYouMean(topic!.name, in: HelpText.topics) ?? "`help` lists the topics")
+            }
+            return .text(text)
+        case .load(let path, let pathSpan, let alias):
+            return try load(path: path, pathSpan: pathSpan, alias: alias)
+        case .set(let option, let value):
+            return try engine.applySetting(option, value)
+        case .output(let path, let span):
+            return try engine.redirect(path: path, span: span, once: false)
+        case .once(let path, let span):
+            return try engine.redirect(path: path, span: span, once: true)
+        case .saveSession(let path, let span):
+            return try engine.saveSession(path: path, span: span)
+        case .forget(let name):
+            guard workspace.forget(name.name) else {
+                let isDataset = workspace.catalog?.contains(name.name) == true
+                throw Diagnostic(
+                    id: "unknown-name",
+                    message: isDataset ? "`\(name.name)` is a shipped dataset and cannot be forgotten" : "no result named `\(name.name)`",
+                    span: name.span,
+                    help: isDataset ? nil : Suggestions.didYouMean(name.name, in: workspace.bindingNames))
+            }
+            return .info("forgot \(name.name)")
+        case .quit:
+            return .quit
+        }
+    }
+
+    // MARK: - Pipelines
+
+    func run(_ pipeline: Pipeline) throws(Diagnostic) -> Table {
+        var table: Table
+        var sourceName: String? = nil
+        switch pipeline.source {
+        case .named(let name):
+            table = try lookup(name)
+            sourceName = name.name
+        case .nested(let inner):
+            table = try run(inner)
+        }
+        let env = StageEnvironment(source: source, context: context, runPipeline: { (p) throws(Diagnostic) in try self.run(p) })
+        for stage in pipeline.stages {
+            try context.cancellation.checkpoint()
+            table = try apply(stage, to: table, env: env, sourceName: sourceName)
+            if table.rowCount > context.settings.rowLimit {
+                throw Diagnostic(
+                    id: "result-too-large",
+                    message: "this result has more than \(NumberText.grouped(context.settings.rowLimit)) rows",
+                    span: stage.span, help: "narrow it down first, or raise the limit with `set limit N`")
+            }
+        }
+        return table
+    }
+
+    private func apply(_ stage: Stage, to table: Table, env: StageEnvironment, sourceName: String?) throws(Diagnostic)
+        -> Table
+    {
+        switch stage.kind {
+        case .filter(let condition): return try Filter.apply(table, condition, env)
+        case .select(let bindings): return try Select.apply(table, bindings, env)
+        case .drop(let names): return try Select.drop(table, names, env)
+        case .rename(let pairs): return try Select.rename(table, pairs, env)
+        case .derive(let bindings): return try Derive.apply(table, bindings, env)
+        case .sort(let keys): return try Sort.apply(table, keys, env)
+        case .take(let n): return Take.take(table, n)
+        case .skip(let n): return Take.skip(table, n)
+        case .distinct(let names): return try Summarise.distinct(table, names, env)
+        case .group(let names): return try Summarise.group(table, names, env)
+        case .ungroup:
+            var t = table
+            t.grouping = []
+            return t
+        case .summarise(let bindings, let by): return try Summarise.apply(table, bindings, by: by, env)
+        case .count(let by): return try Summarise.count(table, by: by, env)
+        case .join(let kind, let right, let keys): return try Join.apply(table, kind: kind, right: right, on: keys, env)
+        case .rank(let key, let by, let name): return try Rank.apply(table, key: key, by: by, as: name, env)
+        case .change(let column, let over, let by): return try Change.apply(table, column: column, over: over, by: by, env)
+        case .wider(let names, let values): return try Reshape.wider(table, names: names, values: values, env)
+        case .longer(let columns, let names, let values):
+            return try Reshape.longer(table, columns: columns, nameColumn: names, valueColumn: values, env)
+        case .top(let n, let key, let by): return try Top.apply(table, n: n, key: key, by: by, env)
+        case .authorities(let items): return try ForAuthorities.apply(table, items, env)
+        case .describe:
+            let metadata = sourceName.flatMap { workspace.catalog?.metadata($0) }
+            let (result, header) = Describe.describe(table, metadata: metadata, env)
+            context.preamble = header
+            return result
+        case .profile:
+            return try Describe.profile(table, env)
+        case .write(let path, let span):
+            let resolved = try engine.writablePath(path, span: span)
+            let format = ResultRenderer.format(forPath: path) ?? .csv
+            try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            context.addNote("wrote \(Messages.plural(table.rowCount, "row")) to \(path)")
+            return table
+        }
+    }
+
+    func lookup(_ name: NameRef) throws(Diagnostic) -> Table {
+        do {
+            if let table = try workspace.table(name.name, cancellation: context.cancellation) { return table }
+        } catch {
+            var e = error
+            if e.span == nil { e.span = name.span }
+            throw e
+        }
+        var help = Suggestions.didYouMean(name.name, in: workspace.allNames)
+        if help == nil, Functions.isFunction(name.name) || Aggregates.isAggregate(name.name) {
+            help = "`\(name.name)` is a function; a pipeline starts with a dataset"
+        }
+        throw Diagnostic(
+            id: "unknown-dataset", message: "no dataset named `\(name.name)`", span: name.span,
+            help: help ?? "`datasets` lists them")
+    }
+
+    // MARK: - Statements
+
+    private func datasetsTable() -> Table {
+        var names = TextColumnBuilder(), titles = TextColumnBuilder(), kinds = TextColumnBuilder()
+        var rows: [Int64] = [], columns: [Int64] = []
+        var rowMask: [UInt8] = []
+        for name in workspace.catalog?.names ?? [] where workspace.binding(name) == nil {
+            let meta = workspace.catalog?.metadata(name)
+            names.append(name)
+            kinds.append("shipped")
+            titles.append(meta?.title ?? "")
+            rows.append(Int64(meta?.rows ?? 0))
+            rowMask.append(meta?.rows == nil ? MissingReason.notAvailable.rawValue : 0)
+            columns.append(Int64(workspace.catalog?.columnNames(name).count ?? 0))
+        }
+        for name in workspace.bindingNames {
+            guard let b = workspace.binding(name) else { continue }
+            names.append(name)
+            kinds.append(b.origin)
+            titles.append(b.table.sources.first?.title ?? "")
+            rows.append(Int64(b.table.rowCount))
+            rowMask.append(0)
+            columns.append(Int64(b.table.columns.count))
+        }
+        return Table(columns: [
+            Column(name: "name", data: names.finish()),
+            Column(name: "rows", data: .integer(rows), missing: rowMask),
+            Column(name: "columns", data: .integer(columns)),
+            Column(name: "kind", data: kinds.finish()),
+            Column(name: "title", data: titles.finish()),
+        ])
+    }
+
+    private func load(path: String, pathSpan: SourceSpan, alias: NameRef?) throws(Diagnostic) -> Outcome {
+        let resolved = try engine.readablePath(path, span: pathSpan)
+        let name = alias?.name ?? Self.datasetName(fromPath: path)
+        guard !name.isEmpty else {
+            throw Diagnostic(
+                id: "bad-name", message: "cannot make a name from \(path)", span: pathSpan, help: "add `as NAME`")
+        }
+        var table: Table
+        var report: LoadReport
+        do {
+            (table, report) = try CSVLoader.load(path: resolved, displayName: path, cancellation: context.cancellation)
+        } catch {
+            var e = error
+            if e.span == nil { e.span = pathSpan }
+            throw e
+        }
+        table.sources = [SourceNote(dataset: name, title: "Loaded from \(path)")]
+        workspace.bind(name, table, origin: "loaded")
+        for line in report.lines() { engine.warn(line) }
+        return .info("\(name): \(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column")) from \(path)")
+    }
+
+    /// "~/Downloads/cin 2024.csv" → "cin_2024".
+    static func datasetName(fromPath path: String) -> String {
+        var base = String(path.split(separator: "/").last ?? "")
+        if let dot = base.lastIndex(of: ".") { base = String(base[..<dot]) }
+        var name = String(base.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        while name.contains("__") { name = name.replacing("__", with: "_") }
+        name = String(name.drop(while: { $0 == "_" }))
+        while name.hasSuffix("_") { name.removeLast() }
+        if let first = name.first, first.isNumber { name = "d_" + name }
+        return name
+    }
+}

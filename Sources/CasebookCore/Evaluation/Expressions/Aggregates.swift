@@ -1,0 +1,330 @@
+// Aggregates: one value per group. Missing values are skipped, and the skip is
+// never silent: each aggregate that left values out adds a note saying how many
+// and why ("mean(caseload) skipped 3 values: 2 c, 1 x"). When every value of a
+// group is missing, the result is missing with their reason.
+
+enum Aggregates {
+    struct Info {
+        let name: String
+        let arity: ClosedRange<Int>
+        let usage: String
+    }
+
+    static let infos: [Info] = [
+        Info(name: "count", arity: 0...1, usage: "count() or count(x)"),
+        Info(name: "count_missing", arity: 1...1, usage: "count_missing(x)"),
+        Info(name: "count_distinct", arity: 1...1, usage: "count_distinct(x)"),
+        Info(name: "sum", arity: 1...1, usage: "sum(x)"),
+        Info(name: "mean", arity: 1...1, usage: "mean(x)"),
+        Info(name: "median", arity: 1...1, usage: "median(x)"),
+        Info(name: "min", arity: 1...1, usage: "min(x)"),
+        Info(name: "max", arity: 1...1, usage: "max(x)"),
+        Info(name: "stddev", arity: 1...1, usage: "stddev(x)"),
+        Info(name: "variance", arity: 1...1, usage: "variance(x)"),
+        Info(name: "quantile", arity: 2...2, usage: "quantile(x, p)"),
+        Info(name: "corr", arity: 2...2, usage: "corr(x, y)"),
+        Info(name: "first", arity: 1...1, usage: "first(x)"),
+        Info(name: "last", arity: 1...1, usage: "last(x)"),
+    ]
+
+    static let names = infos.map(\.name)
+    static let aliases: [String: String] = ["avg": "mean", "n": "count", "std": "stddev", "var": "variance"]
+
+    static func isAggregate(_ name: String) -> Bool {
+        names.contains(name) || aliases[name] != nil
+    }
+
+    static func compute(
+        _ rawName: String, nameSpan: SourceSpan, arguments: [Expr], span: SourceSpan, groups: Grouping,
+        evaluator: ExprEvaluator
+    ) throws(Diagnostic) -> Column {
+        let name = aliases[rawName] ?? rawName
+        guard let info = infos.first(where: { $0.name == name }) else {
+            throw Diagnostic(id: "unknown-function", message: "unknown aggregate `\(rawName)`", span: nameSpan)
+        }
+        guard info.arity.contains(arguments.count) else {
+            throw Diagnostic(
+                id: "wrong-argument-count",
+                message: "`\(rawName)` takes \(info.arity.lowerBound == info.arity.upperBound ? Messages.plural(info.arity.lowerBound, "argument") : "\(info.arity.lowerBound) or \(info.arity.upperBound) arguments"), but was given \(arguments.count)",
+                span: span, help: "the form is `\(info.usage)`")
+        }
+        let g = groups.groupCount
+        let ids = groups.groupOfRow
+        let label = evaluator.source.slice(span)
+
+        if name == "count" && arguments.isEmpty {
+            var counts = [Int64](repeating: 0, count: g)
+            for id in ids { counts[Int(id)] += 1 }
+            return Column(name: "", data: .integer(counts))
+        }
+        let x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount)
+        try evaluator.context.cancellation.checkpoint()
+
+        switch name {
+        case "count", "count_missing":
+            var counts = [Int64](repeating: 0, count: g)
+            let countMissing = name == "count_missing"
+            for (r, id) in ids.enumerated() where x.isMissing(at: r) == countMissing { counts[Int(id)] += 1 }
+            if !countMissing { note(evaluator, label, x) }
+            return Column(name: "", data: .integer(counts))
+        case "count_distinct":
+            var seen = [Set<UInt64>](repeating: [], count: g)
+            let keys = Grouping.keyCodes(x)
+            for (r, id) in ids.enumerated() where !x.isMissing(at: r) { seen[Int(id)].insert(keys[r]) }
+            note(evaluator, label, x)
+            return Column(name: "", data: .integer(seen.map { Int64($0.count) }))
+        case "first", "last":
+            var pick = [Int32](repeating: -1, count: g)
+            for (r, id) in ids.enumerated() where !x.isMissing(at: r) {
+                if name == "last" || pick[Int(id)] < 0 { pick[Int(id)] = Int32(r) }
+            }
+            note(evaluator, label, x)
+            return fillEmpty(x.gather(pick), pick: pick, x: x, ids: ids)
+        case "min", "max":
+            if x.type == .text || x.type == .boolean {
+                return try textExtreme(x, max: name == "max", ids: ids, groups: g, label: label, evaluator: evaluator)
+            }
+        default:
+            break
+        }
+        guard let values = x.doubles() else {
+            throw Diagnostic(
+                id: "type-mismatch",
+                message: "`\(rawName)` works on numbers, but \(evaluator.describe(arguments[0])) is \(x.type.displayName)",
+                span: arguments[0].span)
+        }
+        note(evaluator, label, x)
+        let mask = x.missing
+
+        switch name {
+        case "sum":
+            if case .integer(let ints) = x.data {
+                var sums = [Int64](repeating: 0, count: g)
+                var seen = [Bool](repeating: false, count: g)
+                var overflow = false
+                for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
+                    let (s, o) = sums[Int(id)].addingReportingOverflow(ints[r])
+                    sums[Int(id)] = s
+                    seen[Int(id)] = true
+                    if o { overflow = true }
+                }
+                if !overflow {
+                    return withEmptyGroups(
+                        Column(name: "", data: .integer(sums)), seen: seen, x: x, ids: ids)
+                }
+            }
+            var sums = [Double](repeating: 0, count: g)
+            var seen = [Bool](repeating: false, count: g)
+            for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
+                sums[Int(id)] += values[r]
+                seen[Int(id)] = true
+            }
+            return withEmptyGroups(Column(name: "", data: .decimal(sums)), seen: seen, x: x, ids: ids)
+        case "mean", "variance", "stddev":
+            // Welford's method: stable for large sums.
+            var n = [Double](repeating: 0, count: g)
+            var mean = [Double](repeating: 0, count: g)
+            var m2 = [Double](repeating: 0, count: g)
+            for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
+                let i = Int(id)
+                n[i] += 1
+                let d = values[r] - mean[i]
+                mean[i] += d / n[i]
+                m2[i] += d * (values[r] - mean[i])
+            }
+            var out = [Double](repeating: 0, count: g)
+            var missing = [UInt8](repeating: 0, count: g)
+            for i in 0..<g {
+                if name == "mean" {
+                    out[i] = mean[i]
+                    if n[i] == 0 { missing[i] = 1 }
+                } else if n[i] < 2 {
+                    missing[i] = n[i] == 0 ? 1 : MissingReason.undefined.rawValue
+                } else {
+                    let variance = m2[i] / (n[i] - 1)
+                    out[i] = name == "variance" ? variance : variance.squareRoot()
+                }
+            }
+            return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
+        case "min", "max":
+            let isMax = name == "max"
+            if case .integer(let ints) = x.data {
+                var best = [Int64](repeating: isMax ? Int64.min : Int64.max, count: g)
+                var seen = [Bool](repeating: false, count: g)
+                for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
+                    let i = Int(id)
+                    if isMax ? ints[r] > best[i] : ints[r] < best[i] { best[i] = ints[r] }
+                    seen[i] = true
+                }
+                return withEmptyGroups(Column(name: "", data: .integer(best)), seen: seen, x: x, ids: ids)
+            }
+            var best = [Double](repeating: isMax ? -.infinity : .infinity, count: g)
+            var seen = [Bool](repeating: false, count: g)
+            for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
+                let i = Int(id)
+                if isMax ? values[r] > best[i] : values[r] < best[i] { best[i] = values[r] }
+                seen[i] = true
+            }
+            return withEmptyGroups(Column(name: "", data: .decimal(best)), seen: seen, x: x, ids: ids)
+        case "median", "quantile":
+            var p = 0.5
+            if name == "quantile" {
+                let pv = try evaluator.evaluate(arguments[1])
+                guard case .scalar(let s) = pv, let d = s.doubleValue, d >= 0, d <= 1 else {
+                    throw Diagnostic(
+                        id: "bad-argument", message: "the second argument of `quantile` must be a number from 0 to 1",
+                        span: arguments[1].span, help: "e.g. `quantile(caseload, 0.25)` for the lower quartile")
+                }
+                p = d
+            }
+            let perGroup = valuesByGroup(values, mask: mask, ids: ids, groups: g)
+            var out = [Double](repeating: 0, count: g)
+            var missing = [UInt8](repeating: 0, count: g)
+            for i in 0..<g {
+                if perGroup[i].isEmpty {
+                    missing[i] = 1
+                } else {
+                    out[i] = quantile(perGroup[i], p)
+                }
+            }
+            return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
+        case "corr":
+            let y = try evaluator.evaluate(arguments[1]).materialize(name: "", count: evaluator.table.rowCount)
+            guard let yv = y.doubles() else {
+                throw Diagnostic(
+                    id: "type-mismatch",
+                    message: "`corr` works on numbers, but \(evaluator.describe(arguments[1])) is \(y.type.displayName)",
+                    span: arguments[1].span)
+            }
+            return correlation(values, x, yv, y, ids: ids, groups: g, label: label, evaluator: evaluator)
+        default:
+            throw Diagnostic(id: "internal", message: "aggregate `\(name)` has no implementation", span: nameSpan)
+        }
+    }
+
+    // MARK: - Pieces
+
+    /// R's type 7 (DuckDB `quantile_cont`, pandas): linear between order statistics.
+    static func quantile(_ unsorted: [Double], _ p: Double) -> Double {
+        var v = unsorted
+        v.sort()
+        let h = Double(v.count - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, v.count - 1)
+        return v[lo] + (h - Double(lo)) * (v[hi] - v[lo])
+    }
+
+    static func valuesByGroup(_ values: [Double], mask: [UInt8]?, ids: [Int32], groups: Int) -> [[Double]] {
+        var counts = [Int](repeating: 0, count: groups)
+        for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 { counts[Int(id)] += 1 }
+        var out = counts.map { n -> [Double] in
+            var a: [Double] = []
+            a.reserveCapacity(n)
+            return a
+        }
+        for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 { out[Int(id)].append(values[r]) }
+        return out
+    }
+
+    /// Groups with no present value get the reason their values shared.
+    private static func withEmptyGroups(_ column: Column, seen: [Bool], x: Column, ids: [Int32]) -> Column {
+        guard seen.contains(false) else { return column }
+        var c = column
+        c.missing = seen.map { $0 ? 0 : 1 }
+        return emptyReasons(c, x: x, ids: ids)
+    }
+
+    /// Replaces the placeholder reason of empty groups with the skipped values'
+    /// common reason (or "no match" for a group with no rows at all).
+    private static func emptyReasons(_ column: Column, x: Column, ids: [Int32]) -> Column {
+        guard var m = column.missing else { return column }
+        var reasonOf = [UInt8](repeating: 0, count: m.count)
+        var mixed = [Bool](repeating: false, count: m.count)
+        for (r, id) in ids.enumerated() {
+            let i = Int(id)
+            guard m[i] == 1 else { continue }
+            let reason = x.missing?[r] ?? 0
+            if reason == 0 { continue }
+            if reasonOf[i] == 0 { reasonOf[i] = reason } else if reasonOf[i] != reason { mixed[i] = true }
+        }
+        for i in m.indices where m[i] == 1 {
+            m[i] = reasonOf[i] == 0 ? MissingReason.noMatch.rawValue : (mixed[i] ? MissingReason.notAvailable.rawValue : reasonOf[i])
+        }
+        var c = column
+        c.missing = m
+        return c
+    }
+
+    private static func fillEmpty(_ column: Column, pick: [Int32], x: Column, ids: [Int32]) -> Column {
+        withEmptyGroups(column, seen: pick.map { $0 >= 0 }, x: x, ids: ids)
+    }
+
+    private static func textExtreme(
+        _ x: Column, max isMax: Bool, ids: [Int32], groups g: Int, label: String, evaluator: ExprEvaluator
+    ) throws(Diagnostic) -> Column {
+        var best = [Int32](repeating: -1, count: g)
+        switch x.data {
+        case .text(let codes, let dict):
+            let ranks = dict.sortRanks()
+            for (r, id) in ids.enumerated() where !x.isMissing(at: r) {
+                let i = Int(id)
+                if best[i] < 0 {
+                    best[i] = Int32(r)
+                } else {
+                    let a = ranks[Int(codes[r])], b = ranks[Int(codes[Int(best[i])])]
+                    if isMax ? a > b : a < b { best[i] = Int32(r) }
+                }
+            }
+        case .boolean(let v):
+            for (r, id) in ids.enumerated() where !x.isMissing(at: r) {
+                let i = Int(id)
+                if best[i] < 0 || (isMax ? v[r] && !v[Int(best[i])] : !v[r] && v[Int(best[i])]) { best[i] = Int32(r) }
+            }
+        default: break
+        }
+        note(evaluator, label, x)
+        return fillEmpty(x.gather(best), pick: best, x: x, ids: ids)
+    }
+
+    private static func correlation(
+        _ xv: [Double], _ x: Column, _ yv: [Double], _ y: Column, ids: [Int32], groups g: Int, label: String,
+        evaluator: ExprEvaluator
+    ) -> Column {
+        var n = [Double](repeating: 0, count: g)
+        var sx = n, sy = n, sxx = n, syy = n, sxy = n
+        var skipped: [MissingReason: Int] = [:]
+        for (r, id) in ids.enumerated() {
+            if x.isMissing(at: r) || y.isMissing(at: r) {
+                skipped[x.isMissing(at: r) ? x.reason(at: r) : y.reason(at: r), default: 0] += 1
+                continue
+            }
+            let i = Int(id)
+            n[i] += 1
+            sx[i] += xv[r]
+            sy[i] += yv[r]
+            sxx[i] += xv[r] * xv[r]
+            syy[i] += yv[r] * yv[r]
+            sxy[i] += xv[r] * yv[r]
+        }
+        if !skipped.isEmpty { evaluator.context.addSkipNote(label, skipped, unit: "row") }
+        var out = [Double](repeating: 0, count: g)
+        var missing = [UInt8](repeating: 0, count: g)
+        for i in 0..<g {
+            let cov = n[i] * sxy[i] - sx[i] * sy[i]
+            let vx = n[i] * sxx[i] - sx[i] * sx[i]
+            let vy = n[i] * syy[i] - sy[i] * sy[i]
+            if n[i] < 2 || vx <= 0 || vy <= 0 {
+                missing[i] = MissingReason.undefined.rawValue
+            } else {
+                out[i] = cov / (vx.squareRoot() * vy.squareRoot())
+            }
+        }
+        return Column(name: "", data: .decimal(out), missing: missing)
+    }
+
+    /// Records what an aggregate skipped, for the note under the result.
+    private static func note(_ evaluator: ExprEvaluator, _ label: String, _ x: Column) {
+        let counts = x.missingCounts()
+        if !counts.isEmpty { evaluator.context.addSkipNote(label, counts, unit: "value") }
+    }
+}

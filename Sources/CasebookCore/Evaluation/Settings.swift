@@ -1,0 +1,35 @@
+// The settings a user changes with `set`, and the defaults the executable
+// passes in from flags and the terminal.
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, tsv, json, markdown
+}
+
+public struct Settings: Sendable {
+    public var format: OutputFormat = .table
+    /// Rows shown in a table before the middle is elided; nil shows all.
+    public var maxRows: Int? = 40
+    /// Rows recorded in a session file's outputs: 40 unless the session says
+    /// otherwise with `set rows`, whatever the terminal, so a check is repeatable.
+    public var sessionRows: Int? = 40
+    public var timer = false
+    /// Width of the terminal, for fitting tables and charts.
+    public var width: Int = 100
+    public var colour = false
+    /// Unicode box and block characters; ASCII when false.
+    public var unicode = true
+    /// The accessible mode: no box drawing, markers spelled out, charts described in words.
+    public var accessible = false
+    /// Show each result's sources under it.
+    public var showSources = false
+    /// The statistical neighbour model used by `compare` (a `model` in the `neighbours` dataset).
+    public var neighbourModel = "2025"
+    /// A result larger than this many rows stops with a message (joins that multiply rows).
+    public var rowLimit = 50_000_000
+    /// Safe mode: no file writes, no reads outside the allowed folders.
+    public var safe = false
+    /// Folders a safe-mode session may read from.
+    public var allowedFolders: [String] = []
+
+    public init() {}
+}

@@ -1,0 +1,85 @@
+// `change COLUMN over ORDER [by KEYS]`: for each row, the previous row's value
+// in ORDER within its group, the change and the change in per cent. "Previous"
+// is the previous row that exists (a missing or suppressed previous value gives
+// a missing change with that reason; the first row has no previous: "no
+// match"). Row order is unchanged.
+
+enum Change {
+    static func apply(_ table: Table, column: NameRef, over: NameRef, by names: [NameRef], _ env: StageEnvironment)
+        throws(Diagnostic) -> Table
+    {
+        let evaluator = env.evaluator(table)
+        let value = try evaluator.column(column.name, span: column.span)
+        guard let numbers = value.doubles() else {
+            throw Diagnostic(
+                id: "type-mismatch", message: "`change` works on numbers, but `\(value.name)` is \(value.type.displayName)",
+                span: column.span)
+        }
+        let orderColumn = try evaluator.column(over.name, span: over.span)
+        let (grouping, keys) = try env.grouping(table, by: names)
+        let groups = grouping ?? Grouping.single(rows: table.rowCount)
+        let order = RowOrder(columns: [(orderColumn, false)])
+        let n = table.rowCount
+        var prevIndex = [Int32](repeating: -1, count: n)
+        for rows in groups.rowsByGroup() {
+            try env.checkpoint()
+            let sorted = order.sorted(rows)
+            for k in 1..<max(1, sorted.count) {
+                let a = Int(sorted[k - 1]), b = Int(sorted[k])
+                if order.compare(a, b) == 0, !orderColumn.isMissing(at: a) {
+                    let keyText = keys.isEmpty ? "" : " within " + keys.map { "\($0.name) \($0.value(at: a).plainText)" }.joined(separator: ", ")
+                    var help = "add `by` with the columns that tell the series apart"
+                    if keys.isEmpty, let guess = ["la_code", "la_name", "ons_code"].first(where: { table.index(of: $0) != nil }) {
+                        help = "to work per authority, add `by \(guess)`"
+                    }
+                    throw Diagnostic(
+                        id: "repeated-order-value",
+                        message: "`\(over.name)` \(orderColumn.value(at: a).plainText) appears more than once\(keyText), so there is no single previous row",
+                        span: over.span, help: help)
+                }
+                prevIndex[b] = Int32(a)
+            }
+        }
+        var previous = [Double](repeating: 0, count: n)
+        var change = [Double](repeating: 0, count: n)
+        var percent = [Double](repeating: 0, count: n)
+        var prevMissing = [UInt8](repeating: 0, count: n)
+        var changeMissing = [UInt8](repeating: 0, count: n)
+        var percentMissing = [UInt8](repeating: 0, count: n)
+        for r in 0..<n {
+            let p = Int(prevIndex[r])
+            if p < 0 {
+                prevMissing[r] = MissingReason.noMatch.rawValue
+            } else if value.isMissing(at: p) {
+                prevMissing[r] = value.reason(at: p).rawValue
+            } else {
+                previous[r] = numbers[p]
+            }
+            let reason = value.isMissing(at: r) ? value.reason(at: r).rawValue : prevMissing[r]
+            if reason != 0 {
+                changeMissing[r] = reason
+                percentMissing[r] = reason
+                continue
+            }
+            change[r] = numbers[r] - previous[r]
+            if previous[r] == 0 {
+                percentMissing[r] = MissingReason.divisionByZero.rawValue
+            } else {
+                percent[r] = (numbers[r] - previous[r]) * 100.0 / previous[r]
+            }
+        }
+        var out = table
+        let base = value.name
+        if case .integer(let ints) = value.data {
+            let prevInts = (0..<n).map { prevIndex[$0] >= 0 ? ints[Int(prevIndex[$0])] : 0 }
+            out.setColumn(Column(name: out.unusedName("\(base)_previous"), data: .integer(prevInts), missing: prevMissing))
+            let diffs = (0..<n).map { changeMissing[$0] == 0 ? ints[$0] &- prevInts[$0] : 0 }
+            out.setColumn(Column(name: out.unusedName("\(base)_change"), data: .integer(diffs), missing: changeMissing))
+        } else {
+            out.setColumn(Column(name: out.unusedName("\(base)_previous"), data: .decimal(previous), missing: prevMissing))
+            out.setColumn(Column(name: out.unusedName("\(base)_change"), data: .decimal(change), missing: changeMissing))
+        }
+        out.setColumn(Column(name: out.unusedName("\(base)_change_pct"), data: .decimal(percent), missing: percentMissing))
+        return out
+    }
+}

@@ -1,0 +1,135 @@
+// `join [left] OTHER on KEY[, KEY…]` — and `on a = b` when the key has another
+// name on the right. A hash join on the keys' own storage (text by code, mapped
+// across the two dictionaries). Missing keys never match. Columns of the right
+// side whose names clash with the left get the right side's name as a suffix.
+// A result beyond the row limit stops with a message rather than filling memory.
+
+enum Join {
+    static func apply(
+        _ left: Table, kind: JoinKind, right rightPipeline: Pipeline, on keys: [JoinKey], _ env: StageEnvironment
+    ) throws(Diagnostic) -> Table {
+        let right = try env.runPipeline(rightPipeline)
+        let rightName: String
+        switch rightPipeline.source {
+        case .named(let n): rightName = n.name
+        case .nested: rightName = "right"
+        }
+        var leftKeys: [Column] = []
+        var rightKeys: [Column] = []
+        for key in keys {
+            guard let l = left.column(named: key.left.name) else {
+                throw env.evaluator(left).unknownColumn(key.left.name, span: key.left.span, in: left)
+            }
+            guard let r = right.column(named: key.right.name) else {
+                var d = env.evaluator(right).unknownColumn(key.right.name, span: key.right.span, in: right)
+                d.message += " in \(rightName)"
+                if key.left.span == key.right.span {
+                    d.help = (d.help.map { $0 + "; " } ?? "") + "if the key has another name there, write `on \(key.left.name) = name`"
+                }
+                throw d
+            }
+            let compatible = l.type == r.type || (l.type.isNumeric && r.type.isNumeric)
+            guard compatible else {
+                throw Diagnostic(
+                    id: "type-mismatch",
+                    message: "cannot join \(l.type.displayName) `\(l.name)` with \(r.type.displayName) `\(r.name)` of \(rightName)",
+                    span: key.left.span.union(key.right.span),
+                    help: l.type == .text || r.type == .text ? "convert one side first, e.g. `derive \(l.name) = number(\(l.name))`" : nil)
+            }
+            leftKeys.append(l)
+            rightKeys.append(r)
+        }
+        try env.checkpoint()
+        // Keys as comparable 64-bit values on both sides.
+        let (lk, rk) = alignedKeys(leftKeys, rightKeys)
+        var buckets: [KeyTuple: [Int32]] = [:]
+        buckets.reserveCapacity(right.rowCount)
+        for r in 0..<right.rowCount where !rightKeys.contains(where: { $0.isMissing(at: r) }) {
+            buckets[KeyTuple(rk.map { $0[r] }), default: []].append(Int32(r))
+        }
+        var leftRows: [Int32] = []
+        var rightRows: [Int32] = []
+        leftRows.reserveCapacity(left.rowCount)
+        rightRows.reserveCapacity(left.rowCount)
+        let limit = env.context.settings.rowLimit
+        for l in 0..<left.rowCount {
+            if l & (Cancellation.stride - 1) == 0 { try env.checkpoint() }
+            var matches: [Int32]? = nil
+            if !leftKeys.contains(where: { $0.isMissing(at: l) }) {
+                matches = buckets[KeyTuple(lk.map { $0[l] })]
+            }
+            if let matches {
+                for m in matches {
+                    leftRows.append(Int32(l))
+                    rightRows.append(m)
+                }
+            } else if kind == .left {
+                leftRows.append(Int32(l))
+                rightRows.append(-1)
+            }
+            if leftRows.count > limit {
+                throw Diagnostic(
+                    id: "result-too-large",
+                    message: "this join would make more than \(NumberText.grouped(limit)) rows",
+                    span: nil,
+                    help: "the keys match many rows on both sides; join on more keys (e.g. `on la_code, year`), or raise the limit with `set limit N`")
+            }
+        }
+        try env.checkpoint()
+        var columns = left.columns.map { $0.gather(leftRows) }
+        let rightKeyNames = Set(rightKeys.map(\.name))
+        var used = Set(columns.map(\.name))
+        for column in right.columns where !rightKeyNames.contains(column.name) {
+            var name = column.name
+            if used.contains(name) {
+                name = "\(column.name)_\(rightName)"
+                var n = 2
+                while used.contains(name) {
+                    name = "\(column.name)_\(rightName)_\(n)"
+                    n += 1
+                }
+                env.context.addNote("`\(column.name)` of \(rightName) is called `\(name)` here (the left side has a `\(column.name)`)")
+            }
+            used.insert(name)
+            columns.append(column.gather(rightRows).renamed(name))
+        }
+        var out = Table(columns: columns, rowCount: leftRows.count, sources: left.sources.merged(with: right.sources))
+        out.grouping = left.grouping
+        return out
+    }
+
+    struct KeyTuple: Hashable {
+        var parts: [UInt64]
+        init(_ parts: [UInt64]) { self.parts = parts }
+    }
+
+    /// Per key, 64-bit values that are equal exactly when the values are equal
+    /// across the two sides: text codes of the right side are translated into
+    /// the left side's dictionary; numbers compare as decimals when either side is.
+    static func alignedKeys(_ left: [Column], _ right: [Column]) -> ([[UInt64]], [[UInt64]]) {
+        var lk: [[UInt64]] = []
+        var rk: [[UInt64]] = []
+        for (l, r) in zip(left, right) {
+            switch (l.data, r.data) {
+            case (.text(let lc, let ld), .text(let rc, let rd)):
+                var index: [String: UInt64] = [:]
+                for (i, s) in ld.values.enumerated() { index[s] = UInt64(i) }
+                // A right-side string absent on the left gets a code no left row has.
+                let translate = rd.values.enumerated().map { i, s in index[s] ?? (UInt64(1) << 40) + UInt64(i) }
+                lk.append(lc.map { UInt64($0) })
+                rk.append(rc.map { translate[Int($0)] })
+            case (.integer(let a), .integer(let b)):
+                lk.append(a.map { UInt64(bitPattern: $0) })
+                rk.append(b.map { UInt64(bitPattern: $0) })
+            case (.boolean(let a), .boolean(let b)):
+                lk.append(a.map { $0 ? 1 : 0 })
+                rk.append(b.map { $0 ? 1 : 0 })
+            default:
+                let a = l.doubles() ?? [], b = r.doubles() ?? []
+                lk.append(a.map { ($0 == 0 ? 0.0 : $0).bitPattern })
+                rk.append(b.map { ($0 == 0 ? 0.0 : $0).bitPattern })
+            }
+        }
+        return (lk, rk)
+    }
+}

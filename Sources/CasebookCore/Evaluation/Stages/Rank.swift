@@ -1,0 +1,46 @@
+// `rank [NAME =] EXPR [desc|asc] [by KEYS]`: adds the position of each row's
+// value within its group (highest first unless `asc`), competition style — tied
+// values share the best rank and the next rank is skipped (1, 2, 2, 4) — and a
+// `tied` column that says so. Rows whose value is missing get no rank: their
+// rank is missing with the value's reason. Row order is unchanged.
+
+enum Rank {
+    static func apply(_ table: Table, key: SortKey, by names: [NameRef], as name: NameRef?, _ env: StageEnvironment)
+        throws(Diagnostic) -> Table
+    {
+        let value = try env.evaluator(table).evaluate(key.expr).materialize(name: "", count: table.rowCount)
+        let (grouping, _) = try env.grouping(table, by: names)
+        let groups = grouping ?? Grouping.single(rows: table.rowCount)
+        let order = RowOrder(columns: [(value, key.descending)])
+        var ranks = [Int64](repeating: 0, count: table.rowCount)
+        var tied = [Bool](repeating: false, count: table.rowCount)
+        var missing = [UInt8](repeating: 0, count: table.rowCount)
+        for rows in groups.rowsByGroup() {
+            try env.checkpoint()
+            let sorted = order.sorted(rows)
+            var i = 0
+            while i < sorted.count {
+                let r = Int(sorted[i])
+                if value.isMissing(at: r) {
+                    missing[r] = value.reason(at: r).rawValue
+                    i += 1
+                    continue
+                }
+                var j = i + 1
+                while j < sorted.count, !value.isMissing(at: Int(sorted[j])), order.compare(r, Int(sorted[j])) == 0 {
+                    j += 1
+                }
+                for k in i..<j {
+                    ranks[Int(sorted[k])] = Int64(i + 1)
+                    tied[Int(sorted[k])] = j - i > 1
+                }
+                i = j
+            }
+        }
+        var out = table
+        let rankName = name?.name ?? "rank"
+        out.setColumn(Column(name: rankName, data: .integer(ranks), missing: missing))
+        out.setColumn(Column(name: out.unusedName(rankName == "rank" ? "tied" : "\(rankName)_tied"), data: .boolean(tied), missing: missing))
+        return out
+    }
+}

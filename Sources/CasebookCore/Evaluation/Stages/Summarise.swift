@@ -1,0 +1,107 @@
+// `summarise AGGREGATES [by KEYS]` (or after `group KEYS`), `count [by KEYS]`
+// and `distinct [COLUMNS]`: one row per group, groups in key order (missing keys last).
+
+enum Summarise {
+    static func apply(_ table: Table, _ bindings: [Binding], by names: [NameRef], _ env: StageEnvironment)
+        throws(Diagnostic) -> Table
+    {
+        let byNames = names.isEmpty ? table.grouping.map { NameRef($0, .at(0)) } : names
+        let keys = try env.keyColumns(table, byNames)
+        var groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
+        if keys.isEmpty {
+            // Without keys there is always one row, even for an empty table (count() = 0).
+            groups = Grouping(groupOfRow: [Int32](repeating: 0, count: table.rowCount), groupCount: 1, firstRow: [0])
+        }
+        let keyNames = keys.map(\.name)
+        let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
+        var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
+        var used = Set(keyNames)
+        for binding in bindings {
+            let name = env.name(for: binding)
+            if used.contains(name) {
+                throw Diagnostic(
+                    id: "duplicate-column", message: "`\(name)` is already a column of the result",
+                    span: binding.name?.span ?? binding.expr.span,
+                    help: "name it: `other = \(env.source.slice(binding.expr.span))`")
+            }
+            used.insert(name)
+            if table.rowCount == 0 && !keys.isEmpty {
+                columns.append(Column.constant(.missing(.noMatch), name: name, count: 0))
+                continue
+            }
+            guard containsAggregate(binding.expr) || isKey(binding.expr, keyNames) else {
+                throw Diagnostic(
+                    id: "not-summarised",
+                    message: "`summarise` needs an aggregate such as mean(…), but `\(env.source.slice(binding.expr.span))` has none",
+                    span: binding.expr.span,
+                    help: "to add a column to every row use `derive`; aggregates are count, sum, mean, median, min, max, …")
+            }
+            let v = try evaluator.evaluate(binding.expr)
+            columns.append(v.materialize(name: name, count: groups.groupCount))
+        }
+        var out = Table(columns: columns, rowCount: table.rowCount == 0 && !keys.isEmpty ? 0 : groups.groupCount, sources: table.sources)
+        if !keys.isEmpty { out = sortedByKeys(out, keyCount: keys.count) }
+        return out
+    }
+
+    static func containsAggregate(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .call(let name, _, let args):
+            return Aggregates.isAggregate(name) || args.contains(where: containsAggregate)
+        case .unary(_, let x): return containsAggregate(x)
+        case .binary(_, let a, let b): return containsAggregate(a) || containsAggregate(b)
+        case .inList(let x, let items, _): return containsAggregate(x) || items.contains(where: containsAggregate)
+        case .between(let x, let lo, let hi, _):
+            return containsAggregate(x) || containsAggregate(lo) || containsAggregate(hi)
+        case .like(let x, let p, _): return containsAggregate(x) || containsAggregate(p)
+        default: return false
+        }
+    }
+
+    private static func isKey(_ e: Expr, _ keys: [String]) -> Bool {
+        e.columnName.map { keys.contains($0) } ?? false
+    }
+
+    /// Orders a grouped result by its first `keyCount` columns.
+    static func sortedByKeys(_ table: Table, keyCount: Int) -> Table {
+        let order = RowOrder(columns: table.columns.prefix(keyCount).map { ($0, false) })
+        return table.gather(order.sorted((0..<table.rowCount).map { Int32($0) }))
+    }
+
+    /// `count [by KEYS]`: rows per group and their share of all rows, in key order.
+    static func count(_ table: Table, by names: [NameRef], _ env: StageEnvironment) throws(Diagnostic) -> Table {
+        let byNames = names.isEmpty ? table.grouping.map { NameRef($0, .at(0)) } : names
+        let keys = try env.keyColumns(table, byNames)
+        if keys.isEmpty {
+            return Table(
+                columns: [Column(name: "count", data: .integer([Int64(table.rowCount)]))], rowCount: 1,
+                sources: table.sources)
+        }
+        let groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
+        var counts = [Int64](repeating: 0, count: groups.groupCount)
+        for g in groups.groupOfRow { counts[Int(g)] += 1 }
+        let total = Double(table.rowCount)
+        var columns = keys.map { $0.gather(groups.firstRow) }
+        columns.append(Column(name: "count", data: .integer(counts)))
+        columns.append(
+            Column(name: "percent", data: .decimal(counts.map { NumberText.round(Double($0) * 100 / total, places: 1) })))
+        return sortedByKeys(Table(columns: columns, rowCount: groups.groupCount, sources: table.sources), keyCount: keys.count)
+    }
+
+    /// `distinct [COLUMNS]`: the first row of each distinct combination, in row order.
+    static func distinct(_ table: Table, _ names: [NameRef], _ env: StageEnvironment) throws(Diagnostic) -> Table {
+        let keys = try env.keyColumns(table, names.isEmpty ? table.columnNames.map { NameRef($0, .at(0)) } : names)
+        let groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
+        if names.isEmpty { return table.gather(groups.firstRow) }
+        return Table(
+            columns: keys.map { $0.gather(groups.firstRow) }, rowCount: groups.groupCount, sources: table.sources)
+    }
+
+    /// `group KEYS`: checks the names and records them for the next stages.
+    static func group(_ table: Table, _ names: [NameRef], _ env: StageEnvironment) throws(Diagnostic) -> Table {
+        let keys = try env.keyColumns(table, names)
+        var out = table
+        out.grouping = keys.map(\.name)
+        return out
+    }
+}

@@ -1,0 +1,63 @@
+// The names a statement can use: the shipped datasets, and the results kept with
+// `let` or `load` during the session (which hide a dataset of the same name).
+
+public final class Workspace: @unchecked Sendable {
+    // @unchecked: owned by one engine and used from its thread only.
+    public struct Binding: Sendable {
+        public var table: Table
+        /// How it was made, for `datasets` ("let", "loaded from data/x.csv").
+        public var origin: String
+    }
+
+    public let catalog: DatasetCatalog?
+    private(set) var bindings: [String: Binding] = [:]
+    private var authorityIndex: AuthorityIndex?
+
+    public init(catalog: DatasetCatalog?) {
+        self.catalog = catalog
+    }
+
+    public func bind(_ name: String, _ table: Table, origin: String) {
+        var t = table
+        t.grouping = []
+        bindings[name] = Binding(table: t, origin: origin)
+    }
+
+    public func forget(_ name: String) -> Bool {
+        bindings.removeValue(forKey: name) != nil
+    }
+
+    public var bindingNames: [String] { bindings.keys.sorted() }
+
+    public func binding(_ name: String) -> Binding? { bindings[name] }
+
+    /// Every name a pipeline can start from.
+    public var allNames: [String] {
+        Array(Set(bindingNames).union(catalog?.names ?? [])).sorted()
+    }
+
+    public func contains(_ name: String) -> Bool {
+        bindings[name] != nil || catalog?.contains(name) == true
+    }
+
+    public func table(_ name: String, cancellation: Cancellation) throws(Diagnostic) -> Table? {
+        if let b = bindings[name] { return b.table }
+        if let catalog, catalog.contains(name) { return try catalog.table(name, cancellation: cancellation) }
+        return nil
+    }
+
+    /// Column names without loading anything that is not loaded yet (for completion).
+    public func columnNames(_ name: String) -> [String] {
+        if let b = bindings[name] { return b.table.columnNames }
+        return catalog?.columnNames(name) ?? []
+    }
+
+    /// The authorities index, built from the `authorities` dataset on first use.
+    public func authorities(cancellation: Cancellation) throws(Diagnostic) -> AuthorityIndex? {
+        if let authorityIndex { return authorityIndex }
+        guard let table = try table("authorities", cancellation: cancellation) else { return nil }
+        let index = AuthorityIndex(table: table)
+        authorityIndex = index
+        return index
+    }
+}

@@ -1,0 +1,560 @@
+// RFC 4180 as the DfE and Ofsted publish it: a UTF-8 BOM, CRLF, LF or CR line
+// ends, comma, tab or semicolon (detected), quoted fields with embedded
+// delimiters, quotes and newlines. One pass from bytes to typed columns; the data
+// rows are split between the cores in chunks that start on a record boundary.
+// Malformed input never stops a load: each problem is recorded with its line
+// number and the row is kept (padded or trimmed) or read leniently.
+
+import Dispatch
+
+public enum CSVReader {
+    public struct Options: Sendable {
+        /// nil: detect from the header line.
+        public var delimiter: UInt8? = nil
+        /// Split the rows between this many workers (files under a few MB use one).
+        public var workers: Int = 2
+        public init() {}
+    }
+
+    public enum Failure: Error, Equatable {
+        case empty
+        case noHeader
+    }
+
+    /// Parses CSV bytes into a table. `fileName` is used in the report only.
+    public static func read(
+        _ p: UnsafeBufferPointer<UInt8>, fileName: String, options: Options = Options(),
+        cancellation: Cancellation = .never
+    ) throws(Diagnostic) -> (Table, LoadReport) {
+        var report = LoadReport(fileName: fileName)
+        var start = 0
+        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
+        // Skip blank lines before the header.
+        var leadingLines = 0
+        while start < p.count, p[start] == 0x0A || p[start] == 0x0D {
+            if p[start] == 0x0A || (p[start] == 0x0D && (start + 1 >= p.count || p[start + 1] != 0x0A)) {
+                leadingLines += 1
+            }
+            start += 1
+        }
+        guard start < p.count else {
+            throw Diagnostic(id: "empty-file", message: "\(fileName) is empty", span: nil)
+        }
+        let delimiter = options.delimiter ?? detectDelimiter(p, from: start)
+        var scanner = RecordScanner(p: p, delimiter: delimiter, position: start, line: 1 + leadingLines)
+        var headerFields: [(Int, Int)] = []
+        var headerScratch: [[UInt8]] = []
+        scanner.readRecord { s, e, unescaped in
+            if let u = unescaped { headerScratch.append(u) } else { headerScratch.append(Array(UnsafeBufferPointer(rebasing: p[s..<e]))) }
+            headerFields.append((s, e))
+        }
+        let names = uniqueNames(headerScratch, report: &report)
+        let columnCount = names.count
+        let dataStart = scanner.position
+        let firstDataLine = scanner.line
+
+        if dataStart >= p.count || onlyLineBreaks(p, from: dataStart) {
+            report.add(.headerOnly, line: nil, "has a header but no rows")
+            let columns = names.map { Column(name: $0, data: .text(codes: [], dictionary: TextDictionary([""]))) }
+            report.columns = columnCount
+            return (Table(columns: columns, rowCount: 0), report)
+        }
+
+        // Split the data rows at record boundaries, one chunk per worker.
+        let workers = p.count - dataStart < 4 << 20 ? 1 : max(1, options.workers)
+        let bounds = chunkBounds(p, from: dataStart, delimiter: delimiter, parts: workers)
+        let results = ChunkResults(count: bounds.count - 1)
+        let input = SharedBytes(p)
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { i in
+            let chunk = parseChunk(
+                input.p, range: bounds[i]..<bounds[i + 1], delimiter: delimiter, columns: columnCount,
+                fileName: fileName, cancellation: cancellation)
+            results.set(i, chunk)
+        }
+        try cancellation.checkpoint()
+
+        // Lines are counted from the start of each chunk; shift later chunks.
+        var chunks = results.all()
+        var lineOffset = firstDataLine - 1
+        var totalRows = 0
+        for i in chunks.indices {
+            report.absorb(chunks[i].report, lineOffset: lineOffset)
+            lineOffset += chunks[i].lines
+            totalRows += chunks[i].rows
+        }
+        let columns = (0..<columnCount).map { c in
+            mergeColumn(&chunks, column: c, name: names[c], p: p, delimiter: delimiter, fileName: fileName)
+        }
+        for chunk in chunks {
+            for (column, rows) in chunk.invalidUTF8 {
+                report.add(.invalidUTF8, line: rows, "invalid UTF-8 in column `\(names[column])` (shown as �)")
+            }
+            for (column, rows) in chunk.nulBytes {
+                report.add(.nulByte, line: rows, "NUL byte in column `\(names[column])` (removed)")
+            }
+        }
+        report.rows = totalRows
+        report.columns = columnCount
+        var table = Table(columns: columns, rowCount: totalRows)
+        addYearFromTimePeriod(&table, report: &report)
+        return (table, report)
+    }
+
+    // MARK: - Header
+
+    static func uniqueNames(_ raw: [[UInt8]], report: inout LoadReport) -> [String] {
+        var names: [String] = []
+        var used = Set<String>()
+        for (i, bytes) in raw.enumerated() {
+            var name = String(decoding: bytes, as: UTF8.self)
+            name = String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+            if name.isEmpty {
+                let fresh = freshName("column_\(i + 1)", used)
+                report.add(.renamedHeader, line: 1, "column \(i + 1) has no name; called it `\(fresh)`")
+                name = fresh
+            } else if used.contains(name) {
+                let fresh = freshName(name, used)
+                report.add(.renamedHeader, line: 1, "column \(i + 1) repeats the name `\(name)`; called it `\(fresh)`")
+                name = fresh
+            }
+            used.insert(name)
+            names.append(name)
+        }
+        return names
+    }
+
+    private static func freshName(_ base: String, _ used: Set<String>) -> String {
+        if !used.contains(base) { return base }
+        var n = 2
+        while used.contains("\(base)_\(n)") { n += 1 }
+        return "\(base)_\(n)"
+    }
+
+    /// The delimiter that splits the header line most often: comma, tab or semicolon.
+    static func detectDelimiter(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, 0x09: 0, UInt8(ascii: ";"): 0]
+        var inQuotes = false
+        var i = start
+        while i < p.count {
+            let c = p[i]
+            if c == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if c == 0x0A || c == 0x0D { break }
+                if counts[c] != nil { counts[c]! += 1 }
+            }
+            i += 1
+        }
+        let comma = counts[UInt8(ascii: ",")]!, tab = counts[0x09]!, semi = counts[UInt8(ascii: ";")]!
+        if tab > comma && tab >= semi { return 0x09 }
+        if semi > comma && semi > tab { return UInt8(ascii: ";") }
+        return UInt8(ascii: ",")
+    }
+
+    private static func onlyLineBreaks(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var i = start
+        while i < p.count {
+            if p[i] != 0x0A && p[i] != 0x0D && p[i] != 0x20 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: - Chunks
+
+    /// Offsets that cut [start, end) into `parts` pieces, each beginning at the
+    /// start of a record (never inside a quoted field).
+    static func chunkBounds(_ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, parts: Int) -> [Int] {
+        guard parts > 1 else { return [start, p.count] }
+        var bounds = [start]
+        var inQuotes = false
+        var i = start
+        for k in 1..<parts {
+            let target = start + (p.count - start) * k / parts
+            // Track quote parity up to the target, then go on to the next line end
+            // outside quotes.
+            while i < target {
+                if p[i] == UInt8(ascii: "\"") { inQuotes.toggle() }
+                i += 1
+            }
+            while i < p.count {
+                let c = p[i]
+                if c == UInt8(ascii: "\"") {
+                    inQuotes.toggle()
+                } else if !inQuotes && (c == 0x0A || c == 0x0D) {
+                    i += 1
+                    if c == 0x0D, i < p.count, p[i] == 0x0A { i += 1 }
+                    break
+                }
+                i += 1
+            }
+            if i > bounds.last! && i < p.count { bounds.append(i) }
+        }
+        bounds.append(p.count)
+        return bounds
+    }
+
+    struct Chunk {
+        var builders: [ColumnBuilder]
+        var rowStarts: [Int]
+        var rows = 0
+        var lines = 0
+        var report: LoadReport
+        var invalidUTF8: [(Int, Int)] = []  // (column, line)
+        var nulBytes: [(Int, Int)] = []
+        var range: Range<Int>
+    }
+
+    /// The input, read (never written) by every worker.
+    struct SharedBytes: @unchecked Sendable {
+        let p: UnsafeBufferPointer<UInt8>
+        init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p }
+    }
+
+    final class ChunkResults: @unchecked Sendable {
+        // @unchecked: each worker writes only its own slot; read after all finish.
+        private var slots: [Chunk?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ c: Chunk) { slots[i] = c }
+        func all() -> [Chunk] { slots.map { $0! } }
+    }
+
+    static func parseChunk(
+        _ p: UnsafeBufferPointer<UInt8>, range: Range<Int>, delimiter: UInt8, columns: Int, fileName: String,
+        cancellation: Cancellation
+    ) -> Chunk {
+        let estimate = max(16, (range.count / 64))
+        var chunk = Chunk(
+            builders: (0..<columns).map { _ in ColumnBuilder(capacity: estimate) }, rowStarts: [],
+            report: LoadReport(fileName: fileName), range: range)
+        chunk.rowStarts.reserveCapacity(estimate)
+        let sub = UnsafeBufferPointer(rebasing: p[0..<range.upperBound])
+        var scanner = RecordScanner(p: sub, delimiter: delimiter, position: range.lowerBound, line: 1)
+        var blankLines = 0
+        var row = 0
+        var scratch: [UInt8] = []
+        while scanner.position < range.upperBound {
+            if row & (Cancellation.stride - 1) == 0, cancellation.cancelled { break }
+            let recordStart = scanner.position
+            let recordLine = scanner.line
+            if scanner.atBlankLine() {
+                blankLines += 1
+                scanner.skipLineBreak()
+                continue
+            }
+            chunk.rowStarts.append(recordStart)
+            var field = 0
+            scanner.readRecord { s, e, unescaped in
+                if field < columns {
+                    appendField(&chunk, column: field, row: row, s, e, unescaped, sub, delimiter, &scratch)
+                }
+                field += 1
+            }
+            if let unclosed = scanner.unclosedQuoteLine {
+                chunk.report.add(
+                    .unclosedQuote, line: unclosed,
+                    "a quote opened here is never closed; read it as an ordinary character")
+                scanner.unclosedQuoteLine = nil
+            }
+            if let bad = scanner.textAfterQuoteLine {
+                chunk.report.add(.textAfterQuote, line: bad, "text after a closing quote; kept it in the field")
+                scanner.textAfterQuoteLine = nil
+            }
+            if field < columns {
+                chunk.report.add(
+                    .shortRow, line: recordLine,
+                    "row has \(field) field\(field == 1 ? "" : "s"), expected \(columns); the missing ones are empty")
+                for c in field..<columns {
+                    appendField(&chunk, column: c, row: row, 0, 0, nil, sub, delimiter, &scratch)
+                }
+            } else if field > columns {
+                chunk.report.add(
+                    .longRow, line: recordLine,
+                    "row has \(field) fields, expected \(columns); kept the first \(columns)")
+            }
+            row += 1
+        }
+        chunk.rows = row
+        chunk.lines = scanner.line - 1
+        if blankLines > 0 {
+            chunk.report.add(.blankLines, line: nil, "skipped \(Messages.plural(blankLines, "blank line"))")
+        }
+        for (c, b) in chunk.builders.enumerated() {
+            for r in b.invalidUTF8Rows.prefix(LoadReport.examplesPerKind) {
+                chunk.invalidUTF8.append((c, lineOfRow(r, chunk: chunk, p: sub, delimiter: delimiter)))
+            }
+            for r in b.nulRows.prefix(LoadReport.examplesPerKind) {
+                chunk.nulBytes.append((c, lineOfRow(r, chunk: chunk, p: sub, delimiter: delimiter)))
+            }
+        }
+        return chunk
+    }
+
+    /// Line (within the chunk, 1-based) at which a row starts: counted on demand,
+    /// since it is needed only for the few rows a report names.
+    static func lineOfRow(_ row: Int, chunk: Chunk, p: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Int {
+        var line = 1
+        var i = chunk.range.lowerBound
+        let end = chunk.rowStarts[row]
+        while i < end {
+            if p[i] == 0x0A || (p[i] == 0x0D && (i + 1 >= p.count || p[i + 1] != 0x0A)) { line += 1 }
+            i += 1
+        }
+        return line
+    }
+
+    @inline(__always)
+    static func appendField(
+        _ chunk: inout Chunk, column: Int, row: Int, _ s: Int, _ e: Int, _ unescaped: [UInt8]?,
+        _ p: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8, _ scratch: inout [UInt8]
+    ) {
+        let ok: Bool
+        if let u = unescaped {
+            ok = u.withUnsafeBufferPointer { chunk.builders[column].append($0, 0, u.count, row: row) }
+        } else {
+            ok = chunk.builders[column].append(p, s, e, row: row)
+        }
+        if ok { return }
+        // The column turned to text: read its earlier rows again, then this one.
+        for r in 0..<row {
+            var scanner = RecordScanner(p: p, delimiter: delimiter, position: chunk.rowStarts[r], line: 1)
+            var f = 0
+            var appended = false
+            scanner.readRecord { fs, fe, fu in
+                if f == column {
+                    if let u = fu {
+                        u.withUnsafeBufferPointer { chunk.builders[column].appendText($0, 0, u.count, row: r) }
+                    } else {
+                        chunk.builders[column].appendText(p, fs, fe, row: r)
+                    }
+                    appended = true
+                }
+                f += 1
+            }
+            if !appended { chunk.builders[column].appendText(p, 0, 0, row: r) }
+        }
+        chunk.builders[column].needsRescan = false
+        if let u = unescaped {
+            u.withUnsafeBufferPointer { chunk.builders[column].appendText($0, 0, u.count, row: row) }
+        } else {
+            chunk.builders[column].appendText(p, s, e, row: row)
+        }
+    }
+
+    /// Joins a column's chunks. When chunks disagree on the type, the wider one
+    /// wins: whole numbers widen to decimals; anything with text is re-read as text.
+    static func mergeColumn(
+        _ chunks: inout [Chunk], column: Int, name: String, p: UnsafeBufferPointer<UInt8>, delimiter: UInt8,
+        fileName: String
+    ) -> Column {
+        if chunks.count == 1 { return chunks[0].builders[column].finish(name: name) }
+        let modes = chunks.map { $0.builders[column].mode }
+        if modes.contains(.text) {
+            for i in chunks.indices where chunks[i].builders[column].mode != .text {
+                var rebuilt = ColumnBuilder(capacity: chunks[i].rows)
+                rebuilt.mode = .text
+                let sub = UnsafeBufferPointer(rebasing: p[0..<chunks[i].range.upperBound])
+                for r in 0..<chunks[i].rows {
+                    var scanner = RecordScanner(p: sub, delimiter: delimiter, position: chunks[i].rowStarts[r], line: 1)
+                    var f = 0
+                    var appended = false
+                    scanner.readRecord { fs, fe, fu in
+                        if f == column {
+                            if let u = fu {
+                                u.withUnsafeBufferPointer { rebuilt.appendText($0, 0, u.count, row: r) }
+                            } else {
+                                rebuilt.appendText(sub, fs, fe, row: r)
+                            }
+                            appended = true
+                        }
+                        f += 1
+                    }
+                    if !appended { rebuilt.appendText(sub, 0, 0, row: r) }
+                }
+                chunks[i].builders[column] = rebuilt
+            }
+            // Merge dictionaries: codes of later chunks are remapped into one list.
+            var builder = TextColumnBuilder(capacity: chunks.reduce(0) { $0 + $1.rows })
+            var mask: [UInt8] = []
+            var anyMissing = false
+            for chunk in chunks {
+                let col = chunk.builders[column].finish(name: name)
+                guard case .text(let codes, let dict) = col.data else { continue }
+                let remap = dict.values.map { builder.code(for: $0) }
+                for (r, c) in codes.enumerated() {
+                    builder.appendCode(remap[Int(c)])
+                    let m = col.missing?[r] ?? 0
+                    if m != 0 { anyMissing = true }
+                    mask.append(m)
+                }
+            }
+            return Column(name: name, data: builder.finish(), missing: anyMissing ? mask : nil)
+        }
+        let parts = chunks.map { $0.builders[column].finish(name: name) }
+        var mask: [UInt8] = []
+        let anyMissing = parts.contains { $0.missing != nil }
+        if anyMissing {
+            for part in parts { mask.append(contentsOf: part.missing ?? [UInt8](repeating: 0, count: part.count)) }
+        }
+        if modes.contains(.decimal) {
+            var values: [Double] = []
+            values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for part in parts { values.append(contentsOf: part.doubles() ?? []) }
+            return Column(name: name, data: .decimal(values), missing: anyMissing ? mask : nil)
+        }
+        var values: [Int64] = []
+        values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts {
+            if case .integer(let v) = part.data { values.append(contentsOf: v) }
+        }
+        return Column(name: name, data: .integer(values), missing: anyMissing ? mask : nil)
+    }
+
+    // MARK: - DfE time periods
+
+    /// A `time_period` of six digits such as 201516 is the year ending 31 March
+    /// 2016; add it as `year` (the shipped datasets' convention) when there is none.
+    static func addYearFromTimePeriod(_ table: inout Table, report: inout LoadReport) {
+        guard table.index(of: "year") == nil,
+            let i = table.columns.firstIndex(where: { $0.name.lowercased() == "time_period" }),
+            case .integer(let periods) = table.columns[i].data
+        else { return }
+        let column = table.columns[i]
+        var years = [Int64](repeating: 0, count: periods.count)
+        var sawAny = false
+        for (r, v) in periods.enumerated() where !column.isMissing(at: r) {
+            let first = v / 100, second = v % 100
+            guard v >= 100_000, v <= 999_999, (first + 1) % 100 == second else { return }
+            years[r] = first + 1
+            sawAny = true
+        }
+        guard sawAny else { return }
+        table.columns.insert(Column(name: "year", data: .integer(years), missing: column.missing), at: i + 1)
+        report.add(
+            .derivedYear, line: nil,
+            "`time_period` values such as \(periods.first { _ in true }.map(String.init) ?? "201516") are years ending 31 March; added `year` (201516 → 2016)"
+        )
+    }
+}
+
+/// Walks records field by field. The callback gets each field's content range,
+/// or, for a quoted field with doubled quotes, its unescaped bytes.
+struct RecordScanner {
+    let p: UnsafeBufferPointer<UInt8>
+    let delimiter: UInt8
+    var position: Int
+    var line: Int
+    var unclosedQuoteLine: Int? = nil
+    var textAfterQuoteLine: Int? = nil
+
+    init(p: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int, line: Int) {
+        self.p = p
+        self.delimiter = delimiter
+        self.position = position
+        self.line = line
+    }
+
+    func atBlankLine() -> Bool {
+        position < p.count && (p[position] == 0x0A || p[position] == 0x0D)
+    }
+
+    mutating func skipLineBreak() {
+        if position < p.count, p[position] == 0x0D {
+            position += 1
+            if position < p.count, p[position] == 0x0A { position += 1 }
+            line += 1
+        } else if position < p.count, p[position] == 0x0A {
+            position += 1
+            line += 1
+        }
+    }
+
+    /// Reads one record and leaves `position` at the start of the next.
+    @inline(__always)
+    mutating func readRecord(_ field: (Int, Int, [UInt8]?) -> Void) {
+        let n = p.count
+        while true {
+            if position < n, p[position] == UInt8(ascii: "\"") {
+                readQuotedField(field)
+            } else {
+                let s = position
+                var i = position
+                while i < n {
+                    let c = p[i]
+                    if c == delimiter || c == 0x0A || c == 0x0D { break }
+                    i += 1
+                }
+                field(s, i, nil)
+                position = i
+            }
+            if position >= n { return }
+            let c = p[position]
+            if c == delimiter {
+                position += 1
+                if position >= n {
+                    field(n, n, nil)  // "a,b," ends with an empty last field
+                    return
+                }
+                continue
+            }
+            // A line end: CRLF, LF or a lone CR.
+            skipLineBreak()
+            return
+        }
+    }
+
+    private mutating func readQuotedField(_ field: (Int, Int, [UInt8]?) -> Void) {
+        let n = p.count
+        let openLine = line
+        let open = position
+        var i = position + 1
+        let contentStart = i
+        var escaped: [UInt8]? = nil
+        var lines = 0
+        while i < n {
+            let c = p[i]
+            if c == UInt8(ascii: "\"") {
+                if i + 1 < n, p[i + 1] == UInt8(ascii: "\"") {
+                    if escaped == nil { escaped = Array(UnsafeBufferPointer(rebasing: p[contentStart..<i])) }
+                    escaped!.append(UInt8(ascii: "\""))
+                    i += 2
+                    continue
+                }
+                // Closing quote.
+                var end = i
+                i += 1
+                line += lines
+                if i < n, p[i] != delimiter, p[i] != 0x0A, p[i] != 0x0D {
+                    // `"abc"def`: keep the stray text as part of the field.
+                    textAfterQuoteLine = line
+                    var bytes = escaped ?? Array(UnsafeBufferPointer(rebasing: p[contentStart..<end]))
+                    while i < n, p[i] != delimiter, p[i] != 0x0A, p[i] != 0x0D {
+                        bytes.append(p[i])
+                        i += 1
+                    }
+                    position = i
+                    field(contentStart, contentStart, bytes)
+                    return
+                }
+                position = i
+                if let e = escaped {
+                    field(contentStart, end, e)
+                } else {
+                    field(contentStart, end, nil)
+                }
+                end = 0
+                return
+            }
+            if c == 0x0A || (c == 0x0D && (i + 1 >= n || p[i + 1] != 0x0A)) { lines += 1 }
+            escaped?.append(c)
+            i += 1
+        }
+        // End of input inside quotes: read the quote as an ordinary character,
+        // so one stray quote does not swallow the rest of the file.
+        unclosedQuoteLine = openLine
+        var j = open
+        while j < n, p[j] != delimiter, p[j] != 0x0A, p[j] != 0x0D { j += 1 }
+        field(open, j, nil)
+        position = j
+    }
+}

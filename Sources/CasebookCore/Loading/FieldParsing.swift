@@ -1,0 +1,136 @@
+// Numbers read straight from a field's bytes, as the DfE publishes them: "1673",
+// "-2", "509.8", "1,234" (thousands separators, in a quoted field), "12.5%",
+// "1e3". No String is made for a number; only rare long decimals fall back to the
+// standard library's exact parser.
+
+enum FieldNumber {
+    case integer(Int64)
+    case decimal(Double)
+    /// Looks like a number but must stay text to keep its meaning ("0123": a code).
+    case leadingZero
+    case notANumber
+}
+
+enum FieldParsing {
+    /// Exact powers of ten up to 1e22 (all exactly representable as doubles).
+    static let powers: [Double] = (0...22).map { NumberText.power10($0) }
+
+    /// Parses bytes `p[start..<end]` (already unquoted) as a number.
+    @inline(__always)
+    static func parseNumber(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> FieldNumber {
+        var i = start
+        var e = end
+        // Trim surrounding spaces (some files pad numbers).
+        while i < e, p[i] == 0x20 { i += 1 }
+        while e > i, p[e - 1] == 0x20 { e -= 1 }
+        guard i < e else { return .notANumber }
+        var negative = false
+        if p[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        } else if p[i] == UInt8(ascii: "+") {
+            i += 1
+        }
+        guard i < e else { return .notANumber }
+        var percent = false
+        if p[e - 1] == UInt8(ascii: "%") {
+            percent = true
+            e -= 1
+            guard i < e else { return .notANumber }
+        }
+        let digitsStart = i
+        var mantissa: UInt64 = 0
+        var overflow = false
+        var sawDigit = false
+        var groupDigits = -1  // digits since the last thousands comma, -1 before any comma
+        var firstGroupDigits = 0
+        // Whole part, with optional thousands separators.
+        while i < e {
+            let c = p[i]
+            if c >= 48 && c <= 57 {
+                sawDigit = true
+                if mantissa < 1_000_000_000_000_000_000 {
+                    mantissa = mantissa &* 10 &+ UInt64(c - 48)
+                } else {
+                    overflow = true
+                }
+                if groupDigits >= 0 { groupDigits += 1 } else { firstGroupDigits += 1 }
+                i += 1
+            } else if c == UInt8(ascii: ",") {
+                // "1,234": each group after a comma has exactly three digits.
+                if groupDigits == -1 {
+                    if firstGroupDigits == 0 || firstGroupDigits > 3 { return .notANumber }
+                } else if groupDigits != 3 {
+                    return .notANumber
+                }
+                groupDigits = 0
+                i += 1
+            } else {
+                break
+            }
+        }
+        if groupDigits != -1 && groupDigits != 3 { return .notANumber }
+        let wholeDigits = i - digitsStart
+        // "0123" keeps its zero: it is an identifier, not a number.
+        if wholeDigits > 1, p[digitsStart] == UInt8(ascii: "0"), groupDigits == -1 {
+            let next = i < e ? p[i] : 0
+            if next != UInt8(ascii: ".") && next != UInt8(ascii: "e") && next != UInt8(ascii: "E") {
+                return .leadingZero
+            }
+        }
+        var isDecimal = percent
+        var fractionDigits = 0
+        if i < e, p[i] == UInt8(ascii: ".") {
+            isDecimal = true
+            i += 1
+            while i < e, p[i] >= 48, p[i] <= 57 {
+                sawDigit = true
+                if !overflow && mantissa < 100_000_000_000_000_000 {
+                    mantissa = mantissa &* 10 &+ UInt64(p[i] - 48)
+                    fractionDigits += 1
+                } else {
+                    overflow = true
+                }
+                i += 1
+            }
+        }
+        guard sawDigit else { return .notANumber }
+        var exponent = 0
+        if i < e, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
+            isDecimal = true
+            i += 1
+            var expNegative = false
+            if i < e, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
+                expNegative = p[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < e, p[i] >= 48, p[i] <= 57 else { return .notANumber }
+            while i < e, p[i] >= 48, p[i] <= 57 {
+                if exponent < 10_000 { exponent = exponent * 10 + Int(p[i] - 48) }
+                i += 1
+            }
+            if expNegative { exponent = -exponent }
+        }
+        guard i == e else { return .notANumber }
+        if !isDecimal && !overflow {
+            if negative {
+                if mantissa <= UInt64(Int64.max) + 1 { return .integer(mantissa == UInt64(Int64.max) + 1 ? Int64.min : -Int64(mantissa)) }
+            } else if mantissa <= UInt64(Int64.max) {
+                return .integer(Int64(mantissa))
+            }
+        }
+        // Clinger's fast path: exact when the mantissa fits in 53 bits and the
+        // power of ten is exact.
+        let scale = exponent - fractionDigits
+        if !overflow && mantissa < (1 << 53) && scale >= -22 && scale <= 22 {
+            var v = Double(mantissa)
+            v = scale < 0 ? v / powers[-scale] : v * powers[scale]
+            return .decimal(negative ? -v : v)
+        }
+        // Rare: long or extreme numbers go through the exact standard parser.
+        var text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        text = text.filter { $0 != "," && $0 != " " && $0 != "%" }
+        guard let v = Double(text), v.isFinite else { return .notANumber }
+        return .decimal(v)
+    }
+}

@@ -1,0 +1,107 @@
+// CSV and TSV with RFC 4180 quoting: a field is quoted when it holds the
+// delimiter, a quote, a line break or surrounding spaces, and quotes inside are
+// doubled. Lines end with LF, which every CSV reader accepts and Unix tools
+// prefer. Numbers are written exactly (shortest text that reads back the same);
+// missing values as their published marker, so a `c` stays a `c`.
+
+public enum DelimitedWriter {
+    public static func write(_ table: Table, delimiter: Character) -> String {
+        var out = ""
+        out += table.columns.map { quote($0.name, delimiter) }.joined(separator: String(delimiter)) + "\n"
+        for r in 0..<table.rowCount {
+            var first = true
+            for column in table.columns {
+                if !first { out.append(delimiter) }
+                first = false
+                out += quote(plain(column, r), delimiter)
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func plain(_ column: Column, _ r: Int) -> String {
+        if column.isMissing(at: r) { return column.reason(at: r).marker == "÷0" ? "" : column.reason(at: r).marker }
+        switch column.data {
+        case .integer(let v): return String(v[r])
+        case .decimal(let v): return NumberText.shortest(v[r])
+        case .text(let codes, let dict): return dict[codes[r]]
+        case .boolean(let v): return v[r] ? "true" : "false"
+        }
+    }
+
+    static func quote(_ s: String, _ delimiter: Character) -> String {
+        let needs = s.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || s.first == " " || s.last == " "
+        guard needs else { return s }
+        return "\"" + s.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+public enum JSONWriter {
+    /// An array of objects: numbers as numbers, missing values as null.
+    public static func write(_ table: Table) -> String {
+        if table.rowCount == 0 { return "[]\n" }
+        var out = "[\n"
+        let keys = table.columns.map { escape($0.name) }
+        for r in 0..<table.rowCount {
+            out += "  {"
+            for (c, column) in table.columns.enumerated() {
+                if c > 0 { out += ", " }
+                out += keys[c] + ": " + value(column, r)
+            }
+            out += r == table.rowCount - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
+    static func value(_ column: Column, _ r: Int) -> String {
+        if column.isMissing(at: r) { return "null" }
+        switch column.data {
+        case .integer(let v): return String(v[r])
+        case .decimal(let v): return NumberText.shortest(v[r])
+        case .text(let codes, let dict): return escape(dict[codes[r]])
+        case .boolean(let v): return v[r] ? "true" : "false"
+        }
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4, with: "0")
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+public enum MarkdownWriter {
+    /// A GitHub table: numbers right-aligned, thousands separators, markers as published.
+    public static func write(_ table: Table) -> String {
+        guard !table.columns.isEmpty else { return "" }
+        let rows = Array(0..<table.rowCount)
+        let formats = table.columns.map { ColumnFormat($0, rows: rows) }
+        var out = "| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        out += "|" + formats.map { $0.rightAligned ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
+        for r in rows {
+            let cells = table.columns.indices.map { escape(formats[$0].text(table.columns[$0], r)) }
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        TableRenderer.singleLine(s).replacing("|", with: "\\|")
+    }
+}

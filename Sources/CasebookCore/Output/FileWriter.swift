@@ -1,0 +1,74 @@
+// Writes a whole file safely: to a temporary file beside it, flushed, then
+// renamed over the target, so a crash or a kill never leaves half a file.
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+public enum FileWriter {
+    public static func write(_ text: String, to path: String) throws(Diagnostic) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+        }
+        var ok = true
+        var failure = ""
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    failure = FileBytes.errorText(errno)
+                    return
+                }
+                offset += n
+            }
+        }
+        if ok && fsync(fd) != 0 {
+            ok = false
+            failure = FileBytes.errorText(errno)
+        }
+        close(fd)
+        if ok && rename(temporary, path) != 0 {
+            ok = false
+            failure = FileBytes.errorText(errno)
+        }
+        if !ok {
+            unlink(temporary)
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(failure)", span: nil)
+        }
+    }
+
+    /// Appends to a file (creating it with `mode`), flushed to disk before returning.
+    public static func append(_ text: String, to path: String, mode: mode_t = 0o600) throws(Diagnostic) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, mode)
+        guard fd >= 0 else {
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+        }
+        defer { close(fd) }
+        _ = flock(fd, LOCK_EX)
+        defer { _ = flock(fd, LOCK_UN) }
+        var bytes = Array(text.utf8)
+        let written = bytes.withUnsafeMutableBytes { buf -> Bool in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        guard written, fsync(fd) == 0 || errno == EINVAL else {
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+        }
+    }
+}

@@ -1,0 +1,189 @@
+// One parse function per stage. The stage's name has been recognised through
+// StageCatalog (which also holds its help), so aliases such as `filter` for
+// `where` are resolved before we get here.
+
+extension Parser {
+    mutating func parseStage(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Stage {
+        if let bad = lexicalError(current) { throw bad }
+        guard current.kind == .identifier || current.kind == .keyword(.not) else {
+            if current.kind == .pipe || atEnd {
+                throw Diagnostic(
+                    id: "missing-stage", message: "expected a stage after `|`",
+                    span: atEnd ? .at(previous.span.end) : current.span,
+                    help: "stages include where, select, derive, sort, take, summarise, join; `help stages` lists them")
+            }
+            throw expected("a stage name such as `where` or `sort`", after: "`|`")
+        }
+        let nameToken = advance()
+        guard let info = StageCatalog.find(nameToken.text) else {
+            throw Diagnostic(
+                id: "unknown-stage", message: "unknown stage `\(nameToken.text)`", span: nameToken.span,
+                help: Suggestions.didYouMean(nameToken.text, in: StageCatalog.allNames)
+                    ?? "`help stages` lists the stages")
+        }
+        let context = "`\(nameToken.text)`"
+        let kind: Stage.Kind
+        switch info.name {
+        case "where":
+            guard !atEnd, current.kind != .pipe else { throw expected("a condition", after: context) }
+            kind = .filter(try parseExpression())
+        case "select":
+            kind = .select(try parseBindings(after: context, allowUnnamed: true))
+        case "drop":
+            kind = .drop(try parseNameList("a column name", after: context))
+        case "rename":
+            var pairs: [(to: NameRef, from: NameRef)] = []
+            repeat {
+                let to = try parseName("the new name", after: pairs.isEmpty ? context : "`,`")
+                guard match(.equal) else { throw expected("`=` and the old name (`new = old`)", after: "`\(to.name)`") }
+                let from = try parseName("the old column name", after: "`=`")
+                pairs.append((to, from))
+            } while match(.comma)
+            kind = .rename(pairs)
+        case "derive":
+            kind = .derive(try parseBindings(after: context, allowUnnamed: false))
+        case "sort":
+            var keys: [SortKey] = []
+            repeat {
+                keys.append(try parseSortKey(after: keys.isEmpty ? context : "`,`", defaultDescending: false))
+            } while match(.comma)
+            kind = .sort(keys)
+        case "take":
+            kind = .take(try parseCount(after: context))
+        case "skip":
+            kind = .skip(try parseCount(after: context))
+        case "distinct":
+            kind = .distinct(atEnd || check(.pipe) ? [] : try parseNameList("a column name", after: context))
+        case "group":
+            kind = .group(try parseNameList("a column to group by", after: context))
+        case "ungroup":
+            kind = .ungroup
+        case "summarise":
+            let bindings = try parseBindings(after: context, allowUnnamed: true)
+            kind = .summarise(bindings, by: try parseByClause())
+        case "count":
+            kind = .count(by: try parseByClause())
+        case "join":
+            var joinKind = JoinKind.inner
+            if matchWord("left") { joinKind = .left } else if matchWord("inner") { joinKind = .inner }
+            let right: Pipeline
+            let source = try parseSource(&diagnostics)
+            switch source {
+            case .named(let n): right = Pipeline(source: source, stages: [], span: n.span)
+            case .nested(let p): right = p
+            }
+            guard matchWord("on") else {
+                throw expected("`on` and the key columns (e.g. `on la_code`)", after: "the dataset to join")
+            }
+            var keys: [JoinKey] = []
+            repeat {
+                let left = try parseName("a key column", after: keys.isEmpty ? "`on`" : "`,`")
+                var rightName = left
+                if match(.equal) { rightName = try parseName("the key column of the joined dataset", after: "`=`") }
+                keys.append(JoinKey(left: left, right: rightName))
+            } while match(.comma)
+            kind = .join(joinKind, right, on: keys)
+        case "rank":
+            var name: NameRef? = nil
+            if current.name != nil, peek().kind == .equal {
+                name = try parseName("a column name", after: context)
+                _ = advance()
+            }
+            let key = try parseSortKey(after: context, defaultDescending: true)
+            kind = .rank(key, by: try parseByClause(), as: name)
+        case "change":
+            let column = try parseName("the column whose change to work out", after: context)
+            guard matchWord("over") else {
+                throw expected("`over` and the ordering column (e.g. `over year`)", after: "`\(column.name)`")
+            }
+            let over = try parseName("the ordering column, such as `year`", after: "`over`")
+            kind = .change(column, over: over, by: try parseByClause())
+        case "wider":
+            let names = try parseName("the column whose values become column names", after: context)
+            _ = match(.comma)
+            let values = try parseName("the column holding the values", after: "`\(names.name)`")
+            kind = .wider(names: names, values: values)
+        case "longer":
+            let columns = try parseNameList("a column to turn into rows", after: context)
+            guard matchWord("into") else {
+                throw expected("`into` and two names (e.g. `into measure, value`)", after: "the columns")
+            }
+            let names = try parseName("a name for the column of former column names", after: "`into`")
+            guard match(.comma) else { throw expected("`,` and a name for the values column", after: "`\(names.name)`") }
+            let values = try parseName("a name for the values column", after: "`,`")
+            kind = .longer(columns, names: names, values: values)
+        case "top":
+            let n = try parseCount(after: context)
+            let key = try parseSortKey(after: "`top \(n)`", defaultDescending: true)
+            kind = .top(n, key, by: try parseByClause())
+        case "for":
+            var items: [Expr] = []
+            repeat {
+                guard !atEnd, !check(.pipe) else {
+                    throw expected("an authority name or code, e.g. `\"Reading\"` or `870`", after: context)
+                }
+                items.append(try parseExpression())
+            } while match(.comma)
+            kind = .authorities(items)
+        case "describe":
+            kind = .describe
+        case "profile":
+            kind = .profile
+        case "write":
+            let (path, span) = try parseString("a file path in quotes", after: context)
+            kind = .write(path: path, pathSpan: span)
+        default:
+            throw Diagnostic(id: "internal", message: "stage `\(info.name)` has no parser", span: nameToken.span)
+        }
+        if !atEnd, !check(.pipe) {
+            if let bad = lexicalError(current) { throw bad }
+            var help: String? = nil
+            if current.isWord("as") { help = "to name a column, write `name = expression`" }
+            if case .filter = kind, current.kind == .equal { help = "compare with `=` once" }
+            throw Diagnostic(
+                id: "unexpected-token",
+                message: "unexpected \(Messages.describe(current)) in \(context)", span: current.span,
+                help: help ?? (info.synopsis.isEmpty ? nil : "the form is `\(info.synopsis)`"))
+        }
+        return Stage(kind, span: nameToken.span.union(previous.span), nameSpan: nameToken.span)
+    }
+
+    /// `expr [asc|desc]`
+    mutating func parseSortKey(after context: String, defaultDescending: Bool) throws(Diagnostic) -> SortKey {
+        guard !atEnd, !check(.pipe) else { throw expected("a column or expression to order by", after: context) }
+        let expr = try parseExpression()
+        var descending = defaultDescending
+        if matchWord("desc") || matchWord("descending") {
+            descending = true
+        } else if matchWord("asc") || matchWord("ascending") {
+            descending = false
+        }
+        return SortKey(expr: expr, descending: descending)
+    }
+
+    /// `name = expr, …`; with `allowUnnamed`, a bare expression names itself.
+    mutating func parseBindings(after context: String, allowUnnamed: Bool) throws(Diagnostic) -> [Binding] {
+        var bindings: [Binding] = []
+        repeat {
+            let ctx = bindings.isEmpty ? context : "`,`"
+            guard !atEnd, !check(.pipe), !checkWord("by") || peek().kind == .equal else {
+                throw expected(allowUnnamed ? "a column or expression" : "`name = expression`", after: ctx)
+            }
+            if current.name != nil, peek().kind == .equal {
+                let name = try parseName("a column name", after: ctx)
+                _ = advance()
+                guard !atEnd, !check(.pipe), !check(.comma) else { throw expected("an expression", after: "`=`") }
+                bindings.append(Binding(name: name, expr: try parseExpression()))
+            } else {
+                let expr = try parseExpression()
+                if !allowUnnamed {
+                    throw Diagnostic(
+                        id: "unnamed-derive", message: "a derived column needs a name", span: expr.span,
+                        help: "write `name = \(source.slice(expr.span))`")
+                }
+                bindings.append(Binding(name: nil, expr: expr))
+            }
+        } while match(.comma)
+        return bindings
+    }
+}

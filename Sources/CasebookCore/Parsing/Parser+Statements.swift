@@ -1,0 +1,196 @@
+// Statements: the notebook's commands and `let`, then pipelines and their sources.
+
+extension Parser {
+    /// Words that start a command rather than a pipeline, when they are the
+    /// first word of a statement.
+    static let commandWords: Set<String> = [
+        "let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget",
+        "quit", "exit",
+    ]
+
+    mutating func parseStatement() -> ParsedStatement {
+        let startOffset = current.span.start
+        var diagnostics: [Diagnostic] = []
+        var statement: Statement? = nil
+        do throws(Diagnostic) {
+            statement = try parseStatementBody(&diagnostics)
+        } catch {
+            // Recovery inside a pipeline may already have recorded this one.
+            if !diagnostics.contains(error) { diagnostics.append(error) }
+        }
+        let endOffset = tokens[max(0, end - 1)].span.end
+        if !diagnostics.isEmpty { statement = nil }
+        return ParsedStatement(statement: statement, diagnostics: diagnostics, span: SourceSpan(startOffset, endOffset))
+    }
+
+    private mutating func parseStatementBody(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Statement {
+        let start = current.span
+        if let bad = lexicalError(current) { throw bad }
+        if check(.keyword(.let)) {
+            _ = advance()
+            let name = try parseName("a name for the result", after: "`let`")
+            guard match(.equal) else { throw expected("`=`", after: "`let \(name.name)`") }
+            let pipeline = try parsePipeline(&diagnostics)
+            try expectEnd(after: "the pipeline")
+            return Statement(.bind(name: name, pipeline), start.union(previous.span))
+        }
+        // A command word followed by `|` is a dataset that happens to share its name.
+        if current.kind == .identifier, Self.commandWords.contains(current.text.lowercased()),
+            peek().kind != .pipe
+        {
+            return try parseCommand(&diagnostics)
+        }
+        if current.kind == .pipe {
+            throw Diagnostic(
+                id: "stage-without-source", message: "this stage has no source", span: current.span,
+                help: "start the pipeline with a dataset name, e.g. `referrals | where year = 2016`")
+        }
+        if current.kind == .identifier, StageCatalog.find(current.text) != nil,
+            !Self.looksLikeDatasetStart(next: peek().kind)
+        {
+            let word = current.text
+            throw Diagnostic(
+                id: "stage-without-source", message: "`\(word)` is a stage and needs a source", span: current.span,
+                help: word.lowercased().hasPrefix("summar")
+                    ? "write `DATASET | \(word) …`, or `profile DATASET` for a summary of every column"
+                    : "write `DATASET | \(word) …`; `datasets` lists what there is")
+        }
+        let pipeline = try parsePipeline(&diagnostics)
+        try expectEnd(after: "the pipeline")
+        return Statement(.pipeline(pipeline), pipeline.span)
+    }
+
+    /// After a dataset name comes `|` or nothing; after a stage name come its arguments.
+    private static func looksLikeDatasetStart(next: TokenKind) -> Bool {
+        next == .pipe || next == .endOfInput
+    }
+
+    private mutating func parseCommand(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Statement {
+        let word = advance()
+        let start = word.span
+        func done(_ kind: Statement.Kind, _ context: String) throws(Diagnostic) -> Statement {
+            try expectEnd(after: context)
+            return Statement(kind, start.union(previous.span))
+        }
+        switch word.text.lowercased() {
+        case "datasets":
+            return try done(.datasets, "`datasets`")
+        case "quit", "exit":
+            return try done(.quit, "`\(word.text)`")
+        case "describe", "profile":
+            // `describe NAME` is `NAME | describe`: one implementation, two spellings.
+            let name = try parseName("a dataset name", after: "`\(word.text)`")
+            var stages: [Stage] = []
+            let stageKind: Stage.Kind = word.text.lowercased() == "describe" ? .describe : .profile
+            stages.append(Stage(stageKind, span: word.span, nameSpan: word.span))
+            let pipeline = Pipeline(source: .named(name), stages: stages, span: start.union(name.span))
+            return try done(.pipeline(pipeline), "`\(word.text) \(name.name)`")
+        case "help":
+            if atEnd { return Statement(.help(topic: nil), start) }
+            let topic: NameRef
+            if let name = current.name {
+                let t = advance()
+                topic = NameRef(name, t.span)
+            } else if case .keyword = current.kind {
+                let t = advance()
+                topic = NameRef(t.text.lowercased(), t.span)
+            } else {
+                throw expected("a topic, e.g. `help where` or `help functions`", after: "`help`")
+            }
+            return try done(.help(topic: topic), "`help \(topic.name)`")
+        case "load":
+            let (path, pathSpan) = try parseString("a file path in quotes", after: "`load`")
+            var alias: NameRef? = nil
+            if matchWord("as") {
+                alias = try parseName("a name for the dataset", after: "`as`")
+            }
+            return try done(.load(path: path, pathSpan: pathSpan, as: alias), "the file name")
+        case "set":
+            let option = try parseName("a setting, e.g. `format`, `rows` or `timer`", after: "`set`")
+            var value: NameRef? = nil
+            if !atEnd {
+                let t = advance()
+                switch t.kind {
+                case .identifier, .integer, .decimal: value = NameRef(t.text, t.span)
+                case .string, .quotedIdentifier: value = NameRef(t.unquoted, t.span)
+                case .keyword(let k): value = NameRef(k.rawValue, t.span)
+                default:
+                    throw Diagnostic(
+                        id: "expected", message: "expected a value for `set \(option.name)`, found \(Messages.describe(t))",
+                        span: t.span)
+                }
+            }
+            return try done(.set(option: option, value: value), "the setting")
+        case "output":
+            if atEnd { return Statement(.output(path: nil, pathSpan: nil), start) }
+            if matchWord("off") || matchWord("stdout") {
+                return try done(.output(path: nil, pathSpan: nil), "`output off`")
+            }
+            let (path, span) = try parseString("a file path in quotes, or `off`", after: "`output`")
+            return try done(.output(path: path, pathSpan: span), "the file name")
+        case "once":
+            let (path, span) = try parseString("a file path in quotes", after: "`once`")
+            return try done(.once(path: path, pathSpan: span), "the file name")
+        case "save":
+            guard matchWord("session") else { throw expected("`session`", after: "`save`") }
+            if current.kind == .string {
+                let t = advance()
+                return try done(.saveSession(path: t.unquoted, pathSpan: t.span), "the session name")
+            }
+            let name = try parseName("a session name or a path in quotes", after: "`save session`")
+            return try done(.saveSession(path: name.name, pathSpan: name.span), "the session name")
+        case "forget":
+            let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
+            return try done(.forget(name), "the name")
+        default:
+            throw Diagnostic(id: "internal", message: "unknown command \(word.text)", span: word.span)
+        }
+    }
+
+    // MARK: - Pipelines
+
+    mutating func parsePipeline(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Pipeline {
+        let source = try parseSource(&diagnostics)
+        let sourceSpan: SourceSpan
+        switch source {
+        case .named(let n): sourceSpan = n.span
+        case .nested(let p): sourceSpan = p.span
+        }
+        var stages: [Stage] = []
+        var failed = false
+        while match(.pipe) {
+            do throws(Diagnostic) {
+                stages.append(try parseStage(&diagnostics))
+            } catch {
+                diagnostics.append(error)
+                failed = true
+                synchronizeToPipe()
+            }
+        }
+        if failed, let first = diagnostics.first { throw first }
+        let span = stages.last.map { sourceSpan.union($0.span) } ?? sourceSpan
+        return Pipeline(source: source, stages: stages, span: span)
+    }
+
+    mutating func parseSource(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> PipelineSource {
+        if check(.leftParen) {
+            let open = advance()
+            depth += 1
+            defer { depth -= 1 }
+            guard depth < Self.maximumDepth else {
+                throw Diagnostic(id: "too-deep", message: "pipelines are nested too deeply", span: open.span)
+            }
+            let inner = try parsePipeline(&diagnostics)
+            guard match(.rightParen) else { throw expected("`)` to close the pipeline opened here", after: "the pipeline") }
+            var nested = inner
+            nested.span = open.span.union(previous.span)
+            return .nested(nested)
+        }
+        if case .keyword = current.kind {
+            throw Diagnostic(
+                id: "expected", message: "expected a dataset name, found \(Messages.describe(current))",
+                span: current.span, help: "`datasets` lists the names")
+        }
+        return .named(try parseName("a dataset name"))
+    }
+}

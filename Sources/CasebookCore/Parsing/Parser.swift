@@ -1,0 +1,190 @@
+// Recursive descent over the tokens of one source: statements, pipelines and
+// stages here; expressions in Parser+Expressions.swift. The parser never throws
+// past a statement: each statement either parses or carries its diagnostics,
+// and parsing goes on with the next statement (and, inside a statement, with the
+// next `|`) so that one run reports every syntax error.
+
+/// A statement as parsed, or the diagnostics that stopped it.
+public struct ParsedStatement: Sendable {
+    public var statement: Statement?
+    public var diagnostics: [Diagnostic]
+    /// The statement's full extent in the source, separators excluded.
+    public var span: SourceSpan
+}
+
+public struct Parser {
+    /// Nesting deeper than this is refused rather than risking the stack.
+    static let maximumDepth = 200
+
+    let source: SourceText
+    var tokens: [Token]
+    var position: Int
+    let end: Int
+    var depth = 0
+
+    /// Parses every statement in a source.
+    public static func parse(_ source: SourceText) -> [ParsedStatement] {
+        let tokens = Lexer.tokenize(source)
+        return StatementSplitter.split(tokens).map { range in
+            var parser = Parser(source: source, tokens: tokens, range: range)
+            return parser.parseStatement()
+        }
+    }
+
+    init(source: SourceText, tokens: [Token], range: Range<Int>) {
+        self.source = source
+        // Newlines and comments inside a statement carry no meaning once it is cut out.
+        var kept = tokens[range].filter { $0.kind != .newline && $0.kind != .comment }
+        let endOffset = kept.last?.span.end ?? (range.lowerBound < tokens.count ? tokens[range.lowerBound].span.start : 0)
+        kept.append(Token(kind: .endOfInput, span: .at(endOffset), text: ""))
+        self.tokens = kept
+        self.position = 0
+        self.end = kept.count - 1
+    }
+
+    // MARK: - Cursor
+
+    var current: Token { tokens[position] }
+    var previous: Token { tokens[max(0, position - 1)] }
+    func peek(_ ahead: Int = 1) -> Token { tokens[min(position + ahead, end)] }
+    var atEnd: Bool { current.kind == .endOfInput }
+
+    mutating func advance() -> Token {
+        let t = tokens[position]
+        if position < end { position += 1 }
+        return t
+    }
+
+    func check(_ kind: TokenKind) -> Bool { current.kind == kind }
+
+    mutating func match(_ kind: TokenKind) -> Bool {
+        if check(kind) {
+            _ = advance()
+            return true
+        }
+        return false
+    }
+
+    /// A contextual keyword (`by`, `desc`, `on`…): an identifier with that text.
+    func checkWord(_ word: String) -> Bool { current.isWord(word) }
+
+    mutating func matchWord(_ word: String) -> Bool {
+        if checkWord(word) {
+            _ = advance()
+            return true
+        }
+        return false
+    }
+
+    /// Fails with "expected X" at the current token, or at the end of the
+    /// previous one when the input ran out.
+    func expected(_ what: String, after context: String? = nil) -> Diagnostic {
+        if let bad = lexicalError(current) { return bad }
+        let found = atEnd ? "the end of the statement" : Messages.describe(current)
+        let span = atEnd ? SourceSpan.at(previous.span.end) : current.span
+        var message = "expected \(what)"
+        if let context { message += " after \(context)" }
+        message += ", found \(found)"
+        return Diagnostic(id: "expected", message: message, span: span)
+    }
+
+    /// Lexer problems surface as the parser reaches them.
+    func lexicalError(_ token: Token) -> Diagnostic? {
+        switch token.kind {
+        case .unterminatedString:
+            return Diagnostic(
+                id: "unterminated-string", message: "this string has no closing quote",
+                span: SourceSpan(token.span.start, token.span.start + 1),
+                help: "end it with \(token.text.first.map { String($0) } ?? "\"")")
+        case .unterminatedQuotedIdentifier:
+            return Diagnostic(
+                id: "unterminated-name", message: "this quoted name has no closing backtick",
+                span: SourceSpan(token.span.start, token.span.start + 1), help: "end it with `")
+        case .unexpectedCharacter:
+            let text = token.text
+            var help: String? = nil
+            if text == "!" { help = "write `not` for negation, or `!=` for not equal" }
+            if text.first?.isNumber == true { help = "a name cannot start with a digit; quote it with backticks: `\(text)`" }
+            if text == "&&" || text == "&" { help = "write `and`" }
+            return Diagnostic(
+                id: "unexpected-character", message: "unexpected \(Messages.quoteChar(text)) here", span: token.span,
+                help: help)
+        default:
+            return nil
+        }
+    }
+
+    /// Skips to the next `|` at bracket depth 0 (or the end), for recovery.
+    mutating func synchronizeToPipe() {
+        var level = 0
+        while !atEnd {
+            switch current.kind {
+            case .leftParen, .leftBracket: level += 1
+            case .rightParen, .rightBracket: level -= 1
+            case .pipe where level <= 0: return
+            default: break
+            }
+            _ = advance()
+        }
+    }
+
+    // MARK: - Names
+
+    /// A column or dataset name: an identifier or a backtick-quoted name.
+    mutating func parseName(_ what: String, after context: String? = nil) throws(Diagnostic) -> NameRef {
+        if let name = current.name {
+            let t = advance()
+            return NameRef(name, t.span)
+        }
+        if case .keyword(let k) = current.kind {
+            let t = advance()
+            throw Diagnostic(
+                id: "keyword-as-name", message: "`\(t.text)` is a word of the language, not a name", span: t.span,
+                help: "if it is a column, quote it with backticks: `\(k.rawValue)`")
+        }
+        throw expected(what, after: context)
+    }
+
+    /// name, name, … (at least one).
+    mutating func parseNameList(_ what: String, after context: String) throws(Diagnostic) -> [NameRef] {
+        var names = [try parseName(what, after: context)]
+        while match(.comma) {
+            names.append(try parseName(what, after: "`,`"))
+        }
+        return names
+    }
+
+    /// An optional `by name, name`.
+    mutating func parseByClause() throws(Diagnostic) -> [NameRef] {
+        guard matchWord("by") else { return [] }
+        return try parseNameList("a column name", after: "`by`")
+    }
+
+    mutating func parseCount(after context: String) throws(Diagnostic) -> Int64 {
+        guard current.kind == .integer else { throw expected("a whole number", after: context) }
+        let t = advance()
+        guard let n = Int64(t.text) else {
+            throw Diagnostic(id: "number-too-large", message: "this number is too large", span: t.span)
+        }
+        return n
+    }
+
+    mutating func parseString(_ what: String, after context: String) throws(Diagnostic) -> (String, SourceSpan) {
+        guard current.kind == .string else { throw expected(what, after: context) }
+        let t = advance()
+        return (t.unquoted, t.span)
+    }
+
+    /// Anything left after a statement parsed completely is an error.
+    func expectEnd(after context: String) throws(Diagnostic) {
+        guard atEnd else {
+            if let bad = lexicalError(current) { throw bad }
+            var help: String? = nil
+            if current.kind == .pipe, context.hasPrefix("`") { help = nil }
+            if current.isWord("as") { help = "to name a result, write `name = expression`" }
+            throw Diagnostic(
+                id: "unexpected-token",
+                message: "unexpected \(Messages.describe(current)) after \(context)", span: current.span, help: help)
+        }
+    }
+}

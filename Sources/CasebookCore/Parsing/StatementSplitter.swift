@@ -1,0 +1,94 @@
+// Cuts a token stream into statements. A newline ends a statement unless the
+// statement cannot end there: inside brackets, after `|`, `,`, an operator or
+// `and`/`or`, or when the next line starts with `|`. `;` always ends one.
+// The prompt's continuation decision (InputCompleteness) uses the same rules.
+
+struct StatementSplitter {
+    /// Token index ranges, one per non-empty statement (separators excluded).
+    static func split(_ tokens: [Token]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int? = nil
+        var depth = 0
+        var lastSignificant: TokenKind? = nil
+        var i = 0
+        func close(at end: Int) {
+            if let s = start, s < end { ranges.append(s..<end) }
+            start = nil
+            lastSignificant = nil
+            depth = 0
+        }
+        while i < tokens.count {
+            let kind = tokens[i].kind
+            switch kind {
+            case .endOfInput:
+                close(at: i)
+                return ranges
+            case .semicolon:
+                // Inside brackets a `;` is a mistake the parser will report; keep it.
+                if depth > 0 {
+                    if start == nil { start = i }
+                    lastSignificant = kind
+                } else {
+                    close(at: i)
+                }
+            case .newline:
+                if start == nil { break }
+                if depth > 0 || (lastSignificant?.expectsContinuation ?? false) { break }
+                if nextSignificantIsPipe(tokens, after: i) { break }
+                close(at: i)
+            case .comment:
+                break
+            default:
+                if start == nil { start = i }
+                switch kind {
+                case .leftParen, .leftBracket: depth += 1
+                case .rightParen, .rightBracket: depth = max(0, depth - 1)
+                default: break
+                }
+                lastSignificant = kind
+            }
+            i += 1
+        }
+        close(at: tokens.count)
+        return ranges
+    }
+
+    private static func nextSignificantIsPipe(_ tokens: [Token], after index: Int) -> Bool {
+        var j = index + 1
+        while j < tokens.count {
+            switch tokens[j].kind {
+            case .newline, .comment: j += 1
+            case .pipe: return true
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+/// Whether text typed at the prompt is a finished statement or needs another line.
+public enum InputCompleteness {
+    /// True when the input ends inside a string or brackets, or after a token that
+    /// cannot end a statement (`|`, `,`, an operator, `and`…).
+    public static func needsMoreInput(_ text: String) -> Bool {
+        let tokens = Lexer.tokenize(SourceText(name: "", text: text))
+        var depth = 0
+        var last: TokenKind? = nil
+        for token in tokens {
+            switch token.kind {
+            case .unterminatedString, .unterminatedQuotedIdentifier:
+                return true
+            case .leftParen, .leftBracket: depth += 1
+            case .rightParen, .rightBracket: depth = max(0, depth - 1)
+            case .semicolon: depth = 0
+            default: break
+            }
+            switch token.kind {
+            case .newline, .comment, .endOfInput: break
+            default: last = token.kind
+            }
+        }
+        if depth > 0 { return true }
+        return last?.expectsContinuation ?? false
+    }
+}

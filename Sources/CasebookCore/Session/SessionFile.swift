@@ -1,0 +1,114 @@
+// Reading a session file: its statements, where each is, and the output
+// recorded under it (the `#>` lines that follow it directly).
+
+public struct SessionStatement: Sendable {
+    public var text: String
+    /// 1-based line where the statement starts in the file.
+    public var line: Int
+    /// The recorded output lines (without the `#> ` prefix); empty when none.
+    public var recorded: [String]
+    /// Byte range of the recorded block in the file (empty at the statement's end when none).
+    public var outputRange: Range<Int>
+}
+
+public enum SessionFile {
+    public static func statements(_ source: SourceText) -> [SessionStatement] {
+        let parsed = Parser.parse(source)
+        let bytes = source.bytes
+        var result: [SessionStatement] = []
+        for (i, p) in parsed.enumerated() {
+            // The output block starts on the line after the statement's last line.
+            var offset = p.span.end
+            while offset < bytes.count, bytes[offset] != 0x0A { offset += 1 }
+            if offset < bytes.count { offset += 1 }
+            let blockStart = offset
+            var lines: [String] = []
+            let limit = i + 1 < parsed.count ? parsed[i + 1].span.start : bytes.count
+            while offset < limit {
+                var end = offset
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let line = String(decoding: bytes[offset..<end], as: UTF8.self)
+                let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
+                guard trimmed.hasPrefix(SessionFormat.outputPrefix) else { break }
+                var content = String(trimmed.dropFirst(SessionFormat.outputPrefix.count))
+                if content.hasPrefix(" ") { content.removeFirst() }
+                lines.append(content)
+                offset = min(end + 1, bytes.count)
+            }
+            result.append(
+                SessionStatement(
+                    text: source.slice(p.span), line: source.location(of: p.span.start).line, recorded: lines,
+                    outputRange: blockStart..<max(blockStart, offset)))
+        }
+        return result
+    }
+}
+
+/// Re-running a session and comparing its answers with the recorded ones.
+public enum SessionCheck {
+    public struct Difference: Sendable {
+        public var statement: SessionStatement
+        /// A unified-style diff: "  same", "- recorded", "+ now".
+        public var diff: [String]
+    }
+
+    public struct Report: Sendable {
+        public var statements: Int
+        public var differences: [Difference]
+        /// The file with today's outputs in place of the recorded ones.
+        public var updatedText: String
+    }
+
+    /// Compares a session's recorded outputs with `transcript` (the same
+    /// statements, just run).
+    public static func compare(_ source: SourceText, statements: [SessionStatement], transcript: [Engine.TranscriptEntry])
+        -> Report
+    {
+        var differences: [Difference] = []
+        var replacements: [(Range<Int>, String)] = []
+        for (i, statement) in statements.enumerated() {
+            let now = i < transcript.count ? transcript[i].output : "(not run: an earlier statement stopped the session)\n"
+            var nowLines = now.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if nowLines.last == "" { nowLines.removeLast() }
+            if nowLines != statement.recorded {
+                differences.append(Difference(statement: statement, diff: diff(statement.recorded, nowLines)))
+            }
+            replacements.append((statement.outputRange, SessionFormat.outputLines(now)))
+        }
+        var bytes = source.bytes
+        for (range, text) in replacements.reversed() {
+            bytes.replaceSubrange(range, with: Array(text.utf8))
+        }
+        return Report(
+            statements: statements.count, differences: differences, updatedText: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A line diff (longest common subsequence), for showing what changed.
+    public static func diff(_ old: [String], _ new: [String]) -> [String] {
+        let n = old.count, m = new.count
+        var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+        if n > 0 && m > 0 {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    lcs[i][j] = old[i] == new[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                }
+            }
+        }
+        var out: [String] = []
+        var i = 0, j = 0
+        while i < n || j < m {
+            if i < n, j < m, old[i] == new[j] {
+                out.append("  " + old[i])
+                i += 1
+                j += 1
+            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
+                out.append("+ " + new[j])
+                j += 1
+            } else {
+                out.append("- " + old[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,193 @@
+// A column: a name, one typed array of values and, only when some are missing,
+// one byte per row giving the reason. No object or enum per cell, so a million
+// rows of decimals are eight megabytes and a loop over them is a loop over memory.
+
+public enum ColumnData: Sendable {
+    case integer([Int64])
+    case decimal([Double])
+    /// Codes into a dictionary of distinct strings.
+    case text(codes: [UInt32], dictionary: TextDictionary)
+    case boolean([Bool])
+}
+
+public struct Column: Sendable {
+    public var name: String
+    public var data: ColumnData
+    /// Per row: 0 when the value is present, else a `MissingReason` raw value.
+    /// nil when no value is missing (the common case costs nothing).
+    public var missing: [UInt8]?
+
+    public init(name: String, data: ColumnData, missing: [UInt8]? = nil) {
+        self.name = name
+        self.data = data
+        // A mask with nothing set is dropped so that fast paths can test for nil.
+        if let m = missing, m.contains(where: { $0 != 0 }) {
+            self.missing = m
+        } else {
+            self.missing = nil
+        }
+    }
+
+    public var type: ColumnType {
+        switch data {
+        case .integer: return .integer
+        case .decimal: return .decimal
+        case .text: return .text
+        case .boolean: return .boolean
+        }
+    }
+
+    public var count: Int {
+        switch data {
+        case .integer(let v): return v.count
+        case .decimal(let v): return v.count
+        case .text(let codes, _): return codes.count
+        case .boolean(let v): return v.count
+        }
+    }
+
+    @inline(__always)
+    public func reason(at row: Int) -> MissingReason {
+        guard let m = missing else { return .present }
+        return MissingReason(rawValue: m[row]) ?? .undefined
+    }
+
+    @inline(__always)
+    public func isMissing(at row: Int) -> Bool {
+        guard let m = missing else { return false }
+        return m[row] != 0
+    }
+
+    /// The cell as a value (for display and keys; not for loops over rows).
+    public func value(at row: Int) -> Value {
+        if let m = missing, m[row] != 0 { return .missing(MissingReason(rawValue: m[row]) ?? .undefined) }
+        switch data {
+        case .integer(let v): return .integer(v[row])
+        case .decimal(let v): return .decimal(v[row])
+        case .text(let codes, let dict): return .text(dict[codes[row]])
+        case .boolean(let v): return .boolean(v[row])
+        }
+    }
+
+    /// Counts of missing values by reason.
+    public func missingCounts() -> [MissingReason: Int] {
+        guard let m = missing else { return [:] }
+        var counts = [Int](repeating: 0, count: 256)
+        for r in m { counts[Int(r)] += 1 }
+        var result: [MissingReason: Int] = [:]
+        for (raw, n) in counts.enumerated() where raw != 0 && n > 0 {
+            result[MissingReason(rawValue: UInt8(raw)) ?? .undefined, default: 0] += n
+        }
+        return result
+    }
+
+    public var missingCount: Int {
+        guard let m = missing else { return 0 }
+        var n = 0
+        for r in m where r != 0 { n += 1 }
+        return n
+    }
+
+    /// Numbers as decimals (integers widened), for aggregates; nil for text and booleans.
+    public func doubles() -> [Double]? {
+        switch data {
+        case .decimal(let v): return v
+        case .integer(let v): return v.map { Double($0) }
+        default: return nil
+        }
+    }
+
+    public func renamed(_ newName: String) -> Column {
+        var c = self
+        c.name = newName
+        return c
+    }
+
+    // MARK: - Building
+
+    /// A column of one repeated value.
+    public static func constant(_ value: Value, name: String, count: Int, like type: ColumnType? = nil) -> Column {
+        switch value {
+        case .integer(let i): return Column(name: name, data: .integer([Int64](repeating: i, count: count)))
+        case .decimal(let d): return Column(name: name, data: .decimal([Double](repeating: d, count: count)))
+        case .text(let s):
+            return Column(
+                name: name, data: .text(codes: [UInt32](repeating: 0, count: count), dictionary: TextDictionary([s])))
+        case .boolean(let b): return Column(name: name, data: .boolean([Bool](repeating: b, count: count)))
+        case .missing(let r):
+            let mask = [UInt8](repeating: r.rawValue, count: count)
+            switch type ?? .integer {
+            case .integer: return Column(name: name, data: .integer([Int64](repeating: 0, count: count)), missing: mask)
+            case .decimal: return Column(name: name, data: .decimal([Double](repeating: 0, count: count)), missing: mask)
+            case .text:
+                return Column(
+                    name: name, data: .text(codes: [UInt32](repeating: 0, count: count), dictionary: TextDictionary([""])),
+                    missing: mask)
+            case .boolean:
+                return Column(name: name, data: .boolean([Bool](repeating: false, count: count)), missing: mask)
+            }
+        }
+    }
+
+    /// A column from values of one type (missing allowed), for small results
+    /// such as aggregates and `describe`. Mixed integer and decimal become decimal;
+    /// anything else mixed becomes text.
+    public static func fromValues(_ values: [Value], name: String) -> Column {
+        var type: ColumnType? = nil
+        for v in values {
+            guard let t = v.type else { continue }
+            if type == nil {
+                type = t
+            } else if type != t {
+                if type!.isNumeric && t.isNumeric { type = .decimal } else { type = .text }
+            }
+        }
+        var mask = [UInt8](repeating: 0, count: values.count)
+        for (i, v) in values.enumerated() { mask[i] = v.missingReason.rawValue }
+        switch type ?? .integer {
+        case .integer:
+            return Column(
+                name: name,
+                data: .integer(values.map { if case .integer(let i) = $0 { return i } else { return 0 } }), missing: mask)
+        case .decimal:
+            return Column(name: name, data: .decimal(values.map { $0.doubleValue ?? 0 }), missing: mask)
+        case .boolean:
+            return Column(
+                name: name, data: .boolean(values.map { if case .boolean(let b) = $0 { return b } else { return false } }),
+                missing: mask)
+        case .text:
+            var builder = TextColumnBuilder()
+            for v in values { builder.append(v.isMissing ? "" : v.plainText) }
+            return Column(name: name, data: builder.finish(), missing: mask)
+        }
+    }
+}
+
+/// Builds a dictionary-encoded text column from strings.
+public struct TextColumnBuilder {
+    private var codes: [UInt32] = []
+    private var values: [String] = []
+    private var index: [String: UInt32] = [:]
+
+    public init(capacity: Int = 0) {
+        codes.reserveCapacity(capacity)
+    }
+
+    public mutating func append(_ s: String) {
+        codes.append(code(for: s))
+    }
+
+    public mutating func code(for s: String) -> UInt32 {
+        if let c = index[s] { return c }
+        let c = UInt32(values.count)
+        values.append(s)
+        index[s] = c
+        return c
+    }
+
+    public mutating func appendCode(_ c: UInt32) { codes.append(c) }
+
+    public func finish() -> ColumnData {
+        .text(codes: codes, dictionary: TextDictionary(values.isEmpty ? [""] : values))
+    }
+}

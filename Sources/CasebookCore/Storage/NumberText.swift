@@ -1,0 +1,143 @@
+// Numbers to text without Foundation's formatters (which would pull in ICU and
+// slow start-up): thousands separators, fixed decimals, and the shortest text
+// that reads back as the same double.
+
+public enum NumberText {
+    /// 1234567 → "1,234,567".
+    public static func grouped(_ n: Int) -> String { grouped(Int64(n)) }
+
+    public static func grouped(_ n: Int64) -> String {
+        let digits = String(n.magnitude)
+        guard digits.count > 3 else { return n < 0 ? "-" + digits : digits }
+        var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        let chars = Array(digits)
+        let lead = chars.count % 3
+        for (i, c) in chars.enumerated() {
+            if i > 0 && (i - lead) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// `value` rounded half away from zero to `decimals` places, optionally with
+    /// thousands separators: fixed(1234.5, 2, grouping: true) → "1,234.50".
+    public static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        let d = max(0, min(decimals, 15))
+        let scale = power10(d)
+        let scaled = (value.magnitude * scale).rounded(.toNearestOrAwayFromZero)
+        // Beyond 2^63 the integer route cannot hold the digits: fall back.
+        guard scaled < 9.2e18 else { return shortest(value) }
+        let whole = UInt64(scaled)
+        let unit = UInt64(scale)
+        let intPart = whole / unit
+        let fracPart = whole % unit
+        var text = grouping ? grouped(Int64(intPart)) : String(intPart)
+        if d > 0 {
+            text += "." + String(fracPart).leftPadded(to: d, with: "0")
+        }
+        let isZero = whole == 0
+        return value < 0 && !isZero ? "-" + text : text
+    }
+
+    /// The shortest decimal text that reads back as exactly `value`, never in
+    /// exponent form for ordinary magnitudes: 0.1 → "0.1", 3.0 → "3", 1e-7 → "0.0000001".
+    public static func shortest(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+        if value == 0 { return "0" }
+        if value == value.rounded(), value.magnitude < 1e15 {
+            return String(Int64(value))
+        }
+        let text = "\(value)"  // Swift prints the shortest round-tripping form
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        // Expand "1.5e-07" into plain notation when the exponent is moderate.
+        let mantissa = String(text[..<e])
+        guard let exponent = Int(text[text.index(after: e)...]), exponent > -20, exponent < 21 else { return text }
+        let negative = mantissa.hasPrefix("-")
+        let digitsText = mantissa.replacing("-", with: "")
+        let parts = digitsText.split(separator: ".", omittingEmptySubsequences: false)
+        let intDigits = String(parts[0])
+        let fracDigits = parts.count > 1 ? String(parts[1]) : ""
+        var all = intDigits + fracDigits
+        var point = intDigits.count + exponent
+        if point <= 0 {
+            all = String(repeating: "0", count: -point + 1) + all
+            point = 1
+        } else if point > all.count {
+            all += String(repeating: "0", count: point - all.count)
+        }
+        var result = String(all.prefix(point))
+        var frac = String(all.dropFirst(point))
+        while frac.hasSuffix("0") { frac.removeLast() }
+        if !frac.isEmpty { result += "." + frac }
+        return negative ? "-" + result : result
+    }
+
+    /// Number of decimal places `shortest` would show, after rounding to
+    /// `maxDecimals` (used to align a column's decimal points).
+    public static func decimalsNeeded(_ value: Double, maxDecimals: Int) -> Int {
+        guard value.isFinite else { return 0 }
+        let scale = power10(maxDecimals)
+        var scaled = (value.magnitude * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e18 else { return 0 }
+        var d = maxDecimals
+        while d > 0, scaled.truncatingRemainder(dividingBy: 10) == 0 {
+            scaled /= 10
+            d -= 1
+        }
+        return d
+    }
+
+    static func power10(_ n: Int) -> Double {
+        var p = 1.0
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+
+    /// Rounds half away from zero to `places` decimals (negative places round to tens, hundreds…).
+    public static func round(_ value: Double, places: Int) -> Double {
+        guard value.isFinite else { return value }
+        if places >= 0 {
+            let p = power10(min(places, 15))
+            let r = (value * p).rounded(.toNearestOrAwayFromZero) / p
+            // Guard against 1.005 * 100 = 100.49999…: round the shortest decimal text instead.
+            let viaText = roundDecimalText(value, places: min(places, 15))
+            return viaText ?? r
+        } else {
+            let p = power10(min(-places, 15))
+            return (value / p).rounded(.toNearestOrAwayFromZero) * p
+        }
+    }
+
+    /// Rounding on the decimal digits of the shortest representation, which is
+    /// what a person reading "1.005" expects (1.01), not what binary gives (1.00).
+    private static func roundDecimalText(_ value: Double, places: Int) -> Double? {
+        let text = shortest(value.magnitude)
+        guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return value }
+        let frac = text[text.index(after: dot)...]
+        if frac.count <= places { return value }
+        var digits = Array(text.replacing(".", with: "").utf8).map { Int($0) - 48 }
+        let intCount = text.distance(from: text.startIndex, to: dot)
+        let keep = intCount + places
+        let roundUp = digits[keep] >= 5
+        digits = Array(digits[0..<keep])
+        if roundUp {
+            var i = digits.count - 1
+            var carry = 1
+            while i >= 0 && carry > 0 {
+                let v = digits[i] + carry
+                digits[i] = v % 10
+                carry = v / 10
+                i -= 1
+            }
+            if carry > 0 { digits.insert(carry, at: 0) }
+        }
+        let newIntCount = digits.count - places
+        var s = digits[0..<newIntCount].map(String.init).joined()
+        if s.isEmpty { s = "0" }
+        if places > 0 { s += "." + digits[newIntCount...].map(String.init).joined() }
+        guard let r = Double(s) else { return nil }
+        return value < 0 ? -r : r
+    }
+}

@@ -1,0 +1,136 @@
+// The shell: a prompt on libedit, history kept across runs, completion that
+// follows the query, statements that continue over several lines, and Ctrl-C
+// that clears the line (and any unfinished statement) or stops a running query
+// without ever leaving. Ctrl-D on an empty line leaves with status 0.
+
+import CasebookCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct InteractiveShell {
+    static let prompt = "casebook> "
+    static let continuation = "     ...> "
+
+    let options: EngineOptions
+    let useHistory: Bool
+
+    func run() -> ExitStatus {
+        let engine: Engine
+        let sink: ConsoleSink
+        do {
+            (engine, sink) = try Setup.makeEngine(options, baseDirectory: Paths.currentDirectory)
+        } catch {
+            Console.write("casebook: \(error.message)\n", to: 2)
+            return .usage
+        }
+        guard let editor = LineEditor(program: "casebook") else {
+            Console.write("casebook: cannot start the line editor\n", to: 2)
+            return .failure
+        }
+        Interrupts.install()
+        let completer = Completer(
+            workspace: engine.workspace, homeDirectory: Paths.home, baseDirectory: Paths.currentDirectory)
+        editor.complete = { text, cursor in completer.complete(text, cursor: cursor) }
+
+        let state = StateFiles(useHistory: useHistory)
+        for entry in state.history() { editor.addHistory(entry) }
+        for message in state.startupMessages { Console.write(message + "\n", to: 2) }
+
+        Console.write(
+            "Casebook \(Version.text) · the published data on children's social care. "
+                + "`help` to start, Ctrl-D to leave.\n", to: 1)
+        _ = sink
+        var pending = ""
+        while true {
+            editor.pendingText = pending
+            let read = editor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuation)
+            switch read {
+            case .end:
+                Console.write("\n", to: 1)
+                state.finish()
+                return .success
+            case .interrupted:
+                // Ctrl-C: drop the line and any unfinished statement.
+                Interrupts.clear()
+                pending = ""
+                Console.write("\n", to: 1)
+                continue
+            case .line(let line):
+                let text = pending.isEmpty ? line : pending + "\n" + line
+                if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                    pending = ""
+                    continue
+                }
+                if InputCompleteness.needsMoreInput(text) {
+                    pending = text
+                    continue
+                }
+                pending = ""
+                editor.addHistory(text)
+                state.record(text)
+                Interrupts.clear()
+                engine.settings.width = TerminalInfo.width
+                engine.defaultWidth = engine.settings.width
+                let result = engine.run(SourceText(name: "", text: text))
+                Interrupts.clear()
+                if result.quit {
+                    state.finish()
+                    return .success
+                }
+            }
+        }
+    }
+}
+
+/// The shell's files under the state folder: the history and the journal of
+/// the running session.
+final class StateFiles {
+    private let historyFile: HistoryFile?
+    private let journal: Journal?
+    private(set) var startupMessages: [String] = []
+
+    init(useHistory: Bool) {
+        guard let dir = Paths.stateDirectory, Paths.makeDirectory(dir) else {
+            historyFile = nil
+            journal = nil
+            startupMessages.append("casebook: no state folder (set HOME or XDG_STATE_HOME); history and journal are off")
+            return
+        }
+        historyFile = useHistory ? HistoryFile(path: dir + "/history") : nil
+        let journals = dir + "/journal"
+        _ = Paths.makeDirectory(journals)
+        startupMessages += Journal.unfinishedNotice(in: journals, isAlive: { kill($0, 0) == 0 || errno == EPERM })
+        journal = Journal(folder: journals, processID: Int(getpid()), startedAt: Int(time(nil)))
+    }
+
+    func history() -> [String] {
+        guard let historyFile else { return [] }
+        let loaded = historyFile.load()
+        if loaded.damaged > 0 {
+            startupMessages.append(
+                "casebook: \(Messages.plural(loaded.damaged, "damaged line")) in \(historyFile.path) skipped; the other \(Messages.plural(loaded.entries.count, "entry", "entries")) are kept")
+        }
+        return loaded.entries
+    }
+
+    /// Before a statement runs: into the history file and the journal, on disk.
+    func record(_ statement: String) {
+        do {
+            try historyFile?.append(statement)
+        } catch {
+            Console.write("casebook: history not saved: \(error.message)\n", to: 2)
+        }
+        do {
+            try journal?.append(statement)
+        } catch {
+            Console.write("casebook: journal not saved: \(error.message)\n", to: 2)
+        }
+    }
+
+    /// A clean exit: the journal is complete and need not be recovered.
+    func finish() {
+        journal?.close()
+    }
+}

@@ -1,0 +1,184 @@
+// `casebook replay FILE`, `casebook check FILE` and `casebook export FILE`: a
+// saved session run again, checked against its recorded answers, or turned
+// into Markdown for a report. Relative paths in the session are taken from the
+// session file's folder, so none of this depends on the current directory.
+
+import ArgumentParser
+import CasebookCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Collects the engine's output instead of printing it (check and export).
+final class CollectingSink: OutputSink {
+    var stdout = ""
+    var stderr = ""
+    func output(_ text: String) { stdout += text }
+    func diagnostic(_ text: String) { stderr += text }
+    func info(_ text: String) {}
+}
+
+enum SessionRun {
+    /// The session's text and folder, or a message and status.
+    static func open(_ path: String) -> (SourceText, String)? {
+        guard let text = ScriptRunner.readAll(path: path, shown: path) else { return nil }
+        let absolute = Paths.absolute(path)
+        let folder = absolute.lastIndex(of: "/").map { String(absolute[..<$0]) } ?? Paths.currentDirectory
+        return (SourceText(name: path, text: text), folder)
+    }
+
+    static func engine(_ shared: SharedOptions, folder: String, sink: OutputSink?) -> Engine? {
+        guard var options = try? shared.engineOptions(interactive: false) else { return nil }
+        options.allowedFolders.append(folder)
+        do {
+            return try Setup.makeEngine(options, baseDirectory: folder, sink: sink).0
+        } catch {
+            Console.write("casebook: \(error.message)\n", to: 2)
+            return nil
+        }
+    }
+}
+
+struct Replay: ParsableCommand, StatusCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a saved session (or a journal) and print its outputs.")
+
+    @Argument(help: "The session file.") var file: String
+    @Option(name: .long, help: "Save the replayed session, with its outputs, as sessions/NAME.cb (or to a path ending .cb).")
+    var save: String?
+    @Flag(name: .long, help: "Run on after a failing statement.") var keepGoing = false
+    @OptionGroup var shared: SharedOptions
+
+    mutating func execute() -> ExitStatus {
+        guard let (source, folder) = SessionRun.open(file) else { return .usage }
+        guard let engine = SessionRun.engine(shared, folder: folder, sink: nil) else { return .usage }
+        Interrupts.install()
+        let result = engine.run(source, keepGoing: keepGoing)
+        if result.cancelled {
+            Console.write("casebook: replay stopped at Ctrl-C\n", to: 2)
+            return .failure
+        }
+        if let save {
+            let target = save.contains("/") || save.hasSuffix(".cb") ? save : "sessions/\(save).cb"
+            let entries = engine.transcript.filter { !$0.failed }
+            do {
+                try FileWriter.write(SessionFormat.write(name: save, entries: entries), to: Paths.absolute(target))
+                Console.write("casebook: saved \(Messages.plural(entries.count, "statement")) to \(target)\n", to: 2)
+            } catch {
+                Console.write("casebook: \(error.message)\n", to: 2)
+                return .failure
+            }
+        }
+        return result.failed ? .failure : .success
+    }
+}
+
+struct Check: ParsableCommand, StatusCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a saved session again and compare every output with the recorded one (exit 1 on any difference).")
+
+    @Argument(help: "The session files.") var files: [String]
+    @Flag(name: .long, help: "Write today's outputs into the file in place of the recorded ones.")
+    var update = false
+    @OptionGroup var shared: SharedOptions
+
+    mutating func execute() -> ExitStatus {
+        var status = ExitStatus.success
+        for file in files {
+            let s = checkOne(file)
+            if s != .success { status = s == .usage ? .usage : (status == .usage ? .usage : .failure) }
+        }
+        return status
+    }
+
+    private func checkOne(_ file: String) -> ExitStatus {
+        guard let (source, folder) = SessionRun.open(file) else { return .usage }
+        let sink = CollectingSink()
+        guard let engine = SessionRun.engine(shared, folder: folder, sink: sink) else { return .usage }
+        Interrupts.install()
+        let statements = SessionFile.statements(source)
+        let result = engine.run(source, keepGoing: true)
+        if result.cancelled {
+            Console.write("casebook: check stopped at Ctrl-C\n", to: 2)
+            return .failure
+        }
+        let report = SessionCheck.compare(source, statements: statements, transcript: engine.transcript)
+        if update {
+            do {
+                try FileWriter.write(report.updatedText, to: Paths.absolute(file))
+            } catch {
+                Console.write("casebook: \(error.message)\n", to: 2)
+                return .failure
+            }
+            Console.write(
+                "\(file): updated the outputs of \(Messages.plural(report.differences.count, "statement"))\n", to: 1)
+            return .success
+        }
+        if report.differences.isEmpty {
+            Console.write("\(file): \(Messages.plural(report.statements, "statement")) checked, all outputs match\n", to: 1)
+            return .success
+        }
+        for d in report.differences {
+            let first = d.statement.text.split(separator: "\n").first.map(String.init) ?? ""
+            Console.write("\(file):\(d.statement.line): the output of this statement has changed\n", to: 1)
+            Console.write("    \(first)\(d.statement.text.contains("\n") ? " …" : "")\n", to: 1)
+            for line in Self.withContext(d.diff) { Console.write("    \(line)\n", to: 1) }
+        }
+        Console.write(
+            "\(file): \(Messages.plural(report.differences.count, "statement")) of \(report.statements) differ "
+                + "(`casebook check --update \(file)` records today's outputs)\n", to: 1)
+        return .failure
+    }
+
+    /// Changed lines with two lines of context, gaps shown as "…".
+    static func withContext(_ diff: [String]) -> [String] {
+        let changed = diff.indices.filter { !diff[$0].hasPrefix("  ") }
+        var keep = Set<Int>()
+        for i in changed { for k in max(0, i - 2)...min(diff.count - 1, i + 2) { keep.insert(k) } }
+        var out: [String] = []
+        var last = -1
+        for i in keep.sorted() {
+            if last >= 0 && i > last + 1 { out.append("  …") }
+            out.append(diff[i])
+            last = i
+        }
+        return out
+    }
+}
+
+struct Export: ParsableCommand, StatusCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a saved session and write it as Markdown: statements as code, tables as tables, sources as footnotes.")
+
+    @Argument(help: "The session file.") var file: String
+    @Option(name: .shortAndLong, help: "Write to this file (default: standard output).") var output: String?
+    @OptionGroup var shared: SharedOptions
+
+    mutating func execute() -> ExitStatus {
+        guard let (source, folder) = SessionRun.open(file) else { return .usage }
+        let sink = CollectingSink()
+        guard let engine = SessionRun.engine(shared, folder: folder, sink: sink) else { return .usage }
+        engine.recordsMarkdown = true
+        Interrupts.install()
+        let statements = SessionFile.statements(source)
+        let result = engine.run(source, keepGoing: true)
+        if result.cancelled { return .failure }
+        let markdown = SessionMarkdown.render(source: source, statements: statements, transcript: engine.transcript)
+        if let output {
+            if shared.safe {
+                Console.write("casebook: safe mode: writing \(output) is not allowed\n", to: 2)
+                return .failure
+            }
+            do {
+                try FileWriter.write(markdown, to: Paths.absolute(output))
+            } catch {
+                Console.write("casebook: \(error.message)\n", to: 2)
+                return .failure
+            }
+        } else {
+            Console.write(markdown, to: 1)
+        }
+        return result.failed ? .failure : .success
+    }
+}

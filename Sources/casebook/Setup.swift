@@ -1,0 +1,65 @@
+// Builds the engine the way every mode needs it: datasets found, settings from
+// the flags and the terminal, output to the console.
+
+import CasebookCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct EngineOptions {
+    var datasets: String?
+    var format: OutputFormat?
+    var safe = false
+    var accessible = false
+    var interactive = false
+    /// Folders a safe-mode run may read (besides the datasets).
+    var allowedFolders: [String] = []
+}
+
+enum Setup {
+    static func makeEngine(_ options: EngineOptions, baseDirectory: String, sink other: OutputSink? = nil) throws(SetupError)
+        -> (Engine, ConsoleSink)
+    {
+        let datasetsDirectory = Paths.datasets(flag: options.datasets)
+        if let flag = options.datasets, !Directory.isDirectory(Paths.absolute(flag)) {
+            throw SetupError("no datasets folder at \(flag)")
+        }
+        let catalog = datasetsDirectory.flatMap { DatasetCatalog(directory: $0) }
+        var settings = Settings()
+        let colour = TerminalInfo.colourAvailable
+        settings.colour = colour
+        // A pipe or file has no width to fit: tables keep every column.
+        settings.width = TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : (Environment.get("COLUMNS").flatMap { Int($0) } ?? 10_000)
+        settings.unicode = TerminalInfo.unicode
+        settings.format = options.format ?? .table
+        settings.accessible = options.accessible || !(Environment.get("CASEBOOK_ACCESSIBLE") ?? "").isEmpty
+        // A terminal shows the first and last rows of a long result; a pipe gets them all.
+        settings.maxRows = TerminalInfo.stdoutIsTerminal ? 40 : nil
+        settings.safe = options.safe
+        settings.allowedFolders = options.allowedFolders + (datasetsDirectory.map { [$0] } ?? [])
+        let sink = ConsoleSink(showsInfo: options.interactive, colour: colour)
+        let engine = Engine(
+            workspace: Workspace(catalog: catalog), settings: settings, sink: other ?? sink, baseDirectory: baseDirectory,
+            sessionsDirectory: Paths.currentDirectory + "/sessions")
+        engine.homeDirectory = Paths.home
+        engine.defaultWidth = settings.width
+        engine.colourAvailable = colour
+        engine.now = Clock.seconds
+        engine.cancellation = Interrupts.cancellation
+        return (engine, sink)
+    }
+}
+
+struct SetupError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+enum Clock {
+    static func seconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,41 @@
+// What the process is attached to: whether stdin and stdout are terminals, how
+// wide the terminal is, whether colour is wanted, and whether it speaks UTF-8.
+
+import CLibEdit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+enum TerminalInfo {
+    static var stdinIsTerminal: Bool { isatty(0) == 1 }
+    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+    /// Columns of the terminal, else $COLUMNS, else 100.
+    static var width: Int {
+        let w = Int(cb_terminal_width())
+        if w > 0 { return w }
+        if let c = Environment.get("COLUMNS"), let n = Int(c), n > 0 { return n }
+        return 100
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static var colourAvailable: Bool {
+        stdoutIsTerminal && (Environment.get("NO_COLOR") ?? "").isEmpty && Environment.get("TERM") != "dumb"
+    }
+
+    /// True unless the locale says the terminal is not UTF-8.
+    static var unicode: Bool {
+        let locale = Environment.get("LC_ALL") ?? Environment.get("LC_CTYPE") ?? Environment.get("LANG") ?? ""
+        if locale.isEmpty || locale == "C" || locale == "POSIX" { return Environment.get("TERM") != nil }
+        let l = locale.lowercased()
+        return l.contains("utf-8") || l.contains("utf8")
+    }
+}
+
+enum Environment {
+    static func get(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+}
