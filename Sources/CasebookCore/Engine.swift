@@ -69,9 +69,8 @@ public final class Engine {
         for statement in parsed {
             let text = source.slice(statement.span)
             if !statement.diagnostics.isEmpty {
-                let rendered = statement.diagnostics.map { renderDiagnostic($0, source) }.joined()
-                sink.diagnostic(rendered)
-                record(text, rendered, failed: true)
+                sink.diagnostic(statement.diagnostics.map { renderDiagnostic($0, source) }.joined())
+                record(text, statement.diagnostics.map { transcriptDiagnostic($0, source) }.joined(), failed: true)
                 result.failed = true
                 if keepGoing { continue }
                 return result
@@ -110,9 +109,8 @@ public final class Engine {
                 sink.diagnostic("cancelled\n")
                 return .failed(cancelled: true)
             }
-            let rendered = renderDiagnostic(error, source)
-            sink.diagnostic(rendered)
-            record(text, rendered, failed: true)
+            sink.diagnostic(renderDiagnostic(error, source))
+            record(text, transcriptDiagnostic(error, source), failed: true)
             return .failed(cancelled: false)
         }
         let elapsed = now() - started
@@ -217,6 +215,11 @@ public final class Engine {
 
     public func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
         DiagnosticRenderer(colour: settings.colour, width: settings.width).render(d, in: source)
+    }
+
+    /// A diagnostic as a session file records it: no colour, the session width.
+    func transcriptDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
+        DiagnosticRenderer(colour: false, width: SessionFormat.width).render(d, in: source)
     }
 
     // MARK: - Paths

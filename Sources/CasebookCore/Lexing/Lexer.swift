@@ -195,6 +195,12 @@ public struct Lexer {
     {
         while index < bytes.count {
             let c = bytes[index]
+            // A string may run over several lines, but not over a blank one: an
+            // unclosed quote then ends at its line, and the statements after it
+            // still parse.
+            if c == UInt8(ascii: "\n"), blankLineFollows(index) {
+                return make(incomplete, from: start)
+            }
             if c == UInt8(ascii: "\\"), index + 1 < bytes.count {
                 index += 2
                 continue
@@ -210,6 +216,20 @@ public struct Lexer {
             }
         }
         return make(incomplete, from: start)
+    }
+
+    /// True when the line after the line break at `newline` is empty (or only
+    /// spaces), or there is no more input.
+    private func blankLineFollows(_ newline: Int) -> Bool {
+        var i = newline + 1
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): i += 1
+            case UInt8(ascii: "\n"): return true
+            default: return false
+            }
+        }
+        return true
     }
 
     /// The content of a quoted token: quotes removed, `\"`, `\\`, `\n`, `\t` and

@@ -33,6 +33,12 @@ struct StatementSplitter {
                 }
             case .newline:
                 if start == nil { break }
+                // A blank line always ends a statement: a trailing `|` or an open
+                // bracket before it is reported, not joined to what follows.
+                if i + 1 < tokens.count, tokens[i + 1].kind == .newline {
+                    close(at: i)
+                    break
+                }
                 if depth > 0 || (lastSignificant?.expectsContinuation ?? false) { break }
                 if nextSignificantIsPipe(tokens, after: i) { break }
                 close(at: i)
@@ -71,6 +77,12 @@ public enum InputCompleteness {
     /// True when the input ends inside a string or brackets, or after a token that
     /// cannot end a statement (`|`, `,`, an operator, `and`…).
     public static func needsMoreInput(_ text: String) -> Bool {
+        // An empty line ends whatever was pending (Enter twice).
+        if let lastBreak = text.lastIndex(of: "\n"),
+            text[text.index(after: lastBreak)...].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" })
+        {
+            return false
+        }
         let tokens = Lexer.tokenize(SourceText(name: "", text: text))
         var depth = 0
         var last: TokenKind? = nil

@@ -7,6 +7,16 @@ public enum ColumnType: String, Sendable, CaseIterable {
 
     public var isNumeric: Bool { self == .integer || self == .decimal }
 
+    /// What a column of this type holds, in messages: "`la_name` holds text".
+    public var plural: String {
+        switch self {
+        case .integer: return "whole numbers"
+        case .decimal: return "decimals"
+        case .text: return "text"
+        case .boolean: return "true/false values"
+        }
+    }
+
     /// The type's name in messages and `describe`.
     public var displayName: String {
         switch self {

@@ -90,7 +90,7 @@ enum Aggregates {
         guard let values = x.doubles() else {
             throw Diagnostic(
                 id: "type-mismatch",
-                message: "`\(rawName)` works on numbers, but \(evaluator.describe(arguments[0])) is \(x.type.displayName)",
+                message: "`\(rawName)` works on numbers, but \(evaluator.describe(arguments[0])) holds \(x.type.plural)",
                 span: arguments[0].span)
         }
         note(evaluator, label, x)
@@ -193,7 +193,7 @@ enum Aggregates {
             guard let yv = y.doubles() else {
                 throw Diagnostic(
                     id: "type-mismatch",
-                    message: "`corr` works on numbers, but \(evaluator.describe(arguments[1])) is \(y.type.displayName)",
+                    message: "`corr` works on numbers, but \(evaluator.describe(arguments[1])) holds \(y.type.plural)",
                     span: arguments[1].span)
             }
             return correlation(values, x, yv, y, ids: ids, groups: g, label: label, evaluator: evaluator)

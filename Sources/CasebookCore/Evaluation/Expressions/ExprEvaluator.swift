@@ -180,21 +180,21 @@ struct ExprEvaluator {
     func requireBoolean(_ v: Vector, _ expr: Expr, what: String) throws(Diagnostic) {
         guard let t = v.type, t != .boolean else { return }
         throw Diagnostic(
-            id: "type-mismatch", message: "\(what) needs a condition, but \(describe(expr)) is \(t.displayName)",
+            id: "type-mismatch", message: "\(what) needs a condition, but \(describe(expr)) holds \(t.plural)",
             span: expr.span, help: t.isNumeric ? "compare it, e.g. `\(source.slice(expr.span)) > 0`" : nil)
     }
 
     func requireText(_ v: Vector, _ expr: Expr, what: String) throws(Diagnostic) {
         guard let t = v.type, t != .text else { return }
         throw Diagnostic(
-            id: "type-mismatch", message: "\(what) works on text, but \(describe(expr)) is \(t.displayName)",
+            id: "type-mismatch", message: "\(what) works on text, but \(describe(expr)) holds \(t.plural)",
             span: expr.span)
     }
 
     func requireNumber(_ v: Vector, _ expr: Expr, what: String) throws(Diagnostic) {
         guard let t = v.type, !t.isNumeric else { return }
         throw Diagnostic(
-            id: "type-mismatch", message: "\(what) works on numbers, but \(describe(expr)) is \(t.displayName)",
+            id: "type-mismatch", message: "\(what) works on numbers, but \(describe(expr)) holds \(t.plural)",
             span: expr.span)
     }
 }

@@ -49,7 +49,9 @@ enum Functions {
             let expected =
                 signature.arity.lowerBound == signature.arity.upperBound
                 ? Messages.plural(signature.arity.lowerBound, "argument")
-                : "\(signature.arity.lowerBound) to \(signature.arity.upperBound) arguments"
+                : signature.arity.count == 2
+                    ? "\(signature.arity.lowerBound) or \(signature.arity.upperBound) arguments"
+                    : "\(signature.arity.lowerBound) to \(signature.arity.upperBound) arguments"
             throw Diagnostic(
                 id: "wrong-argument-count",
                 message: "`\(name)` takes \(expected), but was given \(arguments.count)", span: span,
@@ -339,7 +341,7 @@ enum Functions {
             }
             throw Diagnostic(
                 id: "type-mismatch",
-                message: "`\(function)` needs values of one type, but \(evaluator.describe(firstExpr!)) is \(current.displayName) and \(evaluator.describe(e)) is \(t.displayName)",
+                message: "`\(function)` needs values of one type, but \(evaluator.describe(firstExpr!)) holds \(current.plural) and \(evaluator.describe(e)) holds \(t.plural)",
                 span: e.span)
         }
         return type

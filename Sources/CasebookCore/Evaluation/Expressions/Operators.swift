@@ -190,7 +190,7 @@ enum Operators {
                     }
                     throw Diagnostic(
                         id: "type-mismatch",
-                        message: "`\(op.rawValue)` works on numbers, but \(evaluator.describe(e)) is \(t.displayName)",
+                        message: "`\(op.rawValue)` works on numbers, but \(evaluator.describe(e)) holds \(t.plural)",
                         span: e.span, help: help)
                 }
             }

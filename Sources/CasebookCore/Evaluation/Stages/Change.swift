@@ -12,7 +12,7 @@ enum Change {
         let value = try evaluator.column(column.name, span: column.span)
         guard let numbers = value.doubles() else {
             throw Diagnostic(
-                id: "type-mismatch", message: "`change` works on numbers, but `\(value.name)` is \(value.type.displayName)",
+                id: "type-mismatch", message: "`change` works on numbers, but `\(value.name)` holds \(value.type.plural)",
                 span: column.span)
         }
         let orderColumn = try evaluator.column(over.name, span: over.span)

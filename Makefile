@@ -1,0 +1,36 @@
+# The two commands a newcomer needs (see README.md), and a few more.
+#   make run     set up, build, and start the shell on the shipped datasets
+#   make test    set up, build, and run every test (what CI runs)
+#   make bench   Casebook beside the DuckDB shell on the shared benchmark
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build release bench datasets fuzz fuzz-long
+
+# libedit-dev (Debian) provides the headers the line editor is built against.
+deps:
+	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
+	  echo "Installing libedit-dev (the line editor's headers)…"; \
+	  $(SUDO) apt-get install -y -qq libedit-dev >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	@exec .build/release/casebook
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+	@set -e; for s in sessions/*.cb; do [ -e "$$s" ] && .build/debug/casebook check "$$s"; done; true
+
+bench: release
+	bench/run.sh
+
+datasets:
+	python3 scripts/build_datasets.py

@@ -1,0 +1,112 @@
+// Runs transcript files — statements with their expected output as `#>` lines,
+// the session file format — through the engine, and compares every output
+// exactly. The same runner checks every file in sessions/, so the shipped
+// example sessions are tests by construction.
+//
+// To write a new transcript: put the statements in a .cb file and run the tests
+// with CASEBOOK_UPDATE_TRANSCRIPTS=1, which records today's outputs; read them
+// before committing.
+
+import CasebookCore
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+enum Repository {
+    /// The checkout's root, from this file's path.
+    static let root: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path
+    }()
+
+    static var datasets: String { root + "/datasets" }
+
+    /// Files ending `suffix` under `folder`, recursively, sorted.
+    static func files(in folder: String, suffix: String) -> [String] {
+        var out: [String] = []
+        for name in Directory.list(folder) ?? [] {
+            let path = folder + "/" + name
+            if Directory.isDirectory(path) {
+                out += files(in: path, suffix: suffix)
+            } else if name.hasSuffix(suffix) {
+                out.append(path)
+            }
+        }
+        return out.sorted()
+    }
+}
+
+final class Collector: OutputSink {
+    var stdout = ""
+    var stderr = ""
+    func output(_ text: String) { stdout += text }
+    func diagnostic(_ text: String) { stderr += text }
+    func info(_ text: String) {}
+}
+
+enum TranscriptRunner {
+    struct Outcome {
+        var report: SessionCheck.Report
+        var file: String
+    }
+
+    static func makeEngine(baseDirectory: String, sink: OutputSink) -> Engine {
+        var settings = Settings()
+        settings.width = SessionFormat.width
+        settings.maxRows = 40
+        let engine = Engine(
+            workspace: Workspace(catalog: DatasetCatalog(directory: Repository.datasets)), settings: settings, sink: sink,
+            baseDirectory: baseDirectory, sessionsDirectory: baseDirectory)
+        engine.homeDirectory = "/nonexistent-home"
+        return engine
+    }
+
+    static func run(_ path: String) throws -> Outcome {
+        let bytes = try FileBytes(path: path)
+        let text = String(decoding: bytes.bytes, as: UTF8.self)
+        let relative = String(path.dropFirst(Repository.root.count + 1))
+        let source = SourceText(name: relative, text: text)
+        let folder = String(path[..<path.lastIndex(of: "/")!])
+        let engine = makeEngine(baseDirectory: folder, sink: Collector())
+        let statements = SessionFile.statements(source)
+        engine.run(source, keepGoing: true)
+        let report = SessionCheck.compare(source, statements: statements, transcript: engine.transcript)
+        if getenv("CASEBOOK_UPDATE_TRANSCRIPTS") != nil, !report.differences.isEmpty {
+            try FileWriter.write(report.updatedText, to: path)
+        }
+        return Outcome(report: report, file: relative)
+    }
+
+    static func describe(_ outcome: Outcome) -> String {
+        outcome.report.differences.map { d in
+            "\(outcome.file):\(d.statement.line): \(d.statement.text)\n" + d.diff.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+}
+
+@Suite("Transcripts")
+struct TranscriptTests {
+    static let transcripts = Repository.files(in: Repository.root + "/Tests/TranscriptTests/Transcripts", suffix: ".cb")
+    static let sessions = Repository.files(in: Repository.root + "/sessions", suffix: ".cb")
+
+    @Test("every transcript's outputs match", arguments: transcripts)
+    func transcript(_ path: String) throws {
+        let outcome = try TranscriptRunner.run(path)
+        #expect(outcome.report.statements > 0, "\(outcome.file) has no statements")
+        #expect(outcome.report.differences.isEmpty, "\(TranscriptRunner.describe(outcome))")
+    }
+
+    @Test("every shipped session checks", arguments: sessions)
+    func session(_ path: String) throws {
+        let outcome = try TranscriptRunner.run(path)
+        #expect(outcome.report.differences.isEmpty, "\(TranscriptRunner.describe(outcome))")
+    }
+
+    @Test("there are transcripts to run")
+    func thereAreTranscripts() {
+        #expect(Self.transcripts.count >= 10)
+    }
+}
