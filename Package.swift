@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
-        .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"], exclude: ["Transcripts"]),
         .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
     ]
 )

@@ -5,8 +5,35 @@ final class EvaluationContext {
     let workspace: Workspace
     let cancellation: Cancellation
     let settings: Settings
-    /// Notes shown under the result, in the order they were made.
-    private(set) var notes: [String] = []
+    /// Notes shown under the result, in the order they were made; skip notes
+    /// with the same counts are merged ("mean(x), median(x) skipped 3 values…").
+    var notes: [String] {
+        var out: [String] = []
+        var merged: [(labels: [String], tail: String)] = []
+        for item in items {
+            switch item {
+            case .plain(let text):
+                out.append(contentsOf: merged.map { "\($0.labels.joined(separator: ", ")) \($0.tail)" })
+                merged = []
+                out.append(text)
+            case .skip(let label, let tail):
+                if let i = merged.firstIndex(where: { $0.tail == tail }) {
+                    if !merged[i].labels.contains(label) { merged[i].labels.append(label) }
+                } else {
+                    merged.append(([label], tail))
+                }
+            }
+        }
+        out.append(contentsOf: merged.map { "\($0.labels.joined(separator: ", ")) \($0.tail)" })
+        return out
+    }
+
+    private enum Item: Equatable {
+        case plain(String)
+        case skip(label: String, tail: String)
+    }
+
+    private var items: [Item] = []
     /// Lines shown above the result (describe's sources).
     var preamble: [String] = []
 
@@ -17,14 +44,15 @@ final class EvaluationContext {
     }
 
     func addNote(_ note: String) {
-        if !notes.contains(note) { notes.append(note) }
+        if !items.contains(.plain(note)) { items.append(.plain(note)) }
     }
 
     /// "mean(caseload) skipped 3 values: 2 c, 1 x"
     func addSkipNote(_ label: String, _ counts: [MissingReason: Int], unit: String) {
         let total = counts.values.reduce(0, +)
         let parts = counts.sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key.name)" }
-        addNote("\(label) skipped \(Messages.plural(total, unit)): \(parts.joined(separator: ", "))")
+        let item = Item.skip(label: label, tail: "skipped \(Messages.plural(total, unit)): \(parts.joined(separator: ", "))")
+        if !items.contains(item) { items.append(item) }
     }
 
     /// An authority from a name or code, or a diagnostic listing the nearest names.

@@ -70,7 +70,7 @@ public enum HelpCatalog {
             summary: "Keeps the rows for which the condition is true. A comparison with a missing value is not true, so suppressed rows drop out; `is_missing(x)` finds them.",
             examples: [
                 "referrals | where year = 2016 and region = \"South East\" | select la_name, referrals",
-                "workforce | where caseload > 20 and turnover_rate > 20 | select la_name, year, caseload, turnover_rate",
+                "workforce | where caseload > 20 and turnover_pct > 20 | select la_name, year, caseload, turnover_pct",
             ]),
         HelpEntry(
             "select", .stage, synopsis: "select COLUMN, NEW = EXPRESSION, …",
@@ -106,7 +106,7 @@ public enum HelpCatalog {
         HelpEntry(
             "group", .stage, synopsis: "group COLUMN, …",
             summary: "Groups rows for the stages that follow: summarise, count, rank, change, top and aggregates inside derive.",
-            examples: ["workforce | where level = \"Local authority\" | group year | summarise median(caseload), mean(turnover_rate)"]),
+            examples: ["workforce | where level = \"Local authority\" | group year | summarise median(caseload), mean(turnover_pct)"]),
         HelpEntry(
             "ungroup", .stage, synopsis: "ungroup", summary: "Ends a grouping made by `group`.",
             examples: ["referrals | group region | ungroup | count"]),
@@ -114,7 +114,7 @@ public enum HelpCatalog {
             "summarise", .stage, aliases: ["summarize", "aggregate"], synopsis: "summarise [NAME =] AGGREGATE, … [by COLUMN, …]",
             summary: "One row per group with aggregates (count, sum, mean, median, …). Missing values are skipped, and a note under the result says how many and why.",
             examples: [
-                "workforce | where level = \"Local authority\" | summarise median(caseload), mean(turnover_rate) by year",
+                "workforce | where level = \"Local authority\" | summarise median(caseload), mean(turnover_pct) by year",
                 "referrals | where level = \"Local authority\" and year = 2016 | summarise n = count(), total = sum(referrals) by region",
             ]),
         HelpEntry(
@@ -159,7 +159,7 @@ public enum HelpCatalog {
         HelpEntry(
             "profile", .stage, aliases: ["summary"], synopsis: "profile",
             summary: "A summary of every column of the table so far: count, missing by reason, distinct values, min, quartiles, max and mean.",
-            examples: ["workforce | where year = 2024 | select caseload, turnover_rate | profile"]),
+            examples: ["workforce | where year = 2024 | select caseload, turnover_pct | profile"]),
         HelpEntry(
             "write", .stage, synopsis: "write \"PATH\"",
             summary: "Writes the table to a file, in the format its extension names (.csv, .tsv, .json, .md).",
@@ -196,7 +196,7 @@ public enum HelpCatalog {
             examples: ["referrals | where year = 2016 | select la_name, r = coalesce(referrals_rate, 0) | take 2"]),
         HelpEntry(
             "is_missing", .function, synopsis: "is_missing(x)", summary: "True when x is missing, for any reason.",
-            examples: ["workforce | where is_missing(agency_rate) | count by year"]),
+            examples: ["workforce | where is_missing(agency_pct) | count by year"]),
         HelpEntry(
             "reason", .function, synopsis: "reason(x)",
             summary: "Why x is missing: its marker (c, x, z, u, low, k, .., -) or \"empty\", \"no match\", \"division by zero\"; empty text when x is present.",
@@ -246,7 +246,7 @@ public enum HelpCatalog {
             examples: ["workforce | where level = \"Local authority\" | summarise q1 = quantile(caseload, 0.25), q3 = quantile(caseload, 0.75) by year"]),
         HelpEntry(
             "corr", .aggregate, synopsis: "corr(x, y)", summary: "Pearson's correlation over the rows where both are present.",
-            examples: ["workforce | where level = \"Local authority\" | summarise corr(caseload, turnover_rate) by year"]),
+            examples: ["workforce | where level = \"Local authority\" | summarise corr(caseload, turnover_pct) by year"]),
         HelpEntry("first", .aggregate, synopsis: "first(x)", summary: "The first present value in row order.", examples: ["referrals | for \"Reading\" | summarise first(referrals), last(referrals)"]),
         HelpEntry("last", .aggregate, synopsis: "last(x)", summary: "The last present value in row order.", examples: ["referrals | for \"Reading\" | summarise last(year)"]),
     ]

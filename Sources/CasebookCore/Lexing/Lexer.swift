@@ -195,10 +195,11 @@ public struct Lexer {
     {
         while index < bytes.count {
             let c = bytes[index]
-            // A string may run over several lines, but not over a blank one: an
-            // unclosed quote then ends at its line, and the statements after it
-            // still parse.
-            if c == UInt8(ascii: "\n"), blankLineFollows(index) {
+            // A string may run over several lines, but not into a blank line or a
+            // line that starts with `#` (a comment, or a session file's recorded
+            // output): an unclosed quote then ends at its line, and the statements
+            // after it still parse.
+            if c == UInt8(ascii: "\n"), blankOrCommentLineFollows(index) {
                 return make(incomplete, from: start)
             }
             if c == UInt8(ascii: "\\"), index + 1 < bytes.count {
@@ -219,13 +220,13 @@ public struct Lexer {
     }
 
     /// True when the line after the line break at `newline` is empty (or only
-    /// spaces), or there is no more input.
-    private func blankLineFollows(_ newline: Int) -> Bool {
+    /// spaces), starts with `#`, or there is no more input.
+    private func blankOrCommentLineFollows(_ newline: Int) -> Bool {
         var i = newline + 1
         while i < bytes.count {
             switch bytes[i] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): i += 1
-            case UInt8(ascii: "\n"): return true
+            case UInt8(ascii: "\n"), UInt8(ascii: "#"): return true
             default: return false
             }
         }

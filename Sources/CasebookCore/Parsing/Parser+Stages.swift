@@ -135,7 +135,8 @@ extension Parser {
         default:
             throw Diagnostic(id: "internal", message: "stage `\(info.name)` has no parser", span: nameToken.span)
         }
-        if !atEnd, !check(.pipe) {
+        // A stage ends at `|`, at the end, or at the `)` closing a nested pipeline.
+        if !atEnd, !check(.pipe), !(depth > 0 && check(.rightParen)) {
             if let bad = lexicalError(current) { throw bad }
             var help: String? = nil
             if current.isWord("as") { help = "to name a column, write `name = expression`" }

@@ -177,6 +177,7 @@ extension Parser {
             let open = advance()
             depth += 1
             defer { depth -= 1 }
+            // Nested pipelines count towards the depth that stages check for `)`.
             guard depth < Self.maximumDepth else {
                 throw Diagnostic(id: "too-deep", message: "pipelines are nested too deeply", span: open.span)
             }

@@ -93,7 +93,8 @@ enum Aggregates {
                 message: "`\(rawName)` works on numbers, but \(evaluator.describe(arguments[0])) holds \(x.type.plural)",
                 span: arguments[0].span)
         }
-        note(evaluator, label, x)
+        // corr counts what it skipped itself, by row.
+        if name != "corr" { note(evaluator, label, x) }
         let mask = x.missing
 
         switch name {

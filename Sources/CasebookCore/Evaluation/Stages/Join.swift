@@ -79,23 +79,42 @@ enum Join {
         var columns = left.columns.map { $0.gather(leftRows) }
         let rightKeyNames = Set(rightKeys.map(\.name))
         var used = Set(columns.map(\.name))
+        var renamed: [String] = []
         for column in right.columns where !rightKeyNames.contains(column.name) {
             var name = column.name
+            let joined = column.gather(rightRows)
             if used.contains(name) {
+                // The same column on both sides (la_name, region…): keep one copy when
+                // they agree on every joined row, else keep both under distinct names.
+                if let mine = columns.first(where: { $0.name == name }), sameValues(mine, joined, rightRows) {
+                    continue
+                }
                 name = "\(column.name)_\(rightName)"
                 var n = 2
                 while used.contains(name) {
                     name = "\(column.name)_\(rightName)_\(n)"
                     n += 1
                 }
-                env.context.addNote("`\(column.name)` of \(rightName) is called `\(name)` here (the left side has a `\(column.name)`)")
+                renamed.append("`\(column.name)` → `\(name)`")
             }
             used.insert(name)
-            columns.append(column.gather(rightRows).renamed(name))
+            columns.append(joined.renamed(name))
+        }
+        if !renamed.isEmpty {
+            env.context.addNote("columns of \(rightName) also on the left were renamed: " + renamed.joined(separator: ", "))
         }
         var out = Table(columns: columns, rowCount: leftRows.count, sources: left.sources.merged(with: right.sources))
         out.grouping = left.grouping
         return out
+    }
+
+    /// True when two columns hold the same value on every row that has a partner
+    /// (rows of a left join without one are ignored).
+    static func sameValues(_ a: Column, _ b: Column, _ partners: [Int32]) -> Bool {
+        for r in 0..<a.count where partners[r] >= 0 {
+            if a.value(at: r) != b.value(at: r) { return false }
+        }
+        return true
     }
 
     struct KeyTuple: Hashable {

@@ -51,7 +51,7 @@ enum Reshape {
         let types = Set(stacked.map(\.type))
         let numeric = types.allSatisfy(\.isNumeric)
         if types.count > 1 && !numeric {
-            let described = stacked.map { "`\($0.name)` is \($0.type.displayName)" }
+            let described = stacked.map { "`\($0.name)` holds \($0.type.plural)" }
             throw Diagnostic(
                 id: "type-mismatch", message: "columns turned into rows must hold one kind of value, but \(Messages.andList(described))",
                 span: names.first!.span.union(names.last!.span))

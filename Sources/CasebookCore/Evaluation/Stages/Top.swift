@@ -1,17 +1,23 @@
 // `top N EXPR [desc|asc] [by KEYS]`: the N rows with the highest values (lowest
-// with `asc`) in each group; groups in order of first appearance, rows best
-// first. Rows whose value is missing are not candidates (a note says how many).
+// with `asc`) in each group; groups in key order, rows best first. Rows whose value is missing are not candidates (a note says how many).
 
 enum Top {
     static func apply(_ table: Table, n: Int64, key: SortKey, by names: [NameRef], _ env: StageEnvironment)
         throws(Diagnostic) -> Table
     {
         let value = try env.evaluator(table).evaluate(key.expr).materialize(name: "", count: table.rowCount)
-        let (grouping, _) = try env.grouping(table, by: names)
+        let (grouping, keys) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
         let order = RowOrder(columns: [(value, key.descending)])
         var picked: [Int32] = []
-        for rows in groups.rowsByGroup() {
+        var perGroup = groups.rowsByGroup()
+        if let grouping, !keys.isEmpty {
+            // Groups in the order of their keys, as summarise gives them.
+            let keyOrder = RowOrder(columns: keys.map { ($0.gather(grouping.firstRow), false) })
+            let order = keyOrder.sorted((0..<grouping.groupCount).map { Int32($0) })
+            perGroup = order.map { perGroup[Int($0)] }
+        }
+        for rows in perGroup {
             try env.checkpoint()
             let present = rows.filter { !value.isMissing(at: Int($0)) }
             picked.append(contentsOf: order.sorted(present).prefix(Int(max(0, n))))
