@@ -129,6 +129,8 @@ public final class Engine {
         case .text(let t):
             sink.output(t)
             recorded = t
+        case .chart(let chart, let notes, let path):
+            recorded = deliver(chart, notes: notes, path: path)
         case .info(let t):
             sink.info(t + "\n")
         case .quit:
@@ -145,7 +147,7 @@ public final class Engine {
 
     /// Prints a table (or writes it to the file chosen with `output`/`once`),
     /// with its header and notes; returns the text to record in the transcript.
-    private func deliver(_ table: Table, header: [String], notes: [String]) -> String {
+    func deliver(_ table: Table, header: [String], notes: [String]) -> String {
         var renderer = ResultRenderer(settings: settings)
         var extra = notes.map { "note: \($0)\n" }.joined()
         if settings.showSources, !table.sources.isEmpty {

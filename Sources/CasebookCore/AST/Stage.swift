@@ -65,6 +65,9 @@ public struct Stage: Sendable, Equatable {
         case describe
         case profile
         case write(path: String, pathSpan: SourceSpan)
+        case compare(CompareSpec)
+        case chart(ChartSpec)
+        case correlate(NameRef, NameRef)
 
         public static func == (a: Kind, b: Kind) -> Bool {
             // Stages are compared in tests through their printed form; a

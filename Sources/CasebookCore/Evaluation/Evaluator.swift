@@ -12,8 +12,21 @@ struct Evaluator {
     func execute(_ statement: Statement) throws(Diagnostic) -> Outcome {
         switch statement.kind {
         case .pipeline(let pipeline):
+            if let last = pipeline.stages.last, case .chart(let spec) = last.kind {
+                // A chart ends a pipeline: it draws the table, it does not make one.
+                var head = pipeline
+                head.stages.removeLast()
+                let table = try run(head)
+                let chart = try ChartStage.build(table, spec, environment)
+                let path = try spec.path.map { (p) throws(Diagnostic) in try engine.writablePath(p, span: spec.pathSpan) }
+                return .chart(chart, notes: context.notes, path: path)
+            }
             let table = try run(pipeline)
             return .table(table, header: context.preamble, notes: context.notes)
+        case .compare(let spec):
+            let (table, name) = try datasetFor(measure: spec.measure, named: spec.dataset)
+            let (result, header) = try Compare.apply(table, spec: spec, datasetName: name, environment, workspace: workspace)
+            return .table(result, header: header, notes: context.notes)
         case .bind(let name, let pipeline):
             let table = try run(pipeline)
             workspace.bind(name.name, table, origin: "let")
@@ -64,7 +77,7 @@ struct Evaluator {
         case .nested(let inner):
             table = try run(inner)
         }
-        let env = StageEnvironment(source: source, context: context, runPipeline: { (p) throws(Diagnostic) in try self.run(p) })
+        let env = environment
         for stage in pipeline.stages {
             try context.cancellation.checkpoint()
             table = try apply(stage, to: table, env: env, sourceName: sourceName)
@@ -76,6 +89,10 @@ struct Evaluator {
             }
         }
         return table
+    }
+
+    var environment: StageEnvironment {
+        StageEnvironment(source: source, context: context, runPipeline: { (p) throws(Diagnostic) in try self.run(p) })
     }
 
     private func apply(_ stage: Stage, to table: Table, env: StageEnvironment, sourceName: String?) throws(Diagnostic)
@@ -113,6 +130,16 @@ struct Evaluator {
             return result
         case .profile:
             return try Describe.profile(table, env)
+        case .compare(let spec):
+            let (result, header) = try Compare.apply(table, spec: spec, datasetName: sourceName, env, workspace: workspace)
+            context.preamble = header
+            return result
+        case .chart:
+            throw Diagnostic(
+                id: "chart-not-last", message: "`chart` must be the last stage", span: stage.nameSpan,
+                help: "a chart draws the table before it; move the stages after it in front")
+        case .correlate(let x, let y):
+            return try Correlate.apply(table, x, y, env)
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
             let format = ResultRenderer.format(forPath: path) ?? .csv
@@ -140,6 +167,30 @@ struct Evaluator {
     }
 
     // MARK: - Statements
+
+    /// The table holding `measure`: the named dataset, or the one dataset (or
+    /// kept result) that has a column of that name.
+    private func datasetFor(measure: NameRef, named: NameRef?) throws(Diagnostic) -> (Table, String?) {
+        if let named {
+            let table = try lookup(named)
+            return (table, workspace.catalog?.contains(named.name) == true && workspace.binding(named.name) == nil ? named.name : nil)
+        }
+        let holders = workspace.allNames.filter { workspace.columnNames($0).contains(measure.name) }
+        guard let only = holders.first else {
+            let everyColumn = Set(workspace.allNames.flatMap { workspace.columnNames($0) })
+            throw Diagnostic(
+                id: "unknown-measure", message: "no dataset has a column named `\(measure.name)`", span: measure.span,
+                help: Suggestions.didYouMean(measure.name, in: Array(everyColumn)) ?? "`describe NAME` lists a dataset's columns")
+        }
+        guard holders.count == 1 else {
+            throw Diagnostic(
+                id: "ambiguous-measure",
+                message: "`\(measure.name)` is a column of \(Messages.andList(holders.map { Messages.code($0) }))",
+                span: measure.span, help: "say which: `… on \(measure.name) in \(holders[0])`")
+        }
+        let table = try lookup(NameRef(only, measure.span))
+        return (table, workspace.binding(only) == nil ? only : nil)
+    }
 
     private func datasetsTable() -> Table {
         var names = TextColumnBuilder(), titles = TextColumnBuilder(), kinds = TextColumnBuilder()

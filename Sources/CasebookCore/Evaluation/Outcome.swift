@@ -5,6 +5,9 @@
 public enum Outcome: Sendable {
     case table(Table, header: [String], notes: [String])
     case text(String)
+    /// A chart, drawn for the terminal (or described in words), and written as
+    /// SVG to `path` when one was given.
+    case chart(Chart, notes: [String], path: String?)
     /// Shown at the prompt; not printed by scripts, where it would mix with results.
     case info(String)
     case quit

@@ -51,6 +51,18 @@ public enum HelpCatalog {
             summary: "Writes this session's statements and their outputs to sessions/NAME.cb (or to a path in quotes), to replay and check later.",
             examples: []),
         HelpEntry(
+            "compare", .statement, synopsis: "compare AUTHORITY on MEASURE [in DATASET] [year Y | years A to B | years all] [neighbours 2021]",
+            summary: "An authority's measure beside its statistical neighbours (by name), their mean and median, its region and England, with its rank among all authorities and its quartile — for the latest year, one year, or across years. The dataset is the one with a column of that name.",
+            details: [
+                "Neighbours come from the DfE's statistical neighbour model (2025 unless `set neighbours 2021` or `neighbours 2021`). A neighbour whose value is missing is shown with its marker and left out of the mean and median, and a note says so.",
+                "Rank 1 is the highest value; ties share a rank and the note says how many; the note also gives the direction the source states for the measure (high is good, low is good, or neither). Quartile 1 is the highest quarter of authorities.",
+                "Across years the table has a column per year, with the authority's rank and quartile in the last rows, and a note on how its quartile moved. `| chart line` draws it.",
+            ],
+            examples: [
+                "compare \"Reading\" on referrals_rate year 2016",
+                "compare \"Reading\" on caseload years 2020 to 2024",
+            ]),
+        HelpEntry(
             "forget", .statement, synopsis: "forget NAME",
             summary: "Removes a result kept with let or load.",
             examples: []),
@@ -130,7 +142,7 @@ public enum HelpCatalog {
             ]),
         HelpEntry(
             "rank", .stage, synopsis: "rank [NAME =] EXPRESSION [desc|asc] [by COLUMN, …]",
-            summary: "Adds each row's rank, highest first unless `asc`, within its group. Ties share the best rank (1, 2, 2, 4) and a `tied` column says so; rows with a missing value get no rank.",
+            summary: "Adds each row's rank, highest first unless `asc`, within its group, with a `tied` column (true when the rank is shared: 1, 2, 2, 4) and a `quartile` column (1 = the best quarter in that order). Rows with a missing value get no rank.",
             examples: ["referrals | where year = 2016 and region = \"South East\" | rank referrals_rate | sort rank | select la_name, referrals_rate, rank, tied | take 5"]),
         HelpEntry(
             "change", .stage, synopsis: "change COLUMN over ORDER [by COLUMN, …]",
@@ -152,6 +164,28 @@ public enum HelpCatalog {
             "for", .stage, synopsis: "for AUTHORITY, …",
             summary: "The rows of the named authorities, found by DfE code (870), ONS code (E06000038), or name, loosely (\"bristol\", \"hull\"); England and the regions by name.",
             examples: ["referrals | for \"Reading\", \"England\" | where year = 2016 | select la_name, referrals, referrals_rate"]),
+        HelpEntry(
+            "compare", .stage, synopsis: "compare AUTHORITY on MEASURE [year Y | years A to B | years all] [neighbours 2021]",
+            summary: "The compare statement on the table before it (filtered or loaded data with la_code, la_name, level and year columns).",
+            examples: ["referrals | where year >= 2014 | compare \"Reading\" on referrals_rate years 2014 to 2016"]),
+        HelpEntry(
+            "chart", .stage,
+            synopsis: "chart bar LABEL VALUE · chart line [X Y [by SERIES]] · chart hist VALUE [bins N] · chart scatter X Y … [to \"FILE.svg\"]",
+            summary: "Draws the table in the terminal (block or braille characters; ASCII with `set chars ascii`): horizontal bars, lines over years, a histogram, or a scatter of two measures. `to \"FILE.svg\"` also writes it as SVG. In the accessible mode the chart is described in words.",
+            details: [
+                "chart line with no columns draws a wide table whose columns are years (as `compare … years …` makes), one line per row.",
+                "Missing values leave gaps, and a line under the chart counts them by reason.",
+            ],
+            examples: [
+                "referrals | where year = 2016 and region = \"South East\" and level = \"Local authority\" | sort referrals_rate desc | take 8 | chart bar la_name referrals_rate",
+                "referrals | for \"Reading\", \"England\" | chart line year referrals_rate by la_name",
+                "workforce | where year = 2024 and level = \"Local authority\" | chart hist caseload",
+                "workforce | where year = 2024 and level = \"Local authority\" | chart scatter caseload turnover_pct",
+            ]),
+        HelpEntry(
+            "correlate", .stage, synopsis: "correlate X, Y",
+            summary: "Pearson's r and Spearman's rho between two measures across the rows, with how many rows were used and how many left out for missing values, and why.",
+            examples: ["workforce | where year = 2024 and level = \"Local authority\" | correlate caseload, turnover_pct"]),
         HelpEntry(
             "describe", .stage, synopsis: "describe",
             summary: "Describes the table so far: its columns, types and missing values by reason, and its sources.",
@@ -247,6 +281,13 @@ public enum HelpCatalog {
         HelpEntry(
             "corr", .aggregate, synopsis: "corr(x, y)", summary: "Pearson's correlation over the rows where both are present.",
             examples: ["workforce | where level = \"Local authority\" | summarise corr(caseload, turnover_pct) by year"]),
+        HelpEntry(
+            "spearman", .aggregate, synopsis: "spearman(x, y)", summary: "Spearman's rank correlation over the rows where both are present.",
+            examples: ["workforce | where level = \"Local authority\" | summarise s = round(spearman(caseload, turnover_pct), 3) by year"]),
+        HelpEntry(
+            "sparkline", .aggregate, synopsis: "sparkline(x)",
+            summary: "The values in row order as a small chart in one cell (▁▂▃▄▅▆▇█; a space for a missing value), for a trend column.",
+            examples: ["referrals | where level = \"Local authority\" and region = \"South East\" | sort year | summarise trend = sparkline(referrals_rate) by la_name | take 5"]),
         HelpEntry("first", .aggregate, synopsis: "first(x)", summary: "The first present value in row order.", examples: ["referrals | for \"Reading\" | summarise first(referrals), last(referrals)"]),
         HelpEntry("last", .aggregate, synopsis: "last(x)", summary: "The last present value in row order.", examples: ["referrals | for \"Reading\" | summarise last(year)"]),
     ]

@@ -132,6 +132,15 @@ extension Parser {
         case "write":
             let (path, span) = try parseString("a file path in quotes", after: context)
             kind = .write(path: path, pathSpan: span)
+        case "compare":
+            kind = .compare(try parseCompare(after: context, allowDataset: false))
+        case "chart":
+            kind = .chart(try parseChart(after: context))
+        case "correlate":
+            let x = try parseName("the first measure", after: context)
+            _ = match(.comma)
+            let y = try parseName("the second measure", after: "`\(x.name)`")
+            kind = .correlate(x, y)
         default:
             throw Diagnostic(id: "internal", message: "stage `\(info.name)` has no parser", span: nameToken.span)
         }

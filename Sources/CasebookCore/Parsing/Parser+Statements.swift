@@ -5,7 +5,7 @@ extension Parser {
     /// first word of a statement.
     static let commandWords: Set<String> = [
         "let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget",
-        "quit", "exit",
+        "quit", "exit", "compare",
     ]
 
     mutating func parseStatement() -> ParsedStatement {
@@ -139,6 +139,9 @@ extension Parser {
             }
             let name = try parseName("a session name or a path in quotes", after: "`save session`")
             return try done(.saveSession(path: name.name, pathSpan: name.span), "the session name")
+        case "compare":
+            let spec = try parseCompare(after: "`compare`", allowDataset: true)
+            return try done(.compare(spec), "the comparison")
         case "forget":
             let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
             return try done(.forget(name), "the name")

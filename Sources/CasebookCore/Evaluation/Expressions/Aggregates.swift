@@ -23,6 +23,8 @@ enum Aggregates {
         Info(name: "variance", arity: 1...1, usage: "variance(x)"),
         Info(name: "quantile", arity: 2...2, usage: "quantile(x, p)"),
         Info(name: "corr", arity: 2...2, usage: "corr(x, y)"),
+        Info(name: "spearman", arity: 2...2, usage: "spearman(x, y)"),
+        Info(name: "sparkline", arity: 1...1, usage: "sparkline(x)"),
         Info(name: "first", arity: 1...1, usage: "first(x)"),
         Info(name: "last", arity: 1...1, usage: "last(x)"),
     ]
@@ -94,7 +96,7 @@ enum Aggregates {
                 span: arguments[0].span)
         }
         // corr counts what it skipped itself, by row.
-        if name != "corr" { note(evaluator, label, x) }
+        if name != "corr" && name != "spearman" && name != "sparkline" { note(evaluator, label, x) }
         let mask = x.missing
 
         switch name {
@@ -189,15 +191,32 @@ enum Aggregates {
                 }
             }
             return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
-        case "corr":
+        case "corr", "spearman":
             let y = try evaluator.evaluate(arguments[1]).materialize(name: "", count: evaluator.table.rowCount)
             guard let yv = y.doubles() else {
                 throw Diagnostic(
                     id: "type-mismatch",
-                    message: "`corr` works on numbers, but \(evaluator.describe(arguments[1])) holds \(y.type.plural)",
+                    message: "`\(name)` works on numbers, but \(evaluator.describe(arguments[1])) holds \(y.type.plural)",
                     span: arguments[1].span)
             }
-            return correlation(values, x, yv, y, ids: ids, groups: g, label: label, evaluator: evaluator)
+            return correlation(
+                values, x, yv, y, ids: ids, groups: g, label: label, ranked: name == "spearman", evaluator: evaluator)
+        case "sparkline":
+            let unicode = evaluator.context.settings.unicode
+            let levels: [Character] = unicode ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : [".", ":", "-", "=", "+", "*", "#", "@"]
+            var perGroup = [[Double?]](repeating: [], count: g)
+            for (r, id) in ids.enumerated() { perGroup[Int(id)].append(x.isMissing(at: r) ? nil : values[r]) }
+            var builder = TextColumnBuilder(capacity: g)
+            for group in perGroup {
+                let present = group.compactMap { $0 }
+                let lo = present.min() ?? 0, hi = present.max() ?? 0
+                builder.append(String(group.map { v -> Character in
+                    guard let v else { return " " }
+                    guard hi > lo else { return levels[levels.count / 2] }
+                    return levels[min(levels.count - 1, Int((v - lo) / (hi - lo) * Double(levels.count - 1) + 0.5))]
+                }))
+            }
+            return Column(name: "", data: builder.finish())
         default:
             throw Diagnostic(id: "internal", message: "aggregate `\(name)` has no implementation", span: nameSpan)
         }
@@ -287,38 +306,29 @@ enum Aggregates {
         return fillEmpty(x.gather(best), pick: best, x: x, ids: ids)
     }
 
+    /// Pearson's r per group over rows where both are present (Spearman's rho
+    /// with `ranked`: Pearson's r on the ranks within each group).
     private static func correlation(
         _ xv: [Double], _ x: Column, _ yv: [Double], _ y: Column, ids: [Int32], groups g: Int, label: String,
-        evaluator: ExprEvaluator
+        ranked: Bool, evaluator: ExprEvaluator
     ) -> Column {
-        var n = [Double](repeating: 0, count: g)
-        var sx = n, sy = n, sxx = n, syy = n, sxy = n
+        var xs = [[Double]](repeating: [], count: g), ys = [[Double]](repeating: [], count: g)
         var skipped: [MissingReason: Int] = [:]
         for (r, id) in ids.enumerated() {
             if x.isMissing(at: r) || y.isMissing(at: r) {
                 skipped[x.isMissing(at: r) ? x.reason(at: r) : y.reason(at: r), default: 0] += 1
                 continue
             }
-            let i = Int(id)
-            n[i] += 1
-            sx[i] += xv[r]
-            sy[i] += yv[r]
-            sxx[i] += xv[r] * xv[r]
-            syy[i] += yv[r] * yv[r]
-            sxy[i] += xv[r] * yv[r]
+            xs[Int(id)].append(xv[r])
+            ys[Int(id)].append(yv[r])
         }
         if !skipped.isEmpty { evaluator.context.addSkipNote(label, skipped, unit: "row") }
         var out = [Double](repeating: 0, count: g)
         var missing = [UInt8](repeating: 0, count: g)
         for i in 0..<g {
-            let cov = n[i] * sxy[i] - sx[i] * sy[i]
-            let vx = n[i] * sxx[i] - sx[i] * sx[i]
-            let vy = n[i] * syy[i] - sy[i] * sy[i]
-            if n[i] < 2 || vx <= 0 || vy <= 0 {
-                missing[i] = MissingReason.undefined.rawValue
-            } else {
-                out[i] = cov / (vx.squareRoot() * vy.squareRoot())
-            }
+            let a = ranked ? Statistics.ranks(xs[i]) : xs[i]
+            let b = ranked ? Statistics.ranks(ys[i]) : ys[i]
+            if let r = Statistics.pearson(a, b) { out[i] = r } else { missing[i] = MissingReason.undefined.rawValue }
         }
         return Column(name: "", data: .decimal(out), missing: missing)
     }

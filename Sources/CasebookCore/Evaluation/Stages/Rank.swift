@@ -1,7 +1,8 @@
 // `rank [NAME =] EXPR [desc|asc] [by KEYS]`: adds the position of each row's
 // value within its group (highest first unless `asc`), competition style — tied
 // values share the best rank and the next rank is skipped (1, 2, 2, 4) — and a
-// `tied` column that says so. Rows whose value is missing get no rank: their
+// `tied` column that says so, and the `quartile` of the rank (1 = the first
+// quarter of ranked rows). Rows whose value is missing get no rank: their
 // rank is missing with the value's reason. Row order is unchanged.
 
 enum Rank {
@@ -14,10 +15,12 @@ enum Rank {
         let order = RowOrder(columns: [(value, key.descending)])
         var ranks = [Int64](repeating: 0, count: table.rowCount)
         var tied = [Bool](repeating: false, count: table.rowCount)
+        var quartiles = [Int64](repeating: 0, count: table.rowCount)
         var missing = [UInt8](repeating: 0, count: table.rowCount)
         for rows in groups.rowsByGroup() {
             try env.checkpoint()
             let sorted = order.sorted(rows)
+            let ranked = sorted.filter { !value.isMissing(at: Int($0)) }.count
             var i = 0
             while i < sorted.count {
                 let r = Int(sorted[i])
@@ -33,6 +36,8 @@ enum Rank {
                 for k in i..<j {
                     ranks[Int(sorted[k])] = Int64(i + 1)
                     tied[Int(sorted[k])] = j - i > 1
+                    // Quartile by rank: 1 is the first quarter of ranked rows.
+                    quartiles[Int(sorted[k])] = Int64(1 + i * 4 / max(ranked, 1))
                 }
                 i = j
             }
@@ -41,6 +46,8 @@ enum Rank {
         let rankName = name?.name ?? "rank"
         out.setColumn(Column(name: rankName, data: .integer(ranks), missing: missing))
         out.setColumn(Column(name: out.unusedName(rankName == "rank" ? "tied" : "\(rankName)_tied"), data: .boolean(tied), missing: missing))
+        out.setColumn(
+            Column(name: out.unusedName(rankName == "rank" ? "quartile" : "\(rankName)_quartile"), data: .integer(quartiles), missing: missing))
         return out
     }
 }

@@ -1,0 +1,35 @@
+// The arguments of the analysis stages: compare (an authority against its
+// neighbours, region, England, rank and quartile), chart and correlate.
+
+/// Which years a comparison covers.
+public enum YearSelection: Sendable, Equatable {
+    /// The latest year in which the authority has a row.
+    case latest
+    case single(Int64)
+    case range(Int64, Int64)
+    case all
+}
+
+/// `compare AUTHORITY on MEASURE [in DATASET] [year Y | years A to B | years all] [neighbours MODEL]`
+public struct CompareSpec: Sendable, Equatable {
+    public var authority: Expr
+    public var measure: NameRef
+    /// `in DATASET` (statement form only; the stage form compares its input).
+    public var dataset: NameRef?
+    public var years: YearSelection
+    public var yearsSpan: SourceSpan?
+    public var model: NameRef?
+}
+
+/// `chart bar LABEL VALUE`, `chart line [X Y [by SERIES]]`, `chart hist VALUE [bins N]`,
+/// `chart scatter X Y`, each optionally `to "file.svg"`.
+public struct ChartSpec: Sendable, Equatable {
+    public var kind: Chart.Kind
+    public var kindSpan: SourceSpan
+    public var x: NameRef?
+    public var y: NameRef?
+    public var series: NameRef?
+    public var bins: Int64?
+    public var path: String?
+    public var pathSpan: SourceSpan?
+}

@@ -1,0 +1,143 @@
+// `chart …`: turns the table so far into a Chart (Output/Charts draws it).
+// bar: one bar per row; line: a series per value of `by`, points in x order —
+// or, with no columns named, a wide table (such as `compare … years …`) where
+// every column named by a number is a point on x and every row a line;
+// hist: counts in equal bins; scatter: one point per row.
+
+enum ChartStage {
+    static func build(_ table: Table, _ spec: ChartSpec, _ env: StageEnvironment) throws(Diagnostic) -> Chart {
+        let evaluator = env.evaluator(table)
+        func numeric(_ ref: NameRef, _ role: String) throws(Diagnostic) -> Column {
+            let c = try evaluator.column(ref.name, span: ref.span)
+            guard c.type.isNumeric else {
+                throw Diagnostic(
+                    id: "type-mismatch", message: "the \(role) of a chart must be numbers, but `\(c.name)` holds \(c.type.plural)",
+                    span: ref.span)
+            }
+            return c
+        }
+        func point(_ c: Column, _ r: Int, x: Double, label: String) -> Chart.Point {
+            Chart.Point(x: x, y: c.isMissing(at: r) ? nil : c.doubles()![r], reason: c.reason(at: r), label: label)
+        }
+        switch spec.kind {
+        case .bar:
+            let labels = try evaluator.column(spec.x!.name, span: spec.x!.span)
+            let values = try numeric(spec.y!, "values")
+            let format = ColumnFormat(labels, rows: Array(0..<table.rowCount))
+            let points = (0..<table.rowCount).map { r in point(values, r, x: Double(r), label: format.text(labels, r)) }
+            return Chart(
+                kind: .bar, title: "\(values.name) by \(labels.name)", xLabel: labels.name, yLabel: values.name,
+                series: [Chart.Series(name: values.name, points: points)], skipped: values.missingCounts())
+        case .line:
+            guard let xRef = spec.x, let yRef = spec.y else { return try wideLines(table, spec, env) }
+            let xs = try numeric(xRef, "x axis")
+            let ys = try numeric(yRef, "values")
+            var seriesOrder: [String] = []
+            var byName: [String: [Chart.Point]] = [:]
+            let seriesColumn = try spec.series.map { (ref) throws(Diagnostic) in try evaluator.column(ref.name, span: ref.span) }
+            let xFormat = ColumnFormat(xs, rows: Array(0..<table.rowCount))
+            for r in 0..<table.rowCount where !xs.isMissing(at: r) {
+                let name = seriesColumn.map { $0.value(at: r).plainText } ?? ys.name
+                if byName[name] == nil {
+                    seriesOrder.append(name)
+                    byName[name] = []
+                }
+                byName[name]!.append(point(ys, r, x: xs.doubles()![r], label: xFormat.text(xs, r)))
+            }
+            guard seriesOrder.count <= 12 else {
+                throw Diagnostic(
+                    id: "too-many-series",
+                    message: "this would draw \(seriesOrder.count) lines; a chart can show 12 at most",
+                    span: spec.series?.span ?? spec.kindSpan, help: "filter the rows first, e.g. `for \"Reading\", \"England\"`")
+            }
+            let series = seriesOrder.map { Chart.Series(name: $0, points: byName[$0]!.sorted { $0.x < $1.x }) }
+            return Chart(
+                kind: .line, title: "\(ys.name) by \(xs.name)", xLabel: xs.name, yLabel: ys.name, series: series,
+                skipped: ys.missingCounts())
+        case .histogram:
+            let values = try numeric(spec.y!, "values")
+            let present = (0..<table.rowCount).filter { !values.isMissing(at: $0) }.map { values.doubles()![$0] }
+            guard let lo = present.min(), let hi = present.max() else {
+                throw Diagnostic(id: "no-values", message: "`\(values.name)` has no values to count", span: spec.y!.span)
+            }
+            let bins = Int(spec.bins ?? Int64(max(5, min(20, Int((Double(present.count).squareRoot()).rounded())))))
+            guard bins >= 1, bins <= 100 else {
+                throw Diagnostic(id: "bad-argument", message: "choose from 1 to 100 bins", span: spec.kindSpan)
+            }
+            let edges = niceEdges(lo, hi, bins: bins)
+            var counts = [Int](repeating: 0, count: edges.count - 1)
+            for v in present {
+                var k = edges.count - 2
+                for i in 0..<(edges.count - 1) where v < edges[i + 1] {
+                    k = i
+                    break
+                }
+                counts[k] += 1
+            }
+            let points = counts.enumerated().map { i, n in
+                Chart.Point(x: edges[i], y: Double(n), label: NumberText.shortest(edges[i]))
+            }
+            return Chart(
+                kind: .histogram, title: "\(values.name): how many authorities in each band", xLabel: values.name,
+                yLabel: "count", series: [Chart.Series(name: values.name, points: points)], binEdges: edges,
+                skipped: values.missingCounts())
+        case .scatter:
+            let xs = try numeric(spec.x!, "x axis")
+            let ys = try numeric(spec.y!, "y axis")
+            var points: [Chart.Point] = []
+            var skipped: [MissingReason: Int] = [:]
+            let names = table.column(named: "la_name")
+            for r in 0..<table.rowCount {
+                if xs.isMissing(at: r) || ys.isMissing(at: r) {
+                    skipped[xs.isMissing(at: r) ? xs.reason(at: r) : ys.reason(at: r), default: 0] += 1
+                    continue
+                }
+                points.append(
+                    Chart.Point(x: xs.doubles()![r], y: ys.doubles()![r], label: names?.value(at: r).plainText ?? ""))
+            }
+            return Chart(
+                kind: .scatter, title: "\(ys.name) against \(xs.name)", xLabel: xs.name, yLabel: ys.name,
+                series: [Chart.Series(name: ys.name, points: points)], skipped: skipped)
+        }
+    }
+
+    /// `chart line` on a wide table: numeric-named columns are the x axis, rows the lines.
+    private static func wideLines(_ table: Table, _ spec: ChartSpec, _ env: StageEnvironment) throws(Diagnostic) -> Chart {
+        let xColumns = table.columns.filter { Double($0.name) != nil && $0.type.isNumeric }
+        guard !xColumns.isEmpty, let labels = table.columns.first(where: { $0.type == .text }) else {
+            throw Diagnostic(
+                id: "bad-argument", message: "name the columns to draw: `chart line X Y [by SERIES]`",
+                span: spec.kindSpan,
+                help: "without them, chart line needs a wide table whose columns are years, such as `compare … years 2016 to 2024`")
+        }
+        guard table.rowCount <= 12 else {
+            throw Diagnostic(
+                id: "too-many-series", message: "this would draw \(table.rowCount) lines; a chart can show 12 at most",
+                span: spec.kindSpan, help: "keep the rows you want first, e.g. `where group in [\"authority\", \"England\"]`")
+        }
+        let series = (0..<table.rowCount).map { r in
+            Chart.Series(
+                name: labels.value(at: r).plainText,
+                points: xColumns.map { c in
+                    Chart.Point(
+                        x: Double(c.name)!, y: c.isMissing(at: r) ? nil : c.doubles()![r], reason: c.reason(at: r),
+                        label: c.name)
+                })
+        }
+        return Chart(kind: .line, title: "by year", xLabel: "year", yLabel: "value", series: series)
+    }
+
+    /// Bin edges on round numbers covering [lo, hi] in about `bins` steps.
+    static func niceEdges(_ lo: Double, _ hi: Double, bins: Int) -> [Double] {
+        if lo == hi { return [lo - 0.5, lo + 0.5] }
+        let raw = (hi - lo) / Double(bins)
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        let start = (lo / step).rounded(.down) * step
+        var edges = [start]
+        while edges.last! <= hi { edges.append(NumberText.round(edges.last! + step, places: 10)) }
+        return edges
+    }
+}

@@ -1,0 +1,69 @@
+// What a chart shows, independent of how it is drawn: the kind, the series of
+// points, and the labels. The `chart` stage builds one from a table; the text,
+// SVG and word renderers draw it. Missing values stay in the series (as nil
+// with their reason) so every renderer can show the gap and say why.
+
+public struct Chart: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Horizontal bars, one per category.
+        case bar
+        /// A measure over an ordered x (usually years), one line per series.
+        case line
+        /// Counts of values in equal-width bins.
+        case histogram = "hist"
+        /// One point per row, x against y.
+        case scatter
+    }
+
+    public struct Point: Sendable, Equatable {
+        /// The x value (a year, a measure); for bars, the position of the category.
+        public var x: Double
+        /// The y value; nil when missing.
+        public var y: Double?
+        /// Why y is missing (`.present` when it is not).
+        public var reason: MissingReason
+        /// The category name for bars, or the x label as the data wrote it ("2016").
+        public var label: String
+
+        public init(x: Double, y: Double?, reason: MissingReason = .present, label: String) {
+            self.x = x
+            self.y = y
+            self.reason = reason
+            self.label = label
+        }
+    }
+
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        public var points: [Point]
+
+        public init(name: String, points: [Point]) {
+            self.name = name
+            self.points = points
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// What x and y are, for axes and descriptions ("year", "referrals_rate").
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+    /// For histograms: the bin edges (count + 1 values); the series holds the counts.
+    public var binEdges: [Double]
+    /// Values left out (missing), by reason, for a note and the description.
+    public var skipped: [MissingReason: Int]
+
+    public init(
+        kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series], binEdges: [Double] = [],
+        skipped: [MissingReason: Int] = [:]
+    ) {
+        self.kind = kind
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+        self.binEdges = binEdges
+        self.skipped = skipped
+    }
+}
