@@ -175,7 +175,12 @@ struct Evaluator {
             let table = try lookup(named)
             return (table, workspace.catalog?.contains(named.name) == true && workspace.binding(named.name) == nil ? named.name : nil)
         }
-        let holders = workspace.allNames.filter { workspace.columnNames($0).contains(measure.name) }
+        // Shipped datasets first: a result kept with `let` usually repeats their columns.
+        let shipped = (workspace.catalog?.names ?? []).filter {
+            workspace.binding($0) == nil && workspace.columnNames($0).contains(measure.name)
+        }
+        let holders = shipped.isEmpty
+            ? workspace.bindingNames.filter { workspace.columnNames($0).contains(measure.name) } : shipped
         guard let only = holders.first else {
             let everyColumn = Set(workspace.allNames.flatMap { workspace.columnNames($0) })
             throw Diagnostic(

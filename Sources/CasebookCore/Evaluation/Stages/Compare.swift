@@ -87,7 +87,7 @@ enum Compare {
                 throw Diagnostic(
                     id: "unknown-model", message: "no statistical neighbour model called \(model)",
                     span: spec.model?.span ?? spec.authority.span,
-                    help: "the models that ship are \(Messages.orList(models.sorted()))")
+                    help: "the models that ship are \(Messages.andList(models.sorted()))")
             }
             for r in 0..<table.rowCount
             where m?.value(at: r).plainText == model && lc?.value(at: r) == .integer(code) {
