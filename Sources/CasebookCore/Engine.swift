@@ -45,6 +45,8 @@ public final class Engine {
     /// Keep a Markdown rendering of each table result (for `casebook export`).
     public var recordsMarkdown = false
     private var pendingMarkdown: String? = nil
+    /// Warnings and notes printed while the current statement ran.
+    private var pendingAsides = ""
 
     public init(workspace: Workspace, settings: Settings, sink: OutputSink, baseDirectory: String, sessionsDirectory: String) {
         self.workspace = workspace
@@ -194,6 +196,13 @@ public final class Engine {
 
     func warn(_ line: String) {
         sink.diagnostic("warning: " + line + "\n")
+        pendingAsides += "warning: " + line + "\n"
+    }
+
+    /// Something the user should know that is not a problem (what `load` did to a file).
+    func note(_ line: String) {
+        sink.diagnostic("note: " + line + "\n")
+        pendingAsides += "note: " + line + "\n"
     }
 
     /// A table as a session file records it: always the aligned table at a
@@ -211,8 +220,11 @@ public final class Engine {
     }
 
     private func record(_ statement: String, _ output: String, failed: Bool) {
-        transcript.append(TranscriptEntry(statement: statement, output: output, failed: failed, markdown: pendingMarkdown))
+        // Warnings and notes a statement printed (a load's report) are part of what it showed.
+        transcript.append(
+            TranscriptEntry(statement: statement, output: pendingAsides + output, failed: failed, markdown: pendingMarkdown))
         pendingMarkdown = nil
+        pendingAsides = ""
     }
 
     public func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {

@@ -8,7 +8,8 @@ public struct Statement: Sendable, Equatable {
         case bind(name: NameRef, Pipeline)  // let NAME = PIPELINE
         case datasets
         case help(topic: NameRef?)
-        case load(path: String, pathSpan: SourceSpan, as: NameRef?)
+        /// `load "PATH" [as NAME] [raw]`: `raw` keeps an EES file's own columns.
+        case load(path: String, pathSpan: SourceSpan, as: NameRef?, raw: Bool)
         case set(option: NameRef, value: NameRef?)
         /// `output "file"` sends every later result to a file; `output` alone ends that.
         case output(path: String?, pathSpan: SourceSpan?)

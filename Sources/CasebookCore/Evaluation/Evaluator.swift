@@ -40,8 +40,8 @@ struct Evaluator {
                     help: Suggestions.didYouMean(topic!.name, in: HelpText.topics) ?? "`help` lists the topics")
             }
             return .text(text)
-        case .load(let path, let pathSpan, let alias):
-            return try load(path: path, pathSpan: pathSpan, alias: alias)
+        case .load(let path, let pathSpan, let alias, let raw):
+            return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
         case .set(let option, let value):
             return try engine.applySetting(option, value)
         case .output(let path, let span):
@@ -228,7 +228,7 @@ struct Evaluator {
         ])
     }
 
-    private func load(path: String, pathSpan: SourceSpan, alias: NameRef?) throws(Diagnostic) -> Outcome {
+    private func load(path: String, pathSpan: SourceSpan, alias: NameRef?, raw: Bool) throws(Diagnostic) -> Outcome {
         let resolved = try engine.readablePath(path, span: pathSpan)
         let name = alias?.name ?? Self.datasetName(fromPath: path)
         guard !name.isEmpty else {
@@ -245,8 +245,14 @@ struct Evaluator {
             throw e
         }
         table.sources = [SourceNote(dataset: name, title: "Loaded from \(path)")]
+        var tidyNotes: [String] = []
+        if !raw, let (tidy, notes) = EESShape.tidy(table, authorities: try? workspace.authorities(cancellation: context.cancellation)) {
+            table = tidy
+            tidyNotes = notes
+        }
         workspace.bind(name, table, origin: "loaded")
         for line in report.lines() { engine.warn(line) }
+        for note in tidyNotes { engine.note("\(path): \(note)") }
         return .info("\(name): \(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column")) from \(path)")
     }
 

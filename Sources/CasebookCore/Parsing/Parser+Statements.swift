@@ -104,7 +104,8 @@ extension Parser {
             if matchWord("as") {
                 alias = try parseName("a name for the dataset", after: "`as`")
             }
-            return try done(.load(path: path, pathSpan: pathSpan, as: alias), "the file name")
+            let raw = matchWord("raw")
+            return try done(.load(path: path, pathSpan: pathSpan, as: alias, raw: raw), "the file name")
         case "set":
             let option = try parseName("a setting, e.g. `format`, `rows` or `timer`", after: "`set`")
             var value: NameRef? = nil
