@@ -68,6 +68,7 @@ public struct Stage: Sendable, Equatable {
         case compare(CompareSpec)
         case chart(ChartSpec)
         case correlate(NameRef, NameRef)
+        case sources
 
         public static func == (a: Kind, b: Kind) -> Bool {
             // Stages are compared in tests through their printed form; a
@@ -93,6 +94,9 @@ public struct Stage: Sendable, Equatable {
 public indirect enum PipelineSource: Sendable, Equatable {
     case named(NameRef)
     case nested(Pipeline)
+    /// `compare AUTHORITY on MEASURE …` at the start of a statement: the
+    /// comparison is the table the stages after it work on.
+    case compare(CompareSpec, span: SourceSpan)
 }
 
 public struct Pipeline: Sendable, Equatable {

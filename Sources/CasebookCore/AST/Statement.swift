@@ -17,8 +17,6 @@ public struct Statement: Sendable, Equatable {
         case once(path: String, pathSpan: SourceSpan)
         case saveSession(path: String, pathSpan: SourceSpan)
         case forget(NameRef)
-        /// `compare AUTHORITY on MEASURE …` without a source: the dataset is found by the measure.
-        case compare(CompareSpec)
         case quit
     }
 

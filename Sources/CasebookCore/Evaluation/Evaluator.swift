@@ -23,10 +23,6 @@ struct Evaluator {
             }
             let table = try run(pipeline)
             return .table(table, header: context.preamble, notes: context.notes)
-        case .compare(let spec):
-            let (table, name) = try datasetFor(measure: spec.measure, named: spec.dataset)
-            let (result, header) = try Compare.apply(table, spec: spec, datasetName: name, environment, workspace: workspace)
-            return .table(result, header: header, notes: context.notes)
         case .bind(let name, let pipeline):
             let table = try run(pipeline)
             workspace.bind(name.name, table, origin: "let")
@@ -76,6 +72,11 @@ struct Evaluator {
             sourceName = name.name
         case .nested(let inner):
             table = try run(inner)
+        case .compare(let spec, _):
+            let (data, name) = try datasetFor(measure: spec.measure, named: spec.dataset)
+            let (result, header) = try Compare.apply(data, spec: spec, datasetName: name, environment, workspace: workspace)
+            context.preamble = header
+            table = result
         }
         let env = environment
         for stage in pipeline.stages {
@@ -140,6 +141,8 @@ struct Evaluator {
                 help: "a chart draws the table before it; move the stages after it in front")
         case .correlate(let x, let y):
             return try Correlate.apply(table, x, y, env)
+        case .sources:
+            return SourcesTable.make(table.sources)
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
             let format = ResultRenderer.format(forPath: path) ?? .csv

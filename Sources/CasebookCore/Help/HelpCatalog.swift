@@ -187,6 +187,10 @@ public enum HelpCatalog {
             summary: "Pearson's r and Spearman's rho between two measures across the rows, with how many rows were used and how many left out for missing values, and why.",
             examples: ["workforce | where year = 2024 and level = \"Local authority\" | correlate caseload, turnover_pct"]),
         HelpEntry(
+            "sources", .stage, synopsis: "sources",
+            summary: "Where the table's figures come from: each dataset with its publisher, release, licence and caveats. A join or compare cites all its inputs. `set sources on` prints this under every result; Markdown output adds it as a footnote.",
+            examples: ["compare \"Reading\" on referrals_rate year 2016 | sources"]),
+        HelpEntry(
             "describe", .stage, synopsis: "describe",
             summary: "Describes the table so far: its columns, types and missing values by reason, and its sources.",
             examples: ["referrals | where year = 2016 | describe"]),

@@ -12,7 +12,7 @@ extension Parser {
         }
         let measure = try parseName("the measure to compare", after: "`on`")
         var spec = CompareSpec(authority: authority, measure: measure, dataset: nil, years: .latest, yearsSpan: nil, model: nil)
-        while !atEnd && !check(.pipe) {
+        while !atEnd && !check(.pipe) && !check(.rightParen) {
             if checkWord("in") || check(.keyword(.in)) {
                 let word = advance()
                 guard allowDataset else {

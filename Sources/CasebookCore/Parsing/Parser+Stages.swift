@@ -71,6 +71,7 @@ extension Parser {
             switch source {
             case .named(let n): right = Pipeline(source: source, stages: [], span: n.span)
             case .nested(let p): right = p
+            case .compare(_, let span): right = Pipeline(source: source, stages: [], span: span)
             }
             guard matchWord("on") else {
                 throw expected("`on` and the key columns (e.g. `on la_code`)", after: "the dataset to join")
@@ -132,6 +133,8 @@ extension Parser {
         case "write":
             let (path, span) = try parseString("a file path in quotes", after: context)
             kind = .write(path: path, pathSpan: span)
+        case "sources":
+            kind = .sources
         case "compare":
             kind = .compare(try parseCompare(after: context, allowDataset: false))
         case "chart":

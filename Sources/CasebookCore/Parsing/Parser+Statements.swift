@@ -141,8 +141,23 @@ extension Parser {
             let name = try parseName("a session name or a path in quotes", after: "`save session`")
             return try done(.saveSession(path: name.name, pathSpan: name.span), "the session name")
         case "compare":
+            // A comparison starts a pipeline: `compare … | chart line`.
             let spec = try parseCompare(after: "`compare`", allowDataset: true)
-            return try done(.compare(spec), "the comparison")
+            let source = PipelineSource.compare(spec, span: start.union(previous.span))
+            var stages: [Stage] = []
+            var failed = false
+            while match(.pipe) {
+                do throws(Diagnostic) {
+                    stages.append(try parseStage(&diagnostics))
+                } catch {
+                    diagnostics.append(error)
+                    failed = true
+                    synchronizeToPipe()
+                }
+            }
+            if failed, let first = diagnostics.first { throw first }
+            let span = start.union(previous.span)
+            return try done(.pipeline(Pipeline(source: source, stages: stages, span: span)), "the comparison")
         case "forget":
             let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
             return try done(.forget(name), "the name")
@@ -159,6 +174,7 @@ extension Parser {
         switch source {
         case .named(let n): sourceSpan = n.span
         case .nested(let p): sourceSpan = p.span
+        case .compare(_, let span): sourceSpan = span
         }
         var stages: [Stage] = []
         var failed = false

@@ -78,7 +78,9 @@ enum Compare {
         // The neighbours, from the shipped model.
         let model = spec.model?.name ?? env.context.settings.neighbourModel
         var neighbours: [(position: Int64, code: Int64, name: String)] = []
+        var neighbourSources: [SourceNote] = []
         if let table = try workspace.table("neighbours", cancellation: env.context.cancellation) {
+            neighbourSources = table.sources
             let m = table.column(named: "model"), lc = table.column(named: "la_code")
             let pos = table.column(named: "position"), nc = table.column(named: "neighbour_code")
             let nn = table.column(named: "neighbour_name")
@@ -268,7 +270,8 @@ enum Compare {
                 : "neighbours: the DfE's children's services statistical neighbours, \(model) model, nearest first")
         notes += excludedNotes
         for n in notes { env.context.addNote(n) }
-        return (Table(columns: columns, sources: input.sources), header)
+        // The comparison cites the measure's source and the neighbour model's.
+        return (Table(columns: columns, sources: input.sources.merged(with: neighbours.isEmpty ? [] : neighbourSources)), header)
     }
 
     static func quartileWords(_ q: Int64) -> String {
