@@ -93,6 +93,15 @@ public enum CSVReader {
                 report.add(.nulByte, line: rows, "NUL byte in column `\(names[column])` (removed)")
             }
         }
+        let commaColumns = (0..<columnCount).filter { c in
+            columns[c].type.isNumeric && chunks.contains { $0.builders[c].sawDecimalComma }
+        }
+        if !commaColumns.isEmpty {
+            report.add(
+                .decimalComma, line: nil,
+                "the file is separated by `;`, so a comma in a number is its decimal point (0,5 is 0.5): read so in "
+                    + Messages.andList(commaColumns.map { Messages.code(names[$0]) }))
+        }
         report.rows = totalRows
         report.columns = columnCount
         var table = Table(columns: columns, rowCount: totalRows)
@@ -225,7 +234,11 @@ public enum CSVReader {
     ) -> Chunk {
         let estimate = max(16, (range.count / 64))
         var chunk = Chunk(
-            builders: (0..<columns).map { _ in ColumnBuilder(capacity: estimate) }, rowStarts: [],
+            builders: (0..<columns).map { _ in
+                var b = ColumnBuilder(capacity: estimate)
+                b.decimalComma = delimiter == UInt8(ascii: ";")
+                return b
+            }, rowStarts: [],
             report: LoadReport(fileName: fileName), range: range)
         chunk.rowStarts.reserveCapacity(estimate)
         let sub = UnsafeBufferPointer(rebasing: p[0..<range.upperBound])

@@ -14,6 +14,7 @@ public struct LoadIssue: Sendable, Equatable {
         case renamedHeader = "renamed-header"
         case headerOnly = "header-only"
         case derivedYear = "derived-year"
+        case decimalComma = "decimal-comma"
     }
 
     public var kind: Kind
@@ -61,7 +62,7 @@ public struct LoadReport: Sendable {
         var out: [String] = []
         let order: [LoadIssue.Kind] = [
             .renamedHeader, .headerOnly, .shortRow, .longRow, .unclosedQuote, .textAfterQuote, .invalidUTF8, .nulByte,
-            .blankLines, .derivedYear,
+            .blankLines, .decimalComma, .derivedYear,
         ]
         for kind in order {
             let examples = issues.filter { $0.kind == kind }
