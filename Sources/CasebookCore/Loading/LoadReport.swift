@@ -14,6 +14,7 @@ public struct LoadIssue: Sendable, Equatable {
         case renamedHeader = "renamed-header"
         case headerOnly = "header-only"
         case derivedYear = "derived-year"
+        case encoding = "encoding"
         case decimalComma = "decimal-comma"
     }
 
@@ -61,7 +62,7 @@ public struct LoadReport: Sendable {
     public func lines() -> [String] {
         var out: [String] = []
         let order: [LoadIssue.Kind] = [
-            .renamedHeader, .headerOnly, .shortRow, .longRow, .unclosedQuote, .textAfterQuote, .invalidUTF8, .nulByte,
+            .encoding, .renamedHeader, .headerOnly, .shortRow, .longRow, .unclosedQuote, .textAfterQuote, .invalidUTF8, .nulByte,
             .blankLines, .decimalComma, .derivedYear,
         ]
         for kind in order {
