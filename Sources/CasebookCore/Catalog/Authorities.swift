@@ -21,12 +21,14 @@ public struct Authority: Sendable, Equatable {
 public struct AuthorityIndex: Sendable {
     public let authorities: [Authority]
     private let byNormalName: [String: [Int]]
+    /// The same, for the whole name only (not the forms without "City of").
+    private let byWholeName: [String: [Int]]
 
     public static let regions = [
         ("North East", "E12000001"), ("North West", "E12000002"), ("Yorkshire and The Humber", "E12000003"),
         ("East Midlands", "E12000004"), ("West Midlands", "E12000005"), ("East of England", "E12000006"),
         ("London", "E12000007"), ("South East", "E12000008"), ("South West", "E12000009"),
-        ("Inner London", ""), ("Outer London", ""),
+        ("Inner London", "E13000001"), ("Outer London", "E13000002"),
     ]
 
     /// Builds the index from the `authorities` dataset.
@@ -55,13 +57,16 @@ public struct AuthorityIndex: Sendable {
             list.append(Authority(code: nil, name: n, onsCode: o.isEmpty ? nil : o, region: n, level: "Regional"))
         }
         var index: [String: [Int]] = [:]
+        var whole: [String: [Int]] = [:]
         for (i, a) in list.enumerated() {
             for form in Self.forms(of: a.name) where !(index[form]?.contains(i) ?? false) {
                 index[form, default: []].append(i)
             }
+            whole[Self.normalise(a.name), default: []].append(i)
         }
         authorities = list
         byNormalName = index
+        byWholeName = whole
     }
 
     public enum Resolution: Sendable, Equatable {
@@ -84,7 +89,9 @@ public struct AuthorityIndex: Sendable {
             return .found(a)
         }
         let key = Self.normalise(trimmed)
-        if let hits = byNormalName[key] {
+        // A whole name beats a shortened form: "London" is the region, not
+        // "City of London" without its "City of".
+        if let hits = byWholeName[key] ?? byNormalName[key] {
             // Prefer a current authority to a former one of the same name.
             let current = hits.filter { authorities[$0].formerNote == nil }
             if hits.count == 1 || current.count == 1 {
@@ -106,7 +113,16 @@ public struct AuthorityIndex: Sendable {
             if hits.count > 1 { return .ambiguous(hits.map { authorities[$0] }) }
         }
         let names = authorities.map(\.name)
-        var near = Suggestions.nearest(to: trimmed, in: names, limit: 4)
+        // A name with words added ("Bedford Borough", "Reading Borough Council")
+        // contains an authority's whole name: suggest that first.
+        let typed = Set(words)
+        var near = authorities.filter { a in
+            let nameWords = Self.normalise(a.name).split(separator: " ")
+            return !nameWords.isEmpty && nameWords.allSatisfy { typed.contains($0) }
+        }.sorted { Self.normalise($0.name).count > Self.normalise($1.name).count }.map(\.name)
+        near = near.enumerated().filter { i, n in !near[..<i].contains(n) }.map(\.element)
+        for n in Suggestions.nearest(to: trimmed, in: names, limit: 4) where !near.contains(n) { near.append(n) }
+        near = Array(near.prefix(4))
         if near.isEmpty {
             near = Suggestions.nearest(to: key, in: authorities.map { Self.normalise($0.name) }, limit: 4).compactMap {
                 n in authorities.first { Self.normalise($0.name) == n }?.name

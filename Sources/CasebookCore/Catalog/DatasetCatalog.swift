@@ -58,10 +58,16 @@ public final class DatasetCatalog: @unchecked Sendable {
         if let h = headerCache[name] { return h }
         guard let entry = entries[name], let file = try? FileBytes(path: entry.csvPath) else { return [] }
         let p = file.bytes
-        var end = 0
-        while end < p.count, p[end] != 0x0A, p[end] != 0x0D { end += 1 }
-        guard end > 0 else { return [] }
-        let header = UnsafeBufferPointer(rebasing: p[0..<end])
+        // The first record: after a BOM and blank lines, to its line end
+        // outside quotes (a quoted name may hold a line end).
+        var start = 0
+        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
+        while start < p.count, p[start] == 0x0A || p[start] == 0x0D { start += 1 }
+        guard start < p.count else { return [] }
+        var scanner = RecordScanner(
+            p: p, delimiter: CSVReader.detectDelimiter(p, from: start), position: start, line: 1)
+        scanner.readRecord { _, _, _ in }
+        let header = UnsafeBufferPointer(rebasing: p[0..<scanner.position])
         let names = (try? CSVReader.read(header, fileName: name))?.0.columnNames ?? []
         headerCache[name] = names
         return names

@@ -26,6 +26,18 @@ public enum CSVReader {
         _ p: UnsafeBufferPointer<UInt8>, fileName: String, options: Options = Options(),
         cancellation: Cancellation = .never
     ) throws(Diagnostic) -> (Table, LoadReport) {
+        if p.count >= 2, (p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) {
+            // UTF-16 (Excel's "Unicode text"): read as UTF-8, with the same lines.
+            let littleEndian = p[0] == 0xFF
+            let utf8 = utf8FromUTF16(p, littleEndian: littleEndian)
+            var (table, report) = try utf8.withUnsafeBufferPointer { (q) throws(Diagnostic) in
+                try read(q, fileName: fileName, options: options, cancellation: cancellation)
+            }
+            report.add(
+                .encoding, line: nil,
+                "the file is UTF-16 (\(littleEndian ? "little" : "big")-endian), not UTF-8; converted it to read it")
+            return (table, report)
+        }
         var report = LoadReport(fileName: fileName)
         var start = 0
         if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
@@ -48,7 +60,14 @@ public enum CSVReader {
             if let u = unescaped { headerScratch.append(u) } else { headerScratch.append(Array(UnsafeBufferPointer(rebasing: p[s..<e]))) }
             headerFields.append((s, e))
         }
-        let names = uniqueNames(headerScratch, report: &report)
+        let headerLine = 1 + leadingLines
+        if let unclosed = scanner.unclosedQuoteLine {
+            report.add(.unclosedQuote, line: unclosed, "a quote opened here is never closed; read it as an ordinary character")
+        }
+        if let bad = scanner.textAfterQuoteLine {
+            report.add(.textAfterQuote, line: bad, "text after a closing quote; kept it in the field")
+        }
+        let names = uniqueNames(headerScratch, line: headerLine, report: &report)
         let columnCount = names.count
         let dataStart = scanner.position
         let firstDataLine = scanner.line
@@ -76,57 +95,136 @@ public enum CSVReader {
         // Lines are counted from the start of each chunk; shift later chunks.
         var chunks = results.all()
         var lineOffset = firstDataLine - 1
+        var lineOffsets: [Int] = []
         var totalRows = 0
+        var blankLines = 0
         for i in chunks.indices {
             report.absorb(chunks[i].report, lineOffset: lineOffset)
+            lineOffsets.append(lineOffset)
             lineOffset += chunks[i].lines
             totalRows += chunks[i].rows
+            blankLines += chunks[i].blankLines
         }
         let columns = (0..<columnCount).map { c in
             mergeColumn(&chunks, column: c, name: names[c], p: p, delimiter: delimiter, fileName: fileName)
         }
-        for chunk in chunks {
-            for (column, rows) in chunk.invalidUTF8 {
-                report.add(.invalidUTF8, line: rows, "invalid UTF-8 in column `\(names[column])` (shown as �)")
-            }
-            for (column, rows) in chunk.nulBytes {
-                report.add(.nulByte, line: rows, "NUL byte in column `\(names[column])` (removed)")
-            }
+        // Bad bytes are found per column; report the earliest lines first, at
+        // their line in the file (not in the chunk).
+        var invalid: [(line: Int, column: Int)] = [], nul: [(line: Int, column: Int)] = []
+        var invalidTotal = 0, nulTotal = 0
+        for (i, chunk) in chunks.enumerated() {
+            invalid += chunk.invalidUTF8.map { (line: $0.1 + lineOffsets[i], column: $0.0) }
+            nul += chunk.nulBytes.map { (line: $0.1 + lineOffsets[i], column: $0.0) }
+            invalidTotal += chunk.invalidUTF8Total
+            nulTotal += chunk.nulTotal
+        }
+        for e in invalid.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            report.add(.invalidUTF8, line: e.line, "invalid UTF-8 in column `\(names[e.column])` (shown as �)")
+        }
+        for e in nul.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            report.add(.nulByte, line: e.line, "NUL byte in column `\(names[e.column])` (removed)")
+        }
+        if invalidTotal > invalid.count { report.counts[.invalidUTF8, default: 0] += invalidTotal - invalid.count }
+        if nulTotal > nul.count { report.counts[.nulByte, default: 0] += nulTotal - nul.count }
+        if blankLines > 0 {
+            report.add(.blankLines, line: nil, "skipped \(Messages.plural(blankLines, "blank line"))")
+        }
+        let commaColumns = (0..<columnCount).filter { c in
+            columns[c].type.isNumeric && chunks.contains { $0.builders[c].sawDecimalComma }
+        }
+        if !commaColumns.isEmpty {
+            report.add(
+                .decimalComma, line: nil,
+                "the file is separated by `;`, so a comma in a number is its decimal point (0,5 is 0.5): read so in "
+                    + Messages.andList(commaColumns.map { Messages.code(names[$0]) }))
         }
         report.rows = totalRows
         report.columns = columnCount
         var table = Table(columns: columns, rowCount: totalRows)
         addYearFromTimePeriod(&table, report: &report)
+        report.columns = table.columns.count
         return (table, report)
     }
 
     // MARK: - Header
 
-    static func uniqueNames(_ raw: [[UInt8]], report: inout LoadReport) -> [String] {
-        var names: [String] = []
+    /// Column names from the header's fields: trimmed of spaces, a blank name
+    /// becomes `column_N`, a repeated one `name_2`; a new name never takes one
+    /// that the header itself uses later.
+    static func uniqueNames(_ raw: [[UInt8]], line: Int = 1, report: inout LoadReport) -> [String] {
+        let trimmed = raw.enumerated().map { (i, bytes) in
+            var bytes = bytes
+            if bytes.contains(0) {
+                report.add(.nulByte, line: line, "NUL byte in the name of column \(i + 1) (removed)")
+                bytes.removeAll { $0 == 0 }
+            }
+            if !isValidUTF8(bytes) {
+                report.add(.invalidUTF8, line: line, "invalid UTF-8 in the name of column \(i + 1) (shown as �)")
+            }
+            return String(
+                String(decoding: bytes, as: UTF8.self).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " })
+                    .reversed())
+        }
+        var taken = Set(trimmed.filter { !$0.isEmpty })
         var used = Set<String>()
-        for (i, bytes) in raw.enumerated() {
-            var name = String(decoding: bytes, as: UTF8.self)
-            name = String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        var names: [String] = []
+        var nextSuffix: [String: Int] = [:]
+        for (i, original) in trimmed.enumerated() {
+            var name = original
             if name.isEmpty {
-                let fresh = freshName("column_\(i + 1)", used)
-                report.add(.renamedHeader, line: 1, "column \(i + 1) has no name; called it `\(fresh)`")
+                let fresh = freshName("column_\(i + 1)", taken, &nextSuffix)
+                report.add(.renamedHeader, line: line, "column \(i + 1) has no name; called it `\(fresh)`")
                 name = fresh
             } else if used.contains(name) {
-                let fresh = freshName(name, used)
-                report.add(.renamedHeader, line: 1, "column \(i + 1) repeats the name `\(name)`; called it `\(fresh)`")
+                let fresh = freshName(name, taken, &nextSuffix)
+                report.add(.renamedHeader, line: line, "column \(i + 1) repeats the name `\(name)`; called it `\(fresh)`")
                 name = fresh
             }
             used.insert(name)
+            taken.insert(name)
             names.append(name)
         }
         return names
     }
 
-    private static func freshName(_ base: String, _ used: Set<String>) -> String {
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// UTF-16 bytes (after their byte-order mark) as UTF-8; unpaired surrogates
+    /// and an odd last byte become U+FFFD.
+    static func utf8FromUTF16(_ p: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(p.count / 2)
+        var i = 2
+        while i + 1 < p.count {
+            let a = UInt16(p[i]), b = UInt16(p[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count + units.count / 2)
+        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { out.append($0) }
+        if i < p.count { out += [0xEF, 0xBF, 0xBD] }
+        return out
+    }
+
+    /// `base`, else `base_2`, `base_3`… (the first not taken). `next` remembers
+    /// where each base got to, so a header of thousands of equal names is not
+    /// quadratic (names are only ever added to `used`).
+    private static func freshName(_ base: String, _ used: Set<String>, _ next: inout [String: Int]) -> String {
         if !used.contains(base) { return base }
-        var n = 2
+        var n = next[base] ?? 2
         while used.contains("\(base)_\(n)") { n += 1 }
+        next[base] = n + 1
         return "\(base)_\(n)"
     }
 
@@ -163,34 +261,53 @@ public enum CSVReader {
     // MARK: - Chunks
 
     /// Offsets that cut [start, end) into `parts` pieces, each beginning at the
-    /// start of a record (never inside a quoted field).
+    /// start of a record (never inside a quoted field). Quotes are followed as
+    /// the record scanner reads them: a quote opens a quoted field only at the
+    /// start of a field (`5" screen` is ordinary text), and inside one a quote
+    /// closes it unless doubled. A quote never closed leaves no later split, so
+    /// the worker that meets it reads it as a single worker would.
     static func chunkBounds(_ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, parts: Int) -> [Int] {
         guard parts > 1 else { return [start, p.count] }
+        let n = p.count
+        let quote = UInt8(ascii: "\"")
         var bounds = [start]
+        var k = 1
+        var target = start + (n - start) / parts
         var inQuotes = false
+        var fieldStart = true
         var i = start
-        for k in 1..<parts {
-            let target = start + (p.count - start) * k / parts
-            // Track quote parity up to the target, then go on to the next line end
-            // outside quotes.
-            while i < target {
-                if p[i] == UInt8(ascii: "\"") { inQuotes.toggle() }
-                i += 1
-            }
-            while i < p.count {
-                let c = p[i]
-                if c == UInt8(ascii: "\"") {
-                    inQuotes.toggle()
-                } else if !inQuotes && (c == 0x0A || c == 0x0D) {
-                    i += 1
-                    if c == 0x0D, i < p.count, p[i] == 0x0A { i += 1 }
-                    break
+        while i < n {
+            let c = p[i]
+            if inQuotes {
+                if c == quote {
+                    if i + 1 < n, p[i + 1] == quote {
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
                 }
                 i += 1
+                continue
             }
-            if i > bounds.last! && i < p.count { bounds.append(i) }
+            if c == 0x0A || c == 0x0D {
+                i += 1
+                if c == 0x0D, i < n, p[i] == 0x0A { i += 1 }
+                fieldStart = true
+                if i >= target {
+                    if i < n { bounds.append(i) }
+                    k += 1
+                    if k >= parts { break }
+                    target = start + (n - start) * k / parts
+                }
+                continue
+            }
+            if c == quote && fieldStart {
+                inQuotes = true
+            }
+            fieldStart = c == delimiter
+            i += 1
         }
-        bounds.append(p.count)
+        bounds.append(n)
         return bounds
     }
 
@@ -200,8 +317,11 @@ public enum CSVReader {
         var rows = 0
         var lines = 0
         var report: LoadReport
-        var invalidUTF8: [(Int, Int)] = []  // (column, line)
+        var invalidUTF8: [(Int, Int)] = []  // (column, line in the chunk), the first few per column
         var nulBytes: [(Int, Int)] = []
+        var invalidUTF8Total = 0
+        var nulTotal = 0
+        var blankLines = 0
         var range: Range<Int>
     }
 
@@ -225,7 +345,11 @@ public enum CSVReader {
     ) -> Chunk {
         let estimate = max(16, (range.count / 64))
         var chunk = Chunk(
-            builders: (0..<columns).map { _ in ColumnBuilder(capacity: estimate) }, rowStarts: [],
+            builders: (0..<columns).map { _ in
+                var b = ColumnBuilder(capacity: estimate)
+                b.decimalComma = delimiter == UInt8(ascii: ";")
+                return b
+            }, rowStarts: [],
             report: LoadReport(fileName: fileName), range: range)
         chunk.rowStarts.reserveCapacity(estimate)
         let sub = UnsafeBufferPointer(rebasing: p[0..<range.upperBound])
@@ -276,10 +400,10 @@ public enum CSVReader {
         }
         chunk.rows = row
         chunk.lines = scanner.line - 1
-        if blankLines > 0 {
-            chunk.report.add(.blankLines, line: nil, "skipped \(Messages.plural(blankLines, "blank line"))")
-        }
+        chunk.blankLines = blankLines
         for (c, b) in chunk.builders.enumerated() {
+            chunk.invalidUTF8Total += b.invalidUTF8Rows.count
+            chunk.nulTotal += b.nulRows.count
             for r in b.invalidUTF8Rows.prefix(LoadReport.examplesPerKind) {
                 chunk.invalidUTF8.append((c, lineOfRow(r, chunk: chunk, p: sub, delimiter: delimiter)))
             }

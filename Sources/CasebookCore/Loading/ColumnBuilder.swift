@@ -21,6 +21,10 @@ struct ColumnBuilder {
     /// New dictionary entries that were not valid UTF-8 or held NUL bytes.
     var invalidUTF8Rows: [Int] = []
     var nulRows: [Int] = []
+    /// A comma is the decimal point (`;`-separated files).
+    var decimalComma = false
+    /// A number was read with a decimal comma.
+    var sawDecimalComma = false
 
     init(capacity: Int) {
         integers.reserveCapacity(capacity)
@@ -47,7 +51,7 @@ struct ColumnBuilder {
     mutating func append(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, row: Int) -> Bool {
         switch mode {
         case .integer:
-            switch FieldParsing.parseNumber(p, start, end) {
+            switch FieldParsing.parseNumber(p, start, end, decimalComma: decimalComma) {
             case .integer(let v):
                 integers.append(v)
                 markPresent()
@@ -58,8 +62,9 @@ struct ColumnBuilder {
                 mode = .decimal
                 decimals.append(d)
                 markPresent()
+                if decimalComma { noteDecimalComma(p, start, end) }
             case .notANumber:
-                if let reason = MissingReason.fromMarker(bytes: p, start, end) {
+                if let reason = Self.marker(p, start, end) {
                     integers.append(0)
                     markMissing(reason)
                 } else {
@@ -69,15 +74,16 @@ struct ColumnBuilder {
                 return becomeText()
             }
         case .decimal:
-            switch FieldParsing.parseNumber(p, start, end) {
+            switch FieldParsing.parseNumber(p, start, end, decimalComma: decimalComma) {
             case .integer(let v):
                 decimals.append(Double(v))
                 markPresent()
             case .decimal(let d):
                 decimals.append(d)
                 markPresent()
+                if decimalComma { noteDecimalComma(p, start, end) }
             case .notANumber:
-                if let reason = MissingReason.fromMarker(bytes: p, start, end) {
+                if let reason = Self.marker(p, start, end) {
                     decimals.append(0)
                     markMissing(reason)
                 } else {
@@ -92,6 +98,28 @@ struct ColumnBuilder {
         }
         count += 1
         return true
+    }
+
+    /// The missing-value marker a field holds, ignoring spaces around it: a
+    /// cell of only spaces is empty, not text.
+    @inline(__always)
+    static func marker(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> MissingReason? {
+        var s = start, e = end
+        while s < e, p[s] == 0x20 { s += 1 }
+        while e > s, p[e - 1] == 0x20 { e -= 1 }
+        return MissingReason.fromMarker(bytes: p, s, e)
+    }
+
+    private mutating func noteDecimalComma(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        if sawDecimalComma { return }
+        var i = start
+        while i < end {
+            if p[i] == UInt8(ascii: ",") {
+                sawDecimalComma = true
+                return
+            }
+            i += 1
+        }
     }
 
     private mutating func becomeText() -> Bool {

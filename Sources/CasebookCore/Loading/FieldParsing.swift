@@ -1,7 +1,8 @@
 // Numbers read straight from a field's bytes, as the DfE publishes them: "1673",
 // "-2", "509.8", "1,234" (thousands separators, in a quoted field), "12.5%",
 // "1e3". No String is made for a number; only rare long decimals fall back to the
-// standard library's exact parser.
+// standard library's exact parser. In a `;`-separated file (the continental
+// European convention) a comma is the decimal point: "0,125" is 0.125, never 125.
 
 enum FieldNumber {
     case integer(Int64)
@@ -15,9 +16,12 @@ enum FieldParsing {
     /// Exact powers of ten up to 1e22 (all exactly representable as doubles).
     static let powers: [Double] = (0...22).map { NumberText.power10($0) }
 
-    /// Parses bytes `p[start..<end]` (already unquoted) as a number.
+    /// Parses bytes `p[start..<end]` (already unquoted) as a number. With
+    /// `decimalComma`, a comma is a decimal point and there are no thousands separators.
     @inline(__always)
-    static func parseNumber(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> FieldNumber {
+    static func parseNumber(
+        _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, decimalComma: Bool = false
+    ) -> FieldNumber {
         var i = start
         var e = end
         // Trim surrounding spaces (some files pad numbers).
@@ -56,10 +60,13 @@ enum FieldParsing {
                 }
                 if groupDigits >= 0 { groupDigits += 1 } else { firstGroupDigits += 1 }
                 i += 1
-            } else if c == UInt8(ascii: ",") {
-                // "1,234": each group after a comma has exactly three digits.
+            } else if c == UInt8(ascii: ",") && !decimalComma {
+                // "1,234": each group after a comma has exactly three digits, and
+                // the first group has no leading zero ("0,123" is not 123).
                 if groupDigits == -1 {
-                    if firstGroupDigits == 0 || firstGroupDigits > 3 { return .notANumber }
+                    if firstGroupDigits == 0 || firstGroupDigits > 3 || p[digitsStart] == UInt8(ascii: "0") {
+                        return .notANumber
+                    }
                 } else if groupDigits != 3 {
                     return .notANumber
                 }
@@ -74,13 +81,15 @@ enum FieldParsing {
         // "0123" keeps its zero: it is an identifier, not a number.
         if wholeDigits > 1, p[digitsStart] == UInt8(ascii: "0"), groupDigits == -1 {
             let next = i < e ? p[i] : 0
-            if next != UInt8(ascii: ".") && next != UInt8(ascii: "e") && next != UInt8(ascii: "E") {
+            if next != UInt8(ascii: ".") && next != UInt8(ascii: "e") && next != UInt8(ascii: "E")
+                && !(decimalComma && next == UInt8(ascii: ","))
+            {
                 return .leadingZero
             }
         }
         var isDecimal = percent
         var fractionDigits = 0
-        if i < e, p[i] == UInt8(ascii: ".") {
+        if i < e, p[i] == UInt8(ascii: ".") || (decimalComma && p[i] == UInt8(ascii: ",")) {
             isDecimal = true
             i += 1
             while i < e, p[i] >= 48, p[i] <= 57 {
@@ -129,6 +138,7 @@ enum FieldParsing {
         }
         // Rare: long or extreme numbers go through the exact standard parser.
         var text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        if decimalComma { text = String(text.map { $0 == "," ? "." : $0 }) }
         text = text.filter { $0 != "," && $0 != " " && $0 != "%" }
         guard let v = Double(text), v.isFinite else { return .notANumber }
         return .decimal(v)

@@ -14,6 +14,8 @@ public struct LoadIssue: Sendable, Equatable {
         case renamedHeader = "renamed-header"
         case headerOnly = "header-only"
         case derivedYear = "derived-year"
+        case encoding = "encoding"
+        case decimalComma = "decimal-comma"
     }
 
     public var kind: Kind
@@ -60,8 +62,8 @@ public struct LoadReport: Sendable {
     public func lines() -> [String] {
         var out: [String] = []
         let order: [LoadIssue.Kind] = [
-            .renamedHeader, .headerOnly, .shortRow, .longRow, .unclosedQuote, .textAfterQuote, .invalidUTF8, .nulByte,
-            .blankLines, .derivedYear,
+            .encoding, .renamedHeader, .headerOnly, .shortRow, .longRow, .unclosedQuote, .textAfterQuote, .invalidUTF8, .nulByte,
+            .blankLines, .decimalComma, .derivedYear,
         ]
         for kind in order {
             let examples = issues.filter { $0.kind == kind }

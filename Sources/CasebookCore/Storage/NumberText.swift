@@ -22,11 +22,13 @@ public enum NumberText {
 
     /// `value` rounded half away from zero to `decimals` places, optionally with
     /// thousands separators: fixed(1234.5, 2, grouping: true) → "1,234.50".
+    /// Rounds on the decimal digits, as `round` does: 1.005 to two places is
+    /// "1.01" (the binary product 1.005 × 100 = 100.4999… would give "1.00").
     public static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
         let d = max(0, min(decimals, 15))
         let scale = power10(d)
-        let scaled = (value.magnitude * scale).rounded(.toNearestOrAwayFromZero)
+        let scaled = (round(value.magnitude, places: d) * scale).rounded(.toNearestOrAwayFromZero)
         // Beyond 2^63 the integer route cannot hold the digits: fall back.
         guard scaled < 9.2e18 else { return shortest(value) }
         let whole = UInt64(scaled)
@@ -46,7 +48,8 @@ public enum NumberText {
     public static func shortest(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return "0" }
-        if value == value.rounded(), value.magnitude < 1e15 {
+        // Whole numbers as integers (Swift would print 1e15 as "1000000000000000.0").
+        if value == value.rounded(), value.magnitude < 1e18 {
             return String(Int64(value))
         }
         let text = "\(value)"  // Swift prints the shortest round-tripping form
@@ -79,7 +82,7 @@ public enum NumberText {
     public static func decimalsNeeded(_ value: Double, maxDecimals: Int) -> Int {
         guard value.isFinite else { return 0 }
         let scale = power10(maxDecimals)
-        var scaled = (value.magnitude * scale).rounded(.toNearestOrAwayFromZero)
+        var scaled = (round(value.magnitude, places: maxDecimals) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9e18 else { return 0 }
         var d = maxDecimals
         while d > 0, scaled.truncatingRemainder(dividingBy: 10) == 0 {
@@ -114,7 +117,10 @@ public enum NumberText {
     /// what a person reading "1.005" expects (1.01), not what binary gives (1.00).
     private static func roundDecimalText(_ value: Double, places: Int) -> Double? {
         let text = shortest(value.magnitude)
-        guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return value }
+        // Exponent form: at least 1e21 (a whole number) or below 1e-20 (zero to
+        // any number of places there is).
+        if text.contains("e") { return value.magnitude >= 1 ? value : (value < 0 ? -0.0 : 0.0) }
+        guard let dot = text.firstIndex(of: ".") else { return value }
         let frac = text[text.index(after: dot)...]
         if frac.count <= places { return value }
         var digits = Array(text.replacing(".", with: "").utf8).map { Int($0) - 48 }

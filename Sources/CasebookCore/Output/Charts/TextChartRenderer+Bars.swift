@@ -1,0 +1,73 @@
+// Rows of horizontal bars, shared by bar charts and histograms: label columns,
+// bars scaled to the largest magnitude (eighth blocks), a zero axis for negatives.
+
+extension TextChartRenderer {
+    struct BarRow {
+        /// Shown in the first column (blank on a group's later rows).
+        var label: String
+        /// The series name column, when several series share the chart.
+        var series: String?
+        var value: Double?
+        var reason: MissingReason
+        /// The value as printed after the bar.
+        var valueText: String
+    }
+
+    func barRowLines(_ rows: [BarRow]) -> [String] {
+        let present = rows.compactMap(\.value).filter(\.isFinite)
+        let maxPos = max(0, present.max() ?? 0)
+        let maxNeg = max(0, -(present.min() ?? 0))
+        let hasNegative = maxNeg > 0
+        let hasSeries = rows.contains { $0.series != nil }
+        let valueW = rows.filter { $0.value != nil }.map { DisplayWidth.of(text($0.valueText)) }.max() ?? 0
+        // The label columns take at most a third of the width, or half with series names.
+        var labelW = min(rows.map { DisplayWidth.of(text($0.label)) }.max() ?? 0, max(4, width / 3))
+        let subW =
+            hasSeries
+            ? min(rows.map { DisplayWidth.of(text($0.series ?? "")) }.max() ?? 0, max(4, width / 2 - labelW - 1)) : 0
+        func fixed() -> Int { labelW + 1 + (hasSeries ? subW + 1 : 0) + (hasNegative ? 1 : 0) + 1 + valueW }
+        // Keep at least eight columns of bar: narrow the labels before the bars.
+        if width - fixed() < 8 { labelW = max(4, labelW - (8 - (width - fixed()))) }
+        let barW = max(width - fixed(), 1)
+        let total = maxPos + maxNeg
+        let scale = total > 0 ? Double(barW) / total : 0
+        let negW = hasNegative ? (maxPos == 0 ? barW : min(barW, Int((Double(barW) * maxNeg / total).rounded()))) : 0
+        let posW = barW - negW
+        let axis = unicode ? "│" : "|"
+
+        return rows.map { row in
+            var line = DisplayWidth.pad(fitted(row.label, labelW), to: labelW, right: false) + " "
+            if hasSeries { line += DisplayWidth.pad(fitted(row.series ?? "", subW), to: subW, right: false) + " " }
+            guard let v = row.value, v.isFinite else {
+                let shown = row.value == nil ? ChartText.marker(row.reason, unicode: unicode) : text(row.valueText)
+                return line + (hasNegative ? String(repeating: " ", count: negW) + axis + " " : "") + shown
+            }
+            if !hasNegative { return line + rightBar(v * scale) + " " + text(row.valueText) }
+            if v < 0 {
+                let bar = leftBar(min(-v * scale, Double(negW)))
+                return line + DisplayWidth.pad(bar, to: negW, right: true) + axis + " " + text(row.valueText)
+            }
+            let bar = rightBar(min(v * scale, Double(posW)))
+            return line + String(repeating: " ", count: negW) + axis + bar + " " + text(row.valueText)
+        }
+    }
+
+    /// A bar growing right, `length` cells long, its end in eighths (ASCII: "#"
+    /// per whole cell). A value that is not zero always shows at least a sliver.
+    func rightBar(_ length: Double) -> String {
+        guard length > 0 else { return "" }
+        guard unicode else { return String(repeating: "#", count: max(1, Int(length.rounded()))) }
+        let eighths = max(1, Int((length * 8).rounded()))
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        return String(repeating: "█", count: eighths / 8) + partial
+    }
+
+    /// A bar growing left. Block characters have no right-aligned eighths, so the
+    /// end is drawn in halves with "▐".
+    func leftBar(_ length: Double) -> String {
+        guard length > 0 else { return "" }
+        guard unicode else { return String(repeating: "#", count: max(1, Int(length.rounded()))) }
+        let halves = max(1, Int((length * 2).rounded()))
+        return (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)
+    }
+}

@@ -1,0 +1,77 @@
+// Charts as text for the terminal: the title line, the chart drawn by kind, then
+// a note of the values left out. No line is wider than `width` display columns.
+
+public struct TextChartRenderer {
+    public var width: Int
+    /// Rows of the plot area for line and scatter charts.
+    public var height: Int
+    /// Block and braille characters; off: plain ASCII only.
+    public var unicode: Bool
+
+    public init(width: Int, height: Int = 16, unicode: Bool) {
+        self.width = max(width, 1)
+        self.height = max(height, 3)
+        self.unicode = unicode
+    }
+
+    public func render(_ chart: Chart) -> String {
+        var lines = [title(chart)]
+        let hasPoints = chart.series.contains { !$0.points.isEmpty }
+        if !hasPoints {
+            lines.append("(nothing to chart)")
+        } else {
+            switch chart.kind {
+            case .bar: lines += barLines(chart)
+            case .line: lines += lineLines(chart)
+            case .histogram: lines += histogramLines(chart)
+            case .scatter: lines += scatterLines(chart)
+            }
+        }
+        // The scatter footer already counts what was left out.
+        if chart.kind != .scatter || !hasPoints, ChartText.skippedTotal(chart.skipped) > 0 {
+            lines += ChartText.wrap("left out: " + ChartText.reasons(chart.skipped), width)
+        }
+        return lines.map { ChartText.clip(text($0).trimmingTrailingSpaces(), width) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The first line: the chart's title, or what it shows when it has none.
+    func title(_ chart: Chart) -> String {
+        let t = chart.title.isEmpty ? "\(chart.yLabel) by \(chart.xLabel)" : chart.title
+        return ChartText.fit(text(TableRenderer.singleLine(t)), width, unicode: unicode)
+    }
+
+    /// Data text as this renderer may show it (ASCII when asked).
+    func text(_ s: String) -> String { ChartText.glyphs(s, unicode: unicode) }
+
+    /// Data text cut to `w` columns.
+    func fitted(_ s: String, _ w: Int) -> String {
+        ChartText.fit(text(TableRenderer.singleLine(s)), w, unicode: unicode)
+    }
+
+    /// Marker glyphs, one per series in turn.
+    var seriesMarkers: [Character] {
+        unicode ? ["●", "○", "■", "□", "▲", "△", "◆", "◇"] : ["*", "o", "#", "+", "x", "@", "%", "&"]
+    }
+
+    func marker(forSeries i: Int) -> Character { seriesMarkers[i % seriesMarkers.count] }
+
+    /// "● Reading  ○ England", wrapped to the width.
+    func legendLines(_ chart: Chart) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for (i, s) in chart.series.enumerated() {
+            let entry =
+                String(marker(forSeries: i)) + " " + fitted(ChartText.seriesName(s, in: chart), max(width - 2, 1))
+            if line.isEmpty {
+                line = entry
+            } else if DisplayWidth.of(line) + 2 + DisplayWidth.of(entry) <= width {
+                line += "  " + entry
+            } else {
+                lines.append(line)
+                line = entry
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

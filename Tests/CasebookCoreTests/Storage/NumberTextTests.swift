@@ -1,0 +1,167 @@
+// Numbers to text: thousands separators, fixed decimals, the shortest exact
+// text, and rounding half away from zero on the decimal digits.
+
+import Testing
+
+@testable import CasebookCore
+
+@Suite("Number text")
+struct NumberTextTests {
+    // MARK: - grouped
+
+    @Test func grouped() {
+        #expect(NumberText.grouped(0) == "0")
+        #expect(NumberText.grouped(999) == "999")
+        #expect(NumberText.grouped(1000) == "1,000")
+        #expect(NumberText.grouped(-1000) == "-1,000")
+        #expect(NumberText.grouped(-999) == "-999")
+        #expect(NumberText.grouped(1673) == "1,673")
+        #expect(NumberText.grouped(1_234_567) == "1,234,567")
+        #expect(NumberText.grouped(123_456) == "123,456")
+        #expect(NumberText.grouped(Int64.max) == "9,223,372,036,854,775,807")
+        #expect(NumberText.grouped(Int64.min) == "-9,223,372,036,854,775,808")
+    }
+
+    // MARK: - fixed
+
+    @Test func fixed() {
+        #expect(NumberText.fixed(1234.5, decimals: 2, grouping: true) == "1,234.50")
+        #expect(NumberText.fixed(1234.5, decimals: 2) == "1234.50")
+        #expect(NumberText.fixed(509.8, decimals: 1) == "509.8")
+        #expect(NumberText.fixed(60, decimals: 0) == "60")
+        #expect(NumberText.fixed(0.125, decimals: 2) == "0.13")
+        #expect(NumberText.fixed(2.5, decimals: 0) == "3")
+        #expect(NumberText.fixed(-2.5, decimals: 0) == "-3")
+        #expect(NumberText.fixed(0.05, decimals: 3) == "0.050")
+        #expect(NumberText.fixed(-1_234_567.891, decimals: 1, grouping: true) == "-1,234,567.9")
+    }
+
+    @Test func fixedRoundsOnTheDecimalDigitsLikeRound() {
+        // Before the fix: "1.00", "2.67", "1.4" (the binary products fall just short of .5).
+        #expect(NumberText.fixed(1.005, decimals: 2) == "1.01")
+        #expect(NumberText.fixed(2.675, decimals: 2) == "2.68")
+        #expect(NumberText.fixed(1.45, decimals: 1) == "1.5")
+        #expect(NumberText.fixed(-1.005, decimals: 2) == "-1.01")
+        #expect(NumberText.fixed(9.995, decimals: 2) == "10.00")
+        #expect(NumberText.fixed(0.285, decimals: 2) == "0.29")
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<2_000 {
+            let v = Double(Int64(rng.next() % 2_000_000) - 1_000_000) / 1000
+            let d = Int(rng.next() % 4)
+            let r = NumberText.round(v, places: d)
+            #expect(NumberText.fixed(v, decimals: d) == NumberText.fixed(r, decimals: d), "\(v) to \(d)")
+            #expect(Double(NumberText.fixed(v, decimals: d)) == r, "\(v) to \(d)")
+        }
+    }
+
+    @Test func fixedEdges() {
+        #expect(NumberText.fixed(-0.001, decimals: 2) == "0.00", "no minus sign on a zero")
+        #expect(NumberText.fixed(-0.0, decimals: 1) == "0.0")
+        #expect(NumberText.fixed(.nan, decimals: 2) == "NaN")
+        #expect(NumberText.fixed(.infinity, decimals: 2) == "∞")
+        #expect(NumberText.fixed(-.infinity, decimals: 2) == "-∞")
+        #expect(NumberText.fixed(1.5, decimals: -3) == "2", "negative decimals count as none")
+        #expect(NumberText.fixed(1.0 / 3, decimals: 40) == "0.333333333333333", "at most 15 decimals")
+        #expect(NumberText.fixed(1e20, decimals: 2) == "100000000000000000000", "beyond 2^63 the shortest text")
+    }
+
+    // MARK: - shortest
+
+    @Test func shortest() {
+        #expect(NumberText.shortest(0.1) == "0.1")
+        #expect(NumberText.shortest(3.0) == "3")
+        #expect(NumberText.shortest(-3.0) == "-3")
+        #expect(NumberText.shortest(0) == "0")
+        #expect(NumberText.shortest(-0.0) == "0")
+        #expect(NumberText.shortest(1e-7) == "0.0000001")
+        #expect(NumberText.shortest(-1.5e-7) == "-0.00000015")
+        // Before the fix 1e15 to 2^53 gave "1000000000000000.0".
+        #expect(NumberText.shortest(1e15) == "1000000000000000")
+        #expect(NumberText.shortest(4_503_599_627_370_496) == "4503599627370496")
+        #expect(NumberText.shortest(-2e15) == "-2000000000000000")
+        #expect(NumberText.shortest(1e17) == "100000000000000000")
+        #expect(NumberText.shortest(1e20) == "100000000000000000000")
+        #expect(NumberText.shortest(1_000_000_000_000_000.5) == "1000000000000000.5")
+        #expect(NumberText.shortest(1.5e16) == "15000000000000000")
+        #expect(NumberText.shortest(1e21) == "1e+21")
+        #expect(NumberText.shortest(1e-21) == "1e-21")
+        #expect(NumberText.shortest(0.1 + 0.2) == "0.30000000000000004")
+        #expect(NumberText.shortest(465.1) == "465.1")
+        #expect(NumberText.shortest(.nan) == "NaN")
+        #expect(NumberText.shortest(.infinity) == "inf")
+        #expect(NumberText.shortest(-.infinity) == "-inf")
+    }
+
+    @Test func shortestReadsBackAsTheSameDouble() {
+        var rng = SeededGenerator(seed: 99)
+        for _ in 0..<20_000 {
+            // Magnitudes from 1e-19 to 1e20, where shortest never uses an exponent.
+            let mantissa = Double(rng.next() % 1_000_000_000_000) / 1e6
+            let v = mantissa * NumberText.power10(Int(rng.next() % 20)) / 1e13 * (rng.next() % 2 == 0 ? 1 : -1)
+            let text = NumberText.shortest(v)
+            #expect(!text.contains("e"), "\(v) → \(text)")
+            #expect(Double(text) == v || (v == 0 && Double(text) == 0), "\(v) → \(text)")
+        }
+    }
+
+    // MARK: - round
+
+    @Test func roundHalfAwayFromZeroOnTheDecimalDigits() {
+        #expect(NumberText.round(1.005, places: 2) == 1.01)
+        #expect(NumberText.round(2.5, places: 0) == 3)
+        #expect(NumberText.round(-2.5, places: 0) == -3)
+        #expect(NumberText.round(0.5, places: 0) == 1)
+        #expect(NumberText.round(-0.5, places: 0) == -1)
+        #expect(NumberText.round(1.45, places: 1) == 1.5)
+        #expect(NumberText.round(-1.005, places: 2) == -1.01)
+        #expect(NumberText.round(2.675, places: 2) == 2.68)
+        #expect(NumberText.round(9.995, places: 2) == 10)
+        #expect(NumberText.round(99.5, places: 0) == 100)
+        #expect(NumberText.round(0.1 + 0.2, places: 2) == 0.3)
+        #expect(NumberText.round(509.84, places: 1) == 509.8)
+        #expect(NumberText.round(1.23, places: 5) == 1.23, "fewer digits than places: unchanged")
+        #expect(NumberText.round(7, places: 2) == 7)
+    }
+
+    @Test func roundToTensAndHundreds() {
+        #expect(NumberText.round(1234.5678, places: -2) == 1200)
+        #expect(NumberText.round(1250, places: -2) == 1300)
+        #expect(NumberText.round(-1250, places: -2) == -1300)
+        #expect(NumberText.round(15, places: -1) == 20)
+        #expect(NumberText.round(14.9, places: -1) == 10)
+    }
+
+    @Test func roundEdges() {
+        // Before the fix these came back unrounded: the shortest text of a value
+        // below 1e-20 is in exponent form.
+        #expect(NumberText.round(1e-21, places: 2) == 0)
+        #expect(NumberText.round(-1e-25, places: 15) == 0)
+        #expect(NumberText.round(5e-324, places: 0) == 0)
+        #expect(NumberText.round(1e300, places: 2) == 1e300)
+        #expect(NumberText.round(1e21, places: 0) == 1e21)
+        #expect(NumberText.round(.nan, places: 2).isNaN)
+        #expect(NumberText.round(.infinity, places: 2) == .infinity)
+        #expect(NumberText.round(1.0 / 3, places: 40) == 0.333333333333333, "at most 15 places")
+    }
+
+    @Test func roundAgreesWithDecimalArithmeticOnGeneratedValues() {
+        // Values with three decimals, rounded to two: compare with integer arithmetic.
+        var rng = SeededGenerator(seed: 2016)
+        for _ in 0..<5_000 {
+            let thousandths = Int64(rng.next() % 2_000_000) - 1_000_000
+            let v = Double(thousandths) / 1000
+            let q = thousandths.magnitude
+            let hundredths = Int64((q + 5) / 10) * (thousandths < 0 ? -1 : 1)
+            #expect(NumberText.round(v, places: 2) == Double(hundredths) / 100, "\(v)")
+        }
+    }
+
+    @Test func decimalsNeeded() {
+        #expect(NumberText.decimalsNeeded(509.8, maxDecimals: 4) == 1)
+        #expect(NumberText.decimalsNeeded(60, maxDecimals: 4) == 0)
+        #expect(NumberText.decimalsNeeded(17.75333, maxDecimals: 4) == 4)
+        #expect(NumberText.decimalsNeeded(1.005, maxDecimals: 2) == 2, "1.01 needs two")
+        #expect(NumberText.decimalsNeeded(0.9999, maxDecimals: 2) == 0, "rounds to 1")
+        #expect(NumberText.decimalsNeeded(.nan, maxDecimals: 2) == 0)
+    }
+}
