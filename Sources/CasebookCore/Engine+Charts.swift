@@ -1,21 +1,43 @@
-// Charts from the engine's point of view. Until the chart renderers land, a
-// chart is shown as the table of its points.
+// Charts from the engine's point of view: drawn for the terminal (or described
+// in words in the accessible mode), written as SVG when asked, and recorded in
+// a session at the session width.
 
 extension Engine {
+    /// Height of a terminal chart in rows.
+    static let chartHeight = 16
+    /// Charts wider than this are drawn at the session width instead.
+    static let widestChart = 200
+
     func deliver(_ chart: Chart, notes: [String], path: String?) -> String {
-        var labels = TextColumnBuilder(), names = TextColumnBuilder()
-        var values: [Value] = []
-        for s in chart.series {
-            for p in s.points {
-                names.append(s.name)
-                labels.append(p.label)
-                values.append(p.y.map { .decimal($0) } ?? .missing(p.reason))
+        let noteText = notes.map { "note: \($0)\n" }.joined()
+        if let path {
+            do {
+                try FileWriter.write(SVGChartRenderer().render(chart), to: path)
+                sink.info("wrote the chart to \(path)\n")
+            } catch {
+                sink.diagnostic(renderDiagnostic(error, nil))
             }
         }
-        let table = Table(columns: [
-            Column(name: "series", data: names.finish()), Column(name: chart.xLabel, data: labels.finish()),
-            Column.fromValues(values, name: chart.yLabel),
-        ])
-        return deliver(table, header: [chart.title], notes: notes)
+        let shown: String
+        if settings.accessible {
+            shown = ChartDescription.describe(chart) + "\n"
+        } else {
+            // A pipe has no width (tables keep every column there); a chart still needs one.
+            let width = settings.width > Self.widestChart ? SessionFormat.width : settings.width
+            shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: settings.unicode).render(chart)
+        }
+        if settings.format == .table {
+            sink.output(shown + noteText)
+        } else {
+            sink.diagnostic(shown + noteText)
+        }
+        let recorded = settings.sessionAccessible
+            ? ChartDescription.describe(chart) + "\n"
+            : TextChartRenderer(width: SessionFormat.width, height: Self.chartHeight, unicode: settings.sessionUnicode)
+                .render(chart)
+        if recordsMarkdown {
+            pendingMarkdown = "\n```text\n" + recorded + "```\n\n" + ChartDescription.describe(chart) + "\n"
+        }
+        return recorded + noteText
     }
 }

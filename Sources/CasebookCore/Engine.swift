@@ -44,7 +44,7 @@ public final class Engine {
 
     /// Keep a Markdown rendering of each table result (for `casebook export`).
     public var recordsMarkdown = false
-    private var pendingMarkdown: String? = nil
+    var pendingMarkdown: String? = nil
     /// Warnings and notes printed while the current statement ran.
     private var pendingAsides = ""
 
@@ -213,8 +213,8 @@ public final class Engine {
         s.width = SessionFormat.width
         s.format = .table
         s.maxRows = settings.sessionRows
-        s.unicode = true
-        s.accessible = false
+        s.unicode = settings.sessionUnicode
+        s.accessible = settings.sessionAccessible
         return header.map { $0 + "\n" }.joined() + ResultRenderer(settings: s).render(table)
             + notes.map { "note: \($0)\n" }.joined()
     }
@@ -331,13 +331,16 @@ public final class Engine {
         case "timer": settings.timer = try onOff()
         case "width": settings.width = try count(allowAll: true) ?? defaultWidth
         case "colour", "color": settings.colour = try onOff() && colourAvailable
-        case "accessible": settings.accessible = try onOff()
+        case "accessible":
+            settings.accessible = try onOff()
+            settings.sessionAccessible = settings.accessible
         case "sources": settings.showSources = try onOff()
         case "chars":
             guard v == "unicode" || v == "ascii" else {
                 throw Diagnostic(id: "bad-setting", message: "`set chars` takes unicode or ascii", span: value.span)
             }
             settings.unicode = v == "unicode"
+            settings.sessionUnicode = settings.unicode
         case "limit": settings.rowLimit = try count(allowAll: false) ?? settings.rowLimit
         case "neighbours", "neighbors":
             settings.neighbourModel = value.name

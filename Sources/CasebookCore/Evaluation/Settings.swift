@@ -20,6 +20,11 @@ public struct Settings: Sendable {
     public var unicode = true
     /// The accessible mode: no box drawing, markers spelled out, charts described in words.
     public var accessible = false
+    /// How a session file records outputs: set only by statements in the session
+    /// (`set chars`, `set accessible`), never by flags or the terminal, so that a
+    /// session checks the same everywhere.
+    public var sessionUnicode = true
+    public var sessionAccessible = false
     /// Show each result's sources under it.
     public var showSources = false
     /// The statistical neighbour model used by `compare` (a `model` in the `neighbours` dataset).

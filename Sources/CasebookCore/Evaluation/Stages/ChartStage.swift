@@ -124,7 +124,10 @@ enum ChartStage {
                         label: c.name)
                 })
         }
-        return Chart(kind: .line, title: "by year", xLabel: "year", yLabel: "value", series: series)
+        // A comparison names its measure in the line above its table.
+        let title = env.context.preamble.first ?? "\(labels.name) by year"
+        let measure = title.split(separator: "·").dropFirst().first.map { String($0.split(separator: "(").first ?? $0).trimmedSpaces }
+        return Chart(kind: .line, title: title, xLabel: "year", yLabel: measure ?? "value", series: series)
     }
 
     /// Bin edges on round numbers covering [lo, hi] in about `bins` steps.
