@@ -7,6 +7,12 @@
 
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 public enum CSVReader {
     public struct Options: Sendable {
         /// nil: detect from the header line.
@@ -267,45 +273,44 @@ public enum CSVReader {
     /// closes it unless doubled. A quote never closed leaves no later split, so
     /// the worker that meets it reads it as a single worker would.
     static func chunkBounds(_ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, parts: Int) -> [Int] {
-        guard parts > 1 else { return [start, p.count] }
+        guard parts > 1, let base = p.baseAddress else { return [start, p.count] }
         let n = p.count
         let quote = UInt8(ascii: "\"")
+        /// The next quote at or after `i`, or n (memchr: the gaps between quotes are long).
+        func nextQuote(_ i: Int) -> Int {
+            guard i < n, let hit = memchr(base + i, Int32(quote), n - i) else { return n }
+            return hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+        }
         var bounds = [start]
         var k = 1
         var target = start + (n - start) / parts
-        var inQuotes = false
-        var fieldStart = true
-        var i = start
-        while i < n {
-            let c = p[i]
-            if inQuotes {
-                if c == quote {
-                    if i + 1 < n, p[i + 1] == quote {
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                }
-                i += 1
+        var i = start  // always outside quotes
+        while k < parts {
+            let q = nextQuote(i)
+            // No quote in [i, q): each split is the first line end at or after its target.
+            while k < parts {
+                var e = max(i, target)
+                while e < q, p[e] != 0x0A, p[e] != 0x0D { e += 1 }
+                guard e < q else { break }
+                var b = e + 1
+                if p[e] == 0x0D, b < n, p[b] == 0x0A { b += 1 }
+                if b < n, b > bounds.last! { bounds.append(b) }
+                k += 1
+                target = start + (n - start) * k / parts
+                i = b
+            }
+            guard k < parts, q < n else { break }
+            // A quote opens a quoted field only at the start of a field.
+            let opens = q == start || p[q - 1] == delimiter || p[q - 1] == 0x0A || p[q - 1] == 0x0D
+            if !opens {
+                i = q + 1
                 continue
             }
-            if c == 0x0A || c == 0x0D {
-                i += 1
-                if c == 0x0D, i < n, p[i] == 0x0A { i += 1 }
-                fieldStart = true
-                if i >= target {
-                    if i < n { bounds.append(i) }
-                    k += 1
-                    if k >= parts { break }
-                    target = start + (n - start) * k / parts
-                }
-                continue
-            }
-            if c == quote && fieldStart {
-                inQuotes = true
-            }
-            fieldStart = c == delimiter
-            i += 1
+            // Inside: the next single quote closes it ("" is an escaped quote).
+            var j = nextQuote(q + 1)
+            while j + 1 < n, p[j + 1] == quote { j = nextQuote(j + 2) }
+            if j >= n { break }  // never closed: no split after it
+            i = j + 1
         }
         bounds.append(n)
         return bounds

@@ -167,6 +167,81 @@ struct CSVParallelTests {
         #expect(t.values("name").contains(.text("5\" screen")))
     }
 
+    /// The split rule, byte by byte: a quote opens a quoted field only at the
+    /// start of a field; inside one, a quote closes it unless doubled.
+    static func referenceBounds(_ p: [UInt8], from start: Int, delimiter: UInt8, parts: Int) -> [Int] {
+        let n = p.count, quote = UInt8(ascii: "\"")
+        var bounds = [start], k = 1, target = start + (n - start) / parts
+        var inQuotes = false, fieldStart = true, i = start
+        while i < n && k < parts {
+            let c = p[i]
+            if inQuotes {
+                if c == quote {
+                    if i + 1 < n, p[i + 1] == quote {
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                }
+                i += 1
+                continue
+            }
+            if c == 0x0A || c == 0x0D {
+                i += 1
+                if c == 0x0D, i < n, p[i] == 0x0A { i += 1 }
+                fieldStart = true
+                // The split follows the first line end whose last byte is at or after the target.
+                if i > target {
+                    if i < n, i > bounds.last! { bounds.append(i) }
+                    k += 1
+                    target = start + (n - start) * k / parts
+                }
+                continue
+            }
+            if c == quote && fieldStart { inQuotes = true }
+            fieldStart = c == delimiter
+            i += 1
+        }
+        bounds.append(n)
+        return bounds
+    }
+
+    @Test func splitPointsMatchTheByteByByteRule() {
+        var rng = SeededGenerator(seed: 4180)
+        let alphabet: [UInt8] = Array("ab,,\"\"\n\r;".utf8)
+        for round in 0..<3_000 {
+            let length = Int(rng.next() % 200)
+            let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let parts = 2 + Int(rng.next() % 3)
+            let delimiter = round % 2 == 0 ? UInt8(ascii: ",") : UInt8(ascii: ";")
+            let file = FileBytes(bytes: bytes)
+            let start = length == 0 ? 0 : Int(rng.next() % UInt64(length))
+            let got = CSVReader.chunkBounds(file.bytes, from: start, delimiter: delimiter, parts: parts)
+            let want = Self.referenceBounds(bytes, from: start, delimiter: delimiter, parts: parts)
+            #expect(got == want, "\(bytes.map { Character(UnicodeScalar($0)) }) from \(start) in \(parts)")
+        }
+    }
+
+    @Test func splitPointsOfRandomFilesGiveTheSameTable() throws {
+        // Small random files with two workers forced on through the split itself:
+        // reading each chunk alone and joining must equal one pass.
+        var rng = SeededGenerator(seed: 11)
+        let alphabet: [UInt8] = Array("a1,,\"\n\r".utf8)
+        for _ in 0..<300 {
+            var bytes = Array("h1,h2,h3\n".utf8)
+            for _ in 0..<Int(rng.next() % 300) { bytes.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            let file = FileBytes(bytes: bytes)
+            let bounds = CSVReader.chunkBounds(file.bytes, from: 9, delimiter: UInt8(ascii: ","), parts: 3)
+            for b in bounds.dropFirst().dropLast() {
+                // Every split follows a line end that the scanner also ends a record at.
+                #expect(bytes[b - 1] == 0x0A || bytes[b - 1] == 0x0D)
+                var scanner = RecordScanner(p: file.bytes, delimiter: UInt8(ascii: ","), position: 9, line: 1)
+                while scanner.position < b { scanner.readRecord { _, _, _ in } }
+                #expect(scanner.position == b, "\(bytes) split at \(b)")
+            }
+        }
+    }
+
     @Test func oneHugeLineIsNotSplit() throws {
         // A single 6 MB record: there is no record boundary to split at.
         var bytes = Array("a,b\n1,".utf8)
