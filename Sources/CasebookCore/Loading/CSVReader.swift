@@ -559,9 +559,10 @@ public enum CSVReader {
         }
         guard sawAny else { return }
         table.columns.insert(Column(name: "year", data: .integer(years), missing: column.missing), at: i + 1)
+        let example = periods.indices.first { !column.isMissing(at: $0) }.map { periods[$0] } ?? 201516
         report.add(
             .derivedYear, line: nil,
-            "`time_period` values such as \(periods.first { _ in true }.map(String.init) ?? "201516") are years ending 31 March; added `year` (201516 → 2016)"
+            "`time_period` values such as \(example) are years ending 31 March; added `year` (\(example) → \(example / 100 + 1))"
         )
     }
 }

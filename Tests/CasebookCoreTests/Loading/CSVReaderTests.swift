@@ -224,6 +224,16 @@ struct CSVReaderTests {
             ])
     }
 
+    @Test func timePeriodNoteGivesAnExampleFromTheFile() throws {
+        // Before the fix the example in brackets was always "201516 → 2016".
+        let (t, report) = try CSVTest.read("time_period,v\n,0\n202324,1\n202425,2\n")
+        #expect(t.values("year") == [.missing(.empty), .integer(2024), .integer(2025)])
+        #expect(
+            report.lines() == [
+                "t.csv: `time_period` values such as 202324 are years ending 31 March; added `year` (202324 → 2024)"
+            ])
+    }
+
     @Test func timePeriodOfPlainYearsIsLeftAlone() throws {
         let (t, report) = try CSVTest.read("time_period,v\n2024,1\n2023,2\n")
         #expect(t.columnNames == ["time_period", "v"])
