@@ -1,12 +1,17 @@
 // See include/CLibEdit.h: one thin wrapper per libedit operation Casebook uses.
 #include "CLibEdit.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <wchar.h>
 
 struct cb_editor {
     EditLine *el;
@@ -15,6 +20,8 @@ struct cb_editor {
     char *prompt;
     void *context;
 };
+
+static int read_key(EditLine *el, wchar_t *key);
 
 static char *prompt_of(EditLine *el) {
     cb_editor *editor = NULL;
@@ -38,6 +45,7 @@ cb_editor *cb_editor_open(const char *program) {
     el_set(editor->el, EL_HIST, history, editor->history);
     el_set(editor->el, EL_PROMPT, prompt_of);
     el_set(editor->el, EL_SIGNAL, 1);
+    el_set(editor->el, EL_GETCFN, read_key);
     el_set(editor->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
     el_set(editor->el, EL_BIND, "^S", "em-inc-search-next", NULL);
     // The user's own bindings last, so they win.
@@ -60,7 +68,13 @@ void cb_editor_set_prompt(cb_editor *editor, const char *prompt) {
     editor->prompt = strdup(prompt);
 }
 
-const char *cb_editor_gets(cb_editor *editor, int *count) { return el_gets(editor->el, count); }
+const char *cb_editor_gets(cb_editor *editor, int *count) {
+    // Raw mode before the prompt is drawn: el_gets draws it first and only then
+    // leaves cooked mode, so a key typed as soon as the prompt shows was taken by
+    // the line discipline (Ctrl-D became a NUL and the shell did not leave).
+    el_set(editor->el, EL_PREP_TERM, 1);
+    return el_gets(editor->el, count);
+}
 
 void cb_editor_history_add(cb_editor *editor, const char *line) {
     history(editor->history, &editor->event, H_ENTER, line);
@@ -102,23 +116,101 @@ void cb_print_below(EditLine *el, const char *text) {
 }
 
 static volatile sig_atomic_t interrupted = 0;
+static volatile sig_atomic_t resized = 0;
+/// Self-pipe: the SIGINT handler writes a byte, so a Ctrl-C that lands while
+/// libedit is between reads (redrawing, completing, not yet in raw mode) still
+/// wakes the next wait for a key instead of being lost until a key is pressed.
+static int wakeup[2] = {-1, -1};
 
 static void on_interrupt(int signo) {
     (void)signo;
+    int saved = errno;
     interrupted = 1;
+    if (wakeup[1] >= 0) (void)!write(wakeup[1], "", 1);
+    errno = saved;
+}
+
+static void on_resize(int signo) {
+    (void)signo;
+    resized = 1;
 }
 
 void cb_install_interrupt_handler(void) {
+    if (wakeup[0] < 0 && pipe(wakeup) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(wakeup[i], F_SETFD, FD_CLOEXEC);
+            fcntl(wakeup[i], F_SETFL, fcntl(wakeup[i], F_GETFL) | O_NONBLOCK);
+        }
+    }
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_interrupt;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;  // no SA_RESTART: a pending read returns EINTR
     sigaction(SIGINT, &action, NULL);
+    // A resize only wakes the wait for a key (below); other calls restart.
+    action.sa_handler = on_resize;
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGWINCH, &action, NULL);
 }
 
 int cb_interrupted(void) { return interrupted; }
-void cb_clear_interrupt(void) { interrupted = 0; }
+
+void cb_clear_interrupt(void) {
+    char drain[64];
+    if (wakeup[0] >= 0) while (read(wakeup[0], drain, sizeof drain) > 0) {}
+    interrupted = 0;
+}
+
+/// libedit's read function (EL_GETCFN): one character from the terminal, or -1
+/// with errno EINTR as soon as Ctrl-C has been pressed — whenever it was
+/// pressed since the last cb_clear_interrupt, not only during a blocking read.
+/// UTF-8 is decoded as libedit's own reader does.
+static int read_key(EditLine *el, wchar_t *key) {
+    FILE *in = NULL;
+    el_get(el, EL_GETFP, 0, &in);
+    int fd = in ? fileno(in) : STDIN_FILENO;
+    char bytes[MB_LEN_MAX];
+    size_t have = 0;
+    for (;;) {
+        if (interrupted) {
+            *key = L'\0';
+            errno = EINTR;
+            return -1;
+        }
+        struct pollfd fds[2] = {{.fd = fd, .events = POLLIN}, {.fd = wakeup[0], .events = POLLIN}};
+        if (poll(fds, wakeup[0] >= 0 ? 2 : 1, -1) < 0) {
+            if (errno != EINTR) return -1;
+            if (resized) {
+                resized = 0;
+                el_resize(el);
+                el_set(el, EL_REFRESH);
+            }
+            continue;
+        }
+        if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        ssize_t n = read(fd, bytes + have, 1);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            *key = L'\0';
+            return -1;
+        }
+        if (n == 0) {
+            *key = L'\0';
+            return 0;
+        }
+        have++;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        size_t decoded = mbrtowc(key, bytes, have, &state);
+        if (decoded == (size_t)-2 && have < MB_LEN_MAX) continue;  // more bytes to come
+        if (decoded == (size_t)-1 || decoded == (size_t)-2) {
+            have = 0;  // invalid: dropped, as libedit does
+            continue;
+        }
+        return 1;
+    }
+}
 
 int cb_terminal_width(void) {
     struct winsize size;

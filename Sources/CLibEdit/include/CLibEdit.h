@@ -1,7 +1,8 @@
 // Non-variadic wrappers around libedit for Swift, which cannot call the variadic
-// el_set, el_get and history. No logic lives here: each function is one libedit
-// call (or the few needed to open an editor on the C standard streams, which
-// Swift 6 code may not name).
+// el_set, el_get and history. Each function is one libedit call (or the few
+// needed to open an editor on the C standard streams, which Swift 6 code may
+// not name), except the signal handling, which must be C: the SIGINT handler
+// and the key reader that never misses a Ctrl-C.
 #ifndef CLIBEDIT_H
 #define CLIBEDIT_H
 
@@ -14,7 +15,8 @@ typedef struct cb_editor cb_editor;
 typedef unsigned char (*cb_complete_fn)(EditLine *el, int ch);
 
 /// Opens an editor on stdin/stdout/stderr in emacs mode, with history, signal
-/// handling, Ctrl-R incremental search, and the user's ~/.editrc read.
+/// handling, Ctrl-R incremental search, and the user's ~/.editrc read. Keys are
+/// read by a function that returns at once after Ctrl-C (see below).
 cb_editor *cb_editor_open(const char *program);
 void cb_editor_close(cb_editor *editor);
 EditLine *cb_editor_el(cb_editor *editor);
@@ -23,7 +25,8 @@ EditLine *cb_editor_el(cb_editor *editor);
 void cb_editor_set_prompt(cb_editor *editor, const char *prompt);
 
 /// One line, with its newline; NULL at end of input (count 0) or on an error or
-/// interrupt (count -1, errno EINTR after Ctrl-C).
+/// interrupt (count -1, errno EINTR after Ctrl-C). The terminal is put in raw
+/// mode before the prompt is drawn, so keys typed at once are the editor's.
 const char *cb_editor_gets(cb_editor *editor, int *count);
 
 /// Adds an entry to the in-memory history (Up/Down and Ctrl-R search it).
@@ -42,7 +45,10 @@ void cb_delete_before_cursor(EditLine *el, int count);
 void cb_print_below(EditLine *el, const char *text);
 
 /// SIGINT sets a flag instead of ending the process, and interrupts a pending
-/// read (no SA_RESTART), so Ctrl-C can clear the line or stop a query.
+/// read (no SA_RESTART), so Ctrl-C can clear the line or stop a query. While
+/// a line is being read, a Ctrl-C pressed at any moment (even between two
+/// reads, when no read is pending to interrupt) ends the read until the flag
+/// is cleared. SIGWINCH is caught too, to redraw after a resize.
 void cb_install_interrupt_handler(void);
 int cb_interrupted(void);
 void cb_clear_interrupt(void);

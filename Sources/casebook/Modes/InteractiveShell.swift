@@ -70,7 +70,8 @@ struct InteractiveShell {
                 pending = ""
                 editor.addHistory(text)
                 state.record(text)
-                Interrupts.clear()
+                // No clearing here: a Ctrl-C read while a line is edited ends that read, so
+                // one pending now was pressed after Enter, to stop this statement.
                 engine.settings.width = TerminalInfo.width
                 engine.defaultWidth = engine.settings.width
                 let result = engine.run(SourceText(name: "", text: text))
