@@ -10,6 +10,7 @@ import CLibEdit
 enum TerminalInfo {
     static var stdinIsTerminal: Bool { isatty(0) == 1 }
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     /// Columns of the terminal, else $COLUMNS, else 100.
     static var width: Int {
