@@ -52,11 +52,11 @@ enum Paths {
     }
 
     /// Makes a folder and its parents (mode 0700 for state).
-    static func makeDirectory(_ path: String) -> Bool {
+    static func makeDirectory(_ path: String, mode: mode_t = 0o700) -> Bool {
         var current = ""
         for part in path.split(separator: "/") {
             current += "/" + part
-            if !Directory.exists(current) && mkdir(current, 0o700) != 0 && errno != EEXIST { return false }
+            if !Directory.exists(current) && mkdir(current, mode) != 0 && errno != EEXIST { return false }
         }
         return true
     }

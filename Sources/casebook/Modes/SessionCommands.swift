@@ -62,8 +62,13 @@ struct Replay: ParsableCommand, StatusCommand {
         if let save {
             let target = save.contains("/") || save.hasSuffix(".cb") ? save : "sessions/\(save).cb"
             let entries = engine.transcript.filter { !$0.failed }
+            let path = Paths.absolute(target)
+            // `--save NAME` goes to sessions/NAME.cb: make the folder on first use.
+            if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+                _ = Paths.makeDirectory(String(path[..<slash]), mode: 0o755)
+            }
             do {
-                try FileWriter.write(SessionFormat.write(name: save, entries: entries), to: Paths.absolute(target))
+                try FileWriter.write(SessionFormat.write(name: save, entries: entries), to: path)
                 Console.write("casebook: saved \(Messages.plural(entries.count, "statement")) to \(target)\n", to: 2)
             } catch {
                 Console.write("casebook: \(error.message)\n", to: 2)
