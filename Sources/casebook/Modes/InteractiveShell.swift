@@ -111,7 +111,7 @@ final class StateFiles {
         let loaded = historyFile.load()
         if loaded.damaged > 0 {
             startupMessages.append(
-                "casebook: \(Messages.plural(loaded.damaged, "damaged line")) in \(historyFile.path) skipped; the other \(Messages.plural(loaded.entries.count, "entry", "entries")) are kept")
+                "casebook: \(Messages.plural(loaded.damaged, "damaged line")) in \(historyFile.path) skipped; the other \(Messages.plural(loaded.entries.count, "entry", "entries")) \(loaded.entries.count == 1 ? "is" : "are") kept")
         }
         return loaded.entries
     }
