@@ -1,0 +1,139 @@
+// Saved sessions through the binary: saved from the shell or by `replay --save`,
+// then `check` (match, a changed figure, --update), `replay` and `export`.
+
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("Session commands")
+struct SessionCommandTests {
+    static let reading = "referrals | for \"Reading\" | where year between 2015 and 2016 | select year, referrals"
+    static let readingOutput = "year  referrals\n────  ─────────\n2015      1,673\n2016      3,078\n"
+    static let southEast = "authorities | where region = \"South East\" | take 2 | select la_name"
+    static let southEastOutput = "la_name\n───────────────\nBuckinghamshire\nMilton Keynes\n"
+
+    /// Runs both statements in the shell and `save session reading`; returns
+    /// the file's path relative to work/. (sessions/ is made first: see
+    /// `saveSessionMakesTheSessionsFolder`.)
+    static func saveFromShell(_ sandbox: Sandbox) throws -> String {
+        mkdir(sandbox.work + "/sessions", 0o755)
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        #expect(try shell.run(reading).contains(readingOutput))
+        // On a terminal the header is padded to the column's width.
+        #expect(try shell.run(southEast).contains("\nBuckinghamshire\nMilton Keynes\n"))
+        let saved = try shell.run("save session reading")
+        #expect(saved.contains("saved 2 statements to "), "\(saved)")
+        shell.send(Key.ctrlD)
+        #expect(try shell.waitForExit() == .exited(0))
+        return "sessions/reading.cb"
+    }
+
+    /// The 1-based line of the file where `statement` starts.
+    static func line(of statement: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == statement }.map { $0 + 1 }
+    }
+
+    @Test("a session saved in the shell records each statement with its output, and `check` passes")
+    func savedSessionChecks() throws {
+        let sandbox = try Sandbox()
+        let file = try Self.saveFromShell(sandbox)
+        let text = FileSystem.readText(sandbox.work + "/" + file) ?? ""
+        #expect(text.contains("\n" + Self.reading + "\n#> year  referrals\n#> ────  ─────────\n#> 2015      1,673\n#> 2016      3,078\n"))
+        #expect(text.contains("\n" + Self.southEast + "\n#> la_name\n"))
+        #expect(!text.contains("save session"))
+        let check = try sandbox.run(["check", file])
+        #expect(check.status == 0)
+        #expect(check.stdout == "\(file): 2 statements checked, all outputs match\n")
+    }
+
+    @Test("a changed figure makes `check` exit 1 with a diff under the statement's line number")
+    func changedFigureFailsTheCheck() throws {
+        let sandbox = try Sandbox()
+        let file = try Self.saveFromShell(sandbox)
+        let path = sandbox.work + "/" + file
+        let original = FileSystem.readText(path) ?? ""
+        try sandbox.write(path, original.replacing("#> 2016      3,078", with: "#> 2016      3,079"))
+        let line = try #require(Self.line(of: Self.reading, in: original))
+
+        let check = try sandbox.run(["check", file])
+        #expect(check.status == 1)
+        let report = check.stdout.split(separator: "\n").map(String.init)
+        #expect(report.first == "\(file):\(line): the output of this statement has changed")
+        #expect(report.contains("    - 2016      3,079"))
+        #expect(report.contains("    + 2016      3,078"))
+        #expect(!report.contains { $0.contains("la_name") }, "the unchanged statement is not reported")
+        #expect(report.last?.hasPrefix("\(file): 1 statement of 2 differ") == true)
+    }
+
+    @Test("`check --update` writes today's outputs back, and a second check passes")
+    func updateRewritesTheFile() throws {
+        let sandbox = try Sandbox()
+        let file = try Self.saveFromShell(sandbox)
+        let path = sandbox.work + "/" + file
+        let original = FileSystem.readText(path) ?? ""
+        try sandbox.write(path, original.replacing("#> 2016      3,078", with: "#> 2016      3,079"))
+
+        let update = try sandbox.run(["check", "--update", file])
+        #expect(update.status == 0)
+        #expect(update.stdout == "\(file): updated the outputs of 1 statement\n")
+        #expect(FileSystem.readText(path) == original)
+        let again = try sandbox.run(["check", file])
+        #expect(again.status == 0)
+        #expect(again.stdout == "\(file): 2 statements checked, all outputs match\n")
+    }
+
+    @Test("`replay` prints every statement's output")
+    func replayPrintsOutputs() throws {
+        let sandbox = try Sandbox()
+        let file = try Self.saveFromShell(sandbox)
+        let replay = try sandbox.run(["replay", file])
+        #expect(replay.status == 0)
+        #expect(replay.stdout == Self.readingOutput + Self.southEastOutput)
+        #expect(replay.stderr == "")
+    }
+
+    @Test("`export` prints Markdown: statements as code blocks and results as tables")
+    func exportPrintsMarkdown() throws {
+        let sandbox = try Sandbox()
+        let file = try Self.saveFromShell(sandbox)
+        let export = try sandbox.run(["export", file])
+        #expect(export.status == 0)
+        let markdown = export.stdout
+        #expect(markdown.contains("```\n" + Self.reading + "\n```\n"))
+        #expect(markdown.contains("| year | referrals |\n| ---: | ---: |\n| 2015 | 1,673 |\n| 2016 | 3,078 |\n"))
+        #expect(markdown.contains("| la_name |\n| --- |\n| Buckinghamshire |\n| Milton Keynes |\n"))
+        #expect(markdown.contains("> Source: Department for Education"))
+        #expect(!markdown.contains("#>"))
+    }
+
+    @Test("`replay SCRIPT --save NAME` makes sessions/NAME.cb (and the folder), which then checks")
+    func replaySaveWritesASession() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("analysis.cb", Self.reading + "\n" + Self.southEast + "\n")
+        let replay = try sandbox.run(["replay", "analysis.cb", "--save", "fromscript"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout == Self.readingOutput + Self.southEastOutput)
+        #expect(replay.stderr == "casebook: saved 2 statements to sessions/fromscript.cb\n")
+        let check = try sandbox.run(["check", "sessions/fromscript.cb"])
+        #expect(check.status == 0)
+        #expect(check.stdout == "sessions/fromscript.cb: 2 statements checked, all outputs match\n")
+    }
+
+    @Test(
+        "`save session NAME` in a folder without sessions/ makes it",
+        .disabled(
+            "needs core fix: Engine.saveSession writes sessionsDirectory/NAME.cb with FileWriter.write, which does not create the folder, so it fails with `cannot write …/sessions/NAME.cb: No such file or directory`"
+        ))
+    func saveSessionMakesTheSessionsFolder() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        try shell.run(Self.reading)
+        let saved = try shell.run("save session first")
+        #expect(!saved.contains("error"), "\(saved)")
+        #expect(FileSystem.exists(sandbox.work + "/sessions/first.cb"))
+    }
+}
