@@ -362,6 +362,9 @@ public final class Engine {
         let resolved = try writablePath(target, span: span)
         let entries = transcript.filter { !$0.failed && !SessionFormat.isSessionCommand($0.statement) }
         let text = SessionFormat.write(name: path, entries: entries)
+        if let slash = resolved.lastIndex(of: "/"), !Directory.isDirectory(String(resolved[..<slash])) {
+            try Directory.make(String(resolved[..<slash]))
+        }
         try FileWriter.write(text, to: resolved)
         return .info("saved \(Messages.plural(entries.count, "statement")) to \(target)")
     }

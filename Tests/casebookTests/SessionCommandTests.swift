@@ -122,11 +122,7 @@ struct SessionCommandTests {
         #expect(check.stdout == "sessions/fromscript.cb: 2 statements checked, all outputs match\n")
     }
 
-    @Test(
-        "`save session NAME` in a folder without sessions/ makes it",
-        .disabled(
-            "needs core fix: Engine.saveSession writes sessionsDirectory/NAME.cb with FileWriter.write, which does not create the folder, so it fails with `cannot write …/sessions/NAME.cb: No such file or directory`"
-        ))
+    @Test("`save session NAME` in a folder without sessions/ makes it")
     func saveSessionMakesTheSessionsFolder() throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.shell()

@@ -38,3 +38,17 @@ extension Directory {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 }
+
+extension Directory {
+    /// Makes a folder and any missing parents.
+    public static func make(_ path: String) throws(Diagnostic) {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if !exists(current) && mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw Diagnostic(
+                    id: "write-failed", message: "cannot make the folder \(current): \(FileBytes.errorText(errno))", span: nil)
+            }
+        }
+    }
+}

@@ -101,12 +101,13 @@ public enum SessionCheck {
                 out.append("  " + old[i])
                 i += 1
                 j += 1
-            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-                out.append("+ " + new[j])
-                j += 1
-            } else {
+            } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
+                // What was recorded comes before what is there now.
                 out.append("- " + old[i])
                 i += 1
+            } else {
+                out.append("+ " + new[j])
+                j += 1
             }
         }
         return out

@@ -17,7 +17,7 @@ public enum SessionFormat {
     public static let outputPrefix = "#>"
 
     /// Statements that are not part of an analysis and are left out when saving.
-    static func isSessionCommand(_ statement: String) -> Bool {
+    public static func isSessionCommand(_ statement: String) -> Bool {
         let first = statement.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
         return ["save", "output", "once", "quit", "exit"].contains(first)
     }

@@ -61,7 +61,7 @@ struct Replay: ParsableCommand, StatusCommand {
         }
         if let save {
             let target = save.contains("/") || save.hasSuffix(".cb") ? save : "sessions/\(save).cb"
-            let entries = engine.transcript.filter { !$0.failed }
+            let entries = engine.transcript.filter { !$0.failed && !SessionFormat.isSessionCommand($0.statement) }
             let path = Paths.absolute(target)
             // `--save NAME` goes to sessions/NAME.cb: make the folder on first use.
             if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
