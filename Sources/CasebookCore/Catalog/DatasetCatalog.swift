@@ -56,20 +56,32 @@ public final class DatasetCatalog: @unchecked Sendable {
     public func columnNames(_ name: String) -> [String] {
         if let t = tables[name] { return t.columnNames }
         if let h = headerCache[name] { return h }
-        guard let entry = entries[name], let file = try? FileBytes(path: entry.csvPath) else { return [] }
-        let p = file.bytes
-        // The first record: after a BOM and blank lines, to its line end
-        // outside quotes (a quoted name may hold a line end).
-        var start = 0
-        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
-        while start < p.count, p[start] == 0x0A || p[start] == 0x0D { start += 1 }
-        guard start < p.count else { return [] }
-        var scanner = RecordScanner(
-            p: p, delimiter: CSVReader.detectDelimiter(p, from: start), position: start, line: 1)
-        scanner.readRecord { _, _, _ in }
-        let header = UnsafeBufferPointer(rebasing: p[0..<scanner.position])
+        guard let entry = entries[name] else { return [] }
+        // The first 64 KB hold the header of any sensible file; read on only if not.
+        guard let first = try? FileBytes(path: entry.csvPath, maxBytes: 1 << 16) else { return [] }
+        var file = first
+        var end = Self.headerEnd(file.bytes)
+        if !file.isWhole, end >= file.size {
+            guard let whole = try? FileBytes(path: entry.csvPath) else { return [] }
+            file = whole
+            end = Self.headerEnd(file.bytes)
+        }
+        let header = UnsafeBufferPointer(rebasing: file.bytes[0..<end])
         let names = (try? CSVReader.read(header, fileName: name))?.0.columnNames ?? []
         headerCache[name] = names
         return names
+    }
+
+    /// Where the first record ends: after a BOM and blank lines, at its line
+    /// end outside quotes (a quoted name may hold a line end).
+    static func headerEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = 0
+        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
+        while start < p.count, p[start] == 0x0A || p[start] == 0x0D { start += 1 }
+        guard start < p.count else { return p.count }
+        var scanner = RecordScanner(
+            p: p, delimiter: CSVReader.detectDelimiter(p, from: start), position: start, line: 1)
+        scanner.readRecord { _, _, _ in }
+        return scanner.position
     }
 }

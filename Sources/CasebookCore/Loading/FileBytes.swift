@@ -1,5 +1,9 @@
-// Reads a whole file as bytes, memory-mapped when it is a regular file so that a
-// large CSV costs no copy. Every failure is a value with a plain-English reason.
+// Reads a whole file (or its first bytes) into memory. Every failure is a value
+// with a plain-English reason. Files are read, not memory-mapped: a mapped file
+// that another program truncates while it is parsed ends the process with
+// SIGBUS, and reading costs about what the page faults of a mapping did.
+
+import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -7,13 +11,16 @@
     import Darwin
 #endif
 
-/// The bytes of a file, kept mapped (or held) for as long as this object lives.
+/// The bytes of a file, held for as long as this object lives.
 public final class FileBytes: @unchecked Sendable {
     // @unchecked: the buffer is written once in init and only read after.
     public let pointer: UnsafeRawBufferPointer
-    private let mapped: Bool
+    /// Bytes of the page-mapped buffer to unmap, or 0 when `pointer` was allocated.
+    private var owned = 0
     public let size: Int
     public let modified: Int64
+    /// False when `maxBytes` stopped the read before the end of the file.
+    public let isWhole: Bool
 
     public enum Failure: Error, Equatable {
         case notFound
@@ -23,9 +30,11 @@ public final class FileBytes: @unchecked Sendable {
         case notARegularFile
     }
 
-    /// Opens and maps `path`. `memoryLimit` refuses files that could not be
-    /// loaded in the memory there is (a clear refusal beats an abort).
-    public init(path: String, memoryLimit: Int? = nil) throws(Failure) {
+    /// Reads `path`. `memoryLimit` refuses files that could not be loaded in
+    /// the memory there is (a clear refusal beats an abort); `maxBytes` reads
+    /// only the start of the file. A file that shrinks while it is read gives
+    /// the bytes there were; one that grows, the bytes up to its size at open.
+    public init(path: String, memoryLimit: Int? = nil, maxBytes: Int? = nil) throws(Failure) {
         var st = stat()
         guard stat(path, &st) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound }
@@ -38,20 +47,50 @@ public final class FileBytes: @unchecked Sendable {
         defer { close(fd) }
         modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         if isRegular {
-            let n = Int(st.st_size)
+            let fileSize = Int(st.st_size)
+            let n = min(fileSize, maxBytes ?? fileSize)
             if let limit = memoryLimit, n > limit { throw .tooLarge(size: n, available: limit) }
-            size = n
             if n == 0 {
                 pointer = UnsafeRawBufferPointer(start: nil, count: 0)
-                mapped = false
+                size = 0
+                isWhole = fileSize == 0
                 return
             }
-            guard let p = mmap(nil, n, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-                throw .notReadable(Self.errorText(errno))
+            guard let raw = Self.allocate(n) else { throw .notReadable(Self.errorText(errno)) }
+            // Large files are read in two halves at once: the copy and the
+            // kernel's zeroing of fresh pages are most of the cost.
+            let parts = n >= 8 << 20 ? 2 : 1
+            let results = PartResults(parts)
+            let base = SendablePointer(raw.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                let from = n * k / parts, to = n * (k + 1) / parts
+                var got = from
+                while got < to {
+                    let r = pread(fd, base.p + got, to - got, off_t(got))
+                    if r < 0 {
+                        if errno == EINTR { continue }
+                        results.set(k, got: got - from, error: errno)
+                        return
+                    }
+                    if r == 0 { break }  // the file shrank since it was opened
+                    got += r
+                }
+                results.set(k, got: got - from, error: 0)
             }
-            _ = madvise(p, n, MADV_SEQUENTIAL)
-            pointer = UnsafeRawBufferPointer(start: p, count: n)
-            mapped = true
+            if let error = results.errors.first(where: { $0 != 0 }) {
+                Self.deallocate(raw)
+                throw .notReadable(Self.errorText(error))
+            }
+            // A short part means the file ended there: keep what is whole from the start.
+            var got = 0
+            for k in 0..<parts {
+                got += results.got[k]
+                if results.got[k] < n * (k + 1) / parts - n * k / parts { break }
+            }
+            pointer = UnsafeRawBufferPointer(start: raw.baseAddress, count: got)
+            size = got
+            owned = raw.count
+            isWhole = got == fileSize || got < n
         } else {
             // A pipe or device (e.g. /dev/stdin, a process substitution): read it all.
             var buffer: [UInt8] = []
@@ -67,12 +106,16 @@ public final class FileBytes: @unchecked Sendable {
                 if let limit = memoryLimit, buffer.count > limit {
                     throw .tooLarge(size: buffer.count, available: limit)
                 }
+                if let most = maxBytes, buffer.count >= most {
+                    buffer.removeLast(buffer.count - most)
+                    break
+                }
             }
             let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count, 1), alignment: 16)
             buffer.withUnsafeBytes { raw.copyMemory(from: $0) }
             pointer = UnsafeRawBufferPointer(start: raw.baseAddress, count: buffer.count)
             size = buffer.count
-            mapped = false
+            isWhole = maxBytes.map { buffer.count < $0 } ?? true
         }
     }
 
@@ -82,16 +125,48 @@ public final class FileBytes: @unchecked Sendable {
         bytes.withUnsafeBytes { raw.copyMemory(from: $0) }
         pointer = UnsafeRawBufferPointer(start: raw.baseAddress, count: bytes.count)
         size = bytes.count
-        mapped = false
         modified = 0
+        isWhole = true
     }
 
     deinit {
-        if mapped {
-            munmap(UnsafeMutableRawPointer(mutating: pointer.baseAddress), size)
+        if owned > 0 {
+            Self.deallocate(UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(mutating: pointer.baseAddress), count: owned))
         } else if let base = pointer.baseAddress {
             UnsafeMutableRawPointer(mutating: base).deallocate()
         }
+    }
+
+    /// Anonymous pages for a file's bytes, as huge pages where the system
+    /// allows (fewer page faults for a large file).
+    private static func allocate(_ n: Int) -> UnsafeMutableRawBufferPointer? {
+        guard let p = mmap(nil, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
+            return nil
+        }
+        #if canImport(Glibc)
+            _ = madvise(p, n, MADV_HUGEPAGE)
+        #endif
+        return UnsafeMutableRawBufferPointer(start: p, count: n)
+    }
+
+    private static func deallocate(_ b: UnsafeMutableRawBufferPointer) {
+        munmap(b.baseAddress, b.count)
+    }
+
+    private struct SendablePointer: @unchecked Sendable {
+        let p: UnsafeMutableRawPointer
+        init(_ p: UnsafeMutableRawPointer) { self.p = p }
+    }
+
+    /// What each reading part got: (bytes, errno) per part. @unchecked: each
+    /// part writes only its own slot, and the slots are read after all finish.
+    private final class PartResults: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<(Int, Int32)>
+        init(_ n: Int) { slots = .allocate(capacity: n); slots.initialize(repeating: (0, 0)) }
+        deinit { slots.deallocate() }
+        func set(_ k: Int, got g: Int, error: Int32) { slots[k] = (g, error) }
+        var got: [Int] { slots.map(\.0) }
+        var errors: [Int32] { slots.map(\.1) }
     }
 
     public var bytes: UnsafeBufferPointer<UInt8> {
@@ -110,7 +185,7 @@ public final class FileBytes: @unchecked Sendable {
         defer { fclose(f) }
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), f) != nil {
-            let text = String(cString: line)
+            let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             if text.hasPrefix("MemAvailable:") {
                 let digits = text.filter { $0.isNumber }
                 if let kb = Int(digits) { return kb * 1024 / 2 }

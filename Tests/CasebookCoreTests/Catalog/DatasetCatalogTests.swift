@@ -82,6 +82,16 @@ struct DatasetCatalogTests {
         #expect(try catalog.table("odd", cancellation: .never).columnNames == ["id", "two\nlines", "a \"b\""])
     }
 
+    @Test func columnNamesOfAHeaderLongerThanTheFirstRead() throws {
+        // The catalog reads the first 64 KB for a header; this one is longer.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let names = (0..<3_000).map { "measure_with_a_long_descriptive_name_\($0)" }
+        folder.write("wide.csv", names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ",") + "\n")
+        let catalog = try #require(DatasetCatalog(directory: folder.path))
+        #expect(catalog.columnNames("wide") == names)
+    }
+
     @Test(arguments: shippedNames)
     func shippedDataset(_ name: String) throws {
         let catalog = try #require(DatasetCatalog(directory: DataPaths.datasets))

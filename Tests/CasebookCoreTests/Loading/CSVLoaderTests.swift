@@ -100,8 +100,7 @@ struct CSVLoaderTests {
     }
 
     /// A file that grows after it was opened: the load sees the bytes there were
-    /// when it was mapped (the mapping has the size of the file at open), so the
-    /// result is the file as it was, never a half row read past the end.
+    /// when it was read, so the result is the file as it was.
     @Test func fileAppendedToAfterOpeningIsReadAsItWas() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -113,6 +112,63 @@ struct CSVLoaderTests {
         let (t, report) = try CSVReader.read(file.bytes, fileName: "growing.csv")
         #expect(t.values("a") == [.integer(1), .integer(3)])
         #expect(report.issues.isEmpty)
+    }
+
+    /// Before the fix the file was memory-mapped, and reading it after another
+    /// program truncated it ended the process with SIGBUS ("Bus error").
+    @Test func fileTruncatedAfterOpeningIsReadAsItWas() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.write("shrinking.csv", "a,b\n" + String(repeating: "1,2\n", count: 100_000))
+        let file = try FileBytes(path: path)
+        #expect(truncate(path, 0) == 0)
+        let (t, report) = try CSVReader.read(file.bytes, fileName: "shrinking.csv")
+        #expect(t.rowCount == 100_000)
+        #expect(report.issues.isEmpty)
+        // Opened after the truncation, it is empty.
+        #expect(CSVTest.loadFailure(path, as: "shrinking.csv")?.message == "shrinking.csv is empty (0 bytes)")
+    }
+
+    @Test func readingOnlyTheStartOfAFile() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.write("ten.csv", "0123456789")
+        let start = try FileBytes(path: path, maxBytes: 4)
+        #expect(Array(start.bytes) == Array("0123".utf8))
+        #expect(!start.isWhole)
+        let all = try FileBytes(path: path, maxBytes: 10)
+        #expect(all.size == 10)
+        #expect(all.isWhole)
+        let more = try FileBytes(path: path, maxBytes: 100)
+        #expect(more.size == 10)
+        #expect(more.isWhole)
+        let whole = try FileBytes(path: path)
+        #expect(whole.isWhole)
+        #expect(whole.modified > 0)
+        let empty = try FileBytes(path: folder.write("empty.csv", ""))
+        #expect(empty.size == 0)
+        #expect(empty.isWhole)
+    }
+
+    @Test func aLargeFileIsReadByteForByte() throws {
+        // Files of 8 MB or more are read in two parts at once.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        var rng = SeededGenerator(seed: 8)
+        let bytes = (0..<(9 << 20) + 12_345).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let path = folder.write("big.bin", bytes: bytes)
+        let file = try FileBytes(path: path)
+        #expect(file.size == bytes.count)
+        #expect(file.isWhole)
+        #expect(Array(file.bytes) == bytes)
+        let start = try FileBytes(path: path, maxBytes: 8 << 20)
+        #expect(Array(start.bytes) == Array(bytes[0..<(8 << 20)]))
+        #expect(!start.isWhole)
+    }
+
+    @Test func memoryBudgetIsHalfOfWhatIsAvailable() throws {
+        let budget = try #require(FileBytes.memoryBudget())
+        #expect(budget > 1 << 20)
     }
 }
 

@@ -3,10 +3,9 @@
 // load report's lines exactly and the table's shape: a load never stops on a bad
 // row, and every problem is said once, with its line.
 //
-// Not covered: a file that changes while it is read. A file that grows is
-// covered (CSVLoaderTests.fileAppendedToAfterOpeningIsReadAsItWas); one that is
-// truncated under the memory map while the reader walks it cannot be made
-// deterministic from a test (and would end the process with SIGBUS).
+// Not covered: a file that changes during the read() that copies it in. A file
+// that grows or is truncated after it was opened is covered (CSVLoaderTests);
+// a change in the middle of the copy cannot be made deterministic from a test.
 
 import Testing
 
