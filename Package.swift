@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"], exclude: ["Transcripts"]),
         .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
     ]
