@@ -14,6 +14,16 @@ public protocol OutputSink: AnyObject {
     func info(_ text: String)
 }
 
+/// Keeps what the engine prints instead of printing it (session checks, exports, tests).
+public final class CollectingSink: OutputSink {
+    public private(set) var stdout = ""
+    public private(set) var stderr = ""
+    public init() {}
+    public func output(_ text: String) { stdout += text }
+    public func diagnostic(_ text: String) { stderr += text }
+    public func info(_ text: String) {}
+}
+
 public final class Engine {
     public let workspace: Workspace
     public var settings: Settings

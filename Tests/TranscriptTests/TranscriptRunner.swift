@@ -39,13 +39,7 @@ enum Repository {
     }
 }
 
-final class Collector: OutputSink {
-    var stdout = ""
-    var stderr = ""
-    func output(_ text: String) { stdout += text }
-    func diagnostic(_ text: String) { stderr += text }
-    func info(_ text: String) {}
-}
+typealias Collector = CollectingSink
 
 enum TranscriptRunner {
     struct Outcome {

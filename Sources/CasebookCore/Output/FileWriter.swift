@@ -16,19 +16,9 @@ public enum FileWriter {
         }
         var ok = true
         var failure = ""
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    failure = FileBytes.errorText(errno)
-                    return
-                }
-                offset += n
-            }
+        if let code = writeAll(text, to: fd) {
+            ok = false
+            failure = FileBytes.errorText(code)
         }
         if ok && fsync(fd) != 0 {
             ok = false
@@ -54,21 +44,26 @@ public enum FileWriter {
         defer { close(fd) }
         _ = flock(fd, LOCK_EX)
         defer { _ = flock(fd, LOCK_UN) }
-        var bytes = Array(text.utf8)
-        let written = bytes.withUnsafeMutableBytes { buf -> Bool in
+        guard writeAll(text, to: fd) == nil, fsync(fd) == 0 || errno == EINVAL else {
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+        }
+    }
+
+    /// Writes all of `text` to a file descriptor, retrying short and interrupted
+    /// writes; the errno of a failure, or nil.
+    public static func writeAll(_ text: String, to fd: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { buf -> Int32? in
             var offset = 0
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return errno
                 }
                 offset += n
             }
-            return true
-        }
-        guard written, fsync(fd) == 0 || errno == EINVAL else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+            return nil
         }
     }
 }

@@ -4,14 +4,19 @@
 
 extension Parser {
     mutating func parseExpression() throws(Diagnostic) -> Expr {
-        depth += 1
+        try enterNesting(at: current.span, "this expression is nested too deeply (more than \(Self.maximumDepth) levels)")
         defer { depth -= 1 }
-        guard depth < Self.maximumDepth else {
-            throw Diagnostic(
-                id: "too-deep", message: "this expression is nested too deeply (more than \(Self.maximumDepth) levels)",
-                span: current.span)
-        }
         return try parseOr()
+    }
+
+    /// One level deeper; refused beyond `maximumDepth`, so that no input can
+    /// exhaust the stack. The caller undoes it with `depth -= 1`.
+    mutating func enterNesting(at span: SourceSpan, _ message: String) throws(Diagnostic) {
+        depth += 1
+        guard depth < Self.maximumDepth else {
+            depth -= 1
+            throw Diagnostic(id: "too-deep", message: message, span: span)
+        }
     }
 
     private mutating func parseOr() throws(Diagnostic) -> Expr {
@@ -35,11 +40,8 @@ extension Parser {
     private mutating func parseNot() throws(Diagnostic) -> Expr {
         if check(.keyword(.not)) {
             let op = advance()
-            depth += 1
+            try enterNesting(at: op.span, "this expression is nested too deeply")
             defer { depth -= 1 }
-            guard depth < Self.maximumDepth else {
-                throw Diagnostic(id: "too-deep", message: "this expression is nested too deeply", span: op.span)
-            }
             let inner = try operand(after: "`not`") { (p) throws(Diagnostic) in try p.parseNot() }
             return Expr(.unary(.not, inner), op.span.union(inner.span))
         }
@@ -129,11 +131,8 @@ extension Parser {
     private mutating func parseUnary() throws(Diagnostic) -> Expr {
         if check(.minus) {
             let op = advance()
-            depth += 1
+            try enterNesting(at: op.span, "this expression is nested too deeply")
             defer { depth -= 1 }
-            guard depth < Self.maximumDepth else {
-                throw Diagnostic(id: "too-deep", message: "this expression is nested too deeply", span: op.span)
-            }
             let inner = try operand(after: "`-`") { (p) throws(Diagnostic) in try p.parseUnary() }
             // Fold `-5` into a literal so that the smallest integer can be written.
             switch inner.kind {

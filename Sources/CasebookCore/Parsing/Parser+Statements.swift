@@ -143,21 +143,9 @@ extension Parser {
         case "compare":
             // A comparison starts a pipeline: `compare … | chart line`.
             let spec = try parseCompare(after: "`compare`", allowDataset: true)
-            let source = PipelineSource.compare(spec, span: start.union(previous.span))
-            var stages: [Stage] = []
-            var failed = false
-            while match(.pipe) {
-                do throws(Diagnostic) {
-                    stages.append(try parseStage(&diagnostics))
-                } catch {
-                    diagnostics.append(error)
-                    failed = true
-                    synchronizeToPipe()
-                }
-            }
-            if failed, let first = diagnostics.first { throw first }
-            let span = start.union(previous.span)
-            return try done(.pipeline(Pipeline(source: source, stages: stages, span: span)), "the comparison")
+            let compareSpan = start.union(previous.span)
+            let pipeline = try parseStages(after: .compare(spec, span: compareSpan), at: compareSpan, &diagnostics)
+            return try done(.pipeline(pipeline), "the comparison")
         case "forget":
             let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
             return try done(.forget(name), "the name")
@@ -176,6 +164,14 @@ extension Parser {
         case .nested(let p): sourceSpan = p.span
         case .compare(_, let span): sourceSpan = span
         }
+        return try parseStages(after: source, at: sourceSpan, &diagnostics)
+    }
+
+    /// `| stage | stage …` after a source; a bad stage is recorded and parsing
+    /// goes on at the next `|`, so that every bad stage is reported.
+    mutating func parseStages(after source: PipelineSource, at sourceSpan: SourceSpan, _ diagnostics: inout [Diagnostic])
+        throws(Diagnostic) -> Pipeline
+    {
         var stages: [Stage] = []
         var failed = false
         while match(.pipe) {
@@ -195,12 +191,9 @@ extension Parser {
     mutating func parseSource(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> PipelineSource {
         if check(.leftParen) {
             let open = advance()
-            depth += 1
-            defer { depth -= 1 }
             // Nested pipelines count towards the depth that stages check for `)`.
-            guard depth < Self.maximumDepth else {
-                throw Diagnostic(id: "too-deep", message: "pipelines are nested too deeply", span: open.span)
-            }
+            try enterNesting(at: open.span, "pipelines are nested too deeply")
+            defer { depth -= 1 }
             let inner = try parsePipeline(&diagnostics)
             guard match(.rightParen) else { throw expected("`)` to close the pipeline opened here", after: "the pipeline") }
             var nested = inner

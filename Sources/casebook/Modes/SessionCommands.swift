@@ -10,15 +10,6 @@ import CasebookCore
     import Glibc
 #endif
 
-/// Collects the engine's output instead of printing it (check and export).
-final class CollectingSink: OutputSink {
-    var stdout = ""
-    var stderr = ""
-    func output(_ text: String) { stdout += text }
-    func diagnostic(_ text: String) { stderr += text }
-    func info(_ text: String) {}
-}
-
 enum SessionRun {
     /// The session's text and folder, or a message and status.
     static func open(_ path: String) -> (SourceText, String)? {

@@ -58,18 +58,6 @@ enum Console {
     /// Writes all of `text` to a file descriptor, retrying short writes. A closed
     /// pipe (e.g. `casebook … | head`) ends the process quietly.
     static func write(_ text: String, to fd: Int32) {
-        var text = text
-        text.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EPIPE { exit(0) }
-                    return
-                }
-                offset += n
-            }
-        }
+        if FileWriter.writeAll(text, to: fd) == EPIPE { exit(0) }
     }
 }

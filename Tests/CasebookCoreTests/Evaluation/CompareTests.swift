@@ -12,12 +12,7 @@ struct CompareTests {
         return path
     }()
 
-    final class Sink: OutputSink {
-        var out = "", err = ""
-        func output(_ text: String) { out += text }
-        func diagnostic(_ text: String) { err += text }
-        func info(_ text: String) {}
-    }
+    typealias Sink = CollectingSink
 
     func engine(_ sink: Sink) -> Engine {
         var settings = Settings()
@@ -54,23 +49,23 @@ struct CompareTests {
         let quartile = 1 + (rank - 1) * 4 / of
         let sink = Sink()
         let result = engine(sink).run(SourceText(name: "t", text: "compare \"Reading\" on referrals_rate year 2016"))
-        #expect(!result.failed, "\(sink.err)")
-        #expect(sink.out.contains("Reading             authority           839.60    \(rank)\n"), "\(sink.out)")
+        #expect(!result.failed, "\(sink.stderr)")
+        #expect(sink.stdout.contains("Reading             authority           839.60    \(rank)\n"), "\(sink.stdout)")
         #expect(
-            sink.out.contains(
+            sink.stdout.contains(
                 "note: Reading ranks \(rank) of \(of) authorities with a value in 2016 (1 = highest); quartile \(quartile) of 4"),
-            "\(sink.out)")
+            "\(sink.stdout)")
     }
 
     @Test("the neighbours are the DfE 2025 model's, nearest first, and missing ones are left out of the mean")
     func neighbours() throws {
         let sink = Sink()
         let result = engine(sink).run(SourceText(name: "t", text: "compare \"bristol\" on referrals_rate year 2016"))
-        #expect(!result.failed, "\(sink.err)")
+        #expect(!result.failed, "\(sink.stderr)")
         // Bournemouth, Christchurch and Poole did not exist in 2016: shown, and left out.
-        #expect(sink.out.contains("Bournemouth, Christchurch and Poole  neighbour 9\n"))
-        #expect(sink.out.contains("leave out Bournemouth, Christchurch and Poole (no row)"))
-        let lines = sink.out.split(separator: "\n").filter { $0.contains("neighbour ") && !$0.contains("mean") }
+        #expect(sink.stdout.contains("Bournemouth, Christchurch and Poole  neighbour 9\n"))
+        #expect(sink.stdout.contains("leave out Bournemouth, Christchurch and Poole (no row)"))
+        let lines = sink.stdout.split(separator: "\n").filter { $0.contains("neighbour ") && !$0.contains("mean") }
         #expect(lines.count == 10)
     }
 }
