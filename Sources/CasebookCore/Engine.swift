@@ -188,7 +188,7 @@ public final class Engine {
         }
         let body = renderer.render(table)
         if settings.format == .table {
-            sink.output(top + body + extra)
+            sink.output(TextWrap.lines(top, width: settings.width) + body + TextWrap.lines(extra, width: settings.width))
         } else {
             if !top.isEmpty { sink.diagnostic(top) }
             sink.output(body)

@@ -54,7 +54,16 @@ public struct TableRenderer {
         var used = 0
         for c in table.columns.indices {
             let need = widths[c] + (visible.isEmpty ? 0 : 2)
-            if used + need > width && !visible.isEmpty { break }
+            if used + need > width && !visible.isEmpty {
+                // A text column that almost fits is cut to the room left rather than hidden.
+                let room = width - used - 2
+                if !formats[c].rightAligned, room >= 12 {
+                    widths[c] = room
+                    cells[c] = cells[c].map { DisplayWidth.truncate($0, to: room) }
+                    visible.append(c)
+                }
+                break
+            }
             visible.append(c)
             used += need
         }
@@ -65,7 +74,7 @@ public struct TableRenderer {
             let name = DisplayWidth.truncate(table.columns[c].name, to: widths[c])
             return DisplayWidth.pad(name, to: widths[c], right: formats[c].rightAligned)
         }
-        out += styled(header.joined(separator: "  "), bold: true).trimmingTrailingSpaces() + "\n"
+        out += styled(header.joined(separator: "  ").trimmingTrailingSpaces(), bold: true) + "\n"
         let ruleChar = unicode ? "─" : "-"
         out += visible.map { String(repeating: ruleChar, count: widths[$0]) }.joined(separator: "  ") + "\n"
         for (i, r) in shown.enumerated() {

@@ -20,17 +20,19 @@ enum Describe {
             units.append(info?.unit ?? "")
             descriptionMask.append(info?.description == nil ? MissingReason.empty.rawValue : 0)
         }
+        // The description goes before the missing values' detail: on a narrow
+        // terminal it is what a reader needs most.
         var columns = [
             Column(name: "column", data: names.finish()),
             Column(name: "type", data: types.finish()),
             Column(name: "present", data: .integer(present)),
             Column(name: "missing", data: .integer(missing)),
-            Column(name: "missing_by_reason", data: missingText.finish()),
         ]
         if metadata?.columns != nil {
             columns.append(Column(name: "description", data: descriptions.finish(), missing: descriptionMask))
             columns.append(Column(name: "unit", data: units.finish(), missing: descriptionMask))
         }
+        columns.append(Column(name: "missing_by_reason", data: missingText.finish()))
         var header: [String] = []
         for source in table.sources {
             header.append(contentsOf: sourceLines(source, metadata: metadata))
