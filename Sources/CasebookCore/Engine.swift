@@ -151,7 +151,10 @@ public final class Engine {
             break
         }
         if settings.timer {
-            aside("Run time: \(NumberText.fixed(elapsed, decimals: 3)) s\n")
+            aside(
+                elapsed < 1
+                    ? "Run time: \(NumberText.fixed(elapsed * 1000, decimals: 1)) ms\n"
+                    : "Run time: \(NumberText.fixed(elapsed, decimals: 2)) s\n")
         }
         record(text, recorded, failed: false)
         return .ok
