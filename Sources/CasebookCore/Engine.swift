@@ -139,8 +139,8 @@ public final class Engine {
                     + notes.map { "\n_Note: \($0)_\n" }.joined()
             }
         case .text(let t):
-            sink.output(t)
-            recorded = t
+            sink.output(TextWrap.lines(t, width: settings.width, hanging: 0))
+            recorded = TextWrap.lines(t, width: SessionFormat.width, hanging: 0)
         case .chart(let chart, let notes, let path):
             recorded = deliver(chart, notes: notes, path: path)
         case .info(let t):

@@ -56,7 +56,7 @@ public enum HelpCatalog {
             details: [
                 "Neighbours come from the DfE's statistical neighbour model (2025 unless `set neighbours 2021` or `neighbours 2021`). A neighbour whose value is missing is shown with its marker and left out of the mean and median, and a note says so.",
                 "Rank 1 is the highest value; ties share a rank and the note says how many; the note also gives the direction the source states for the measure (high is good, low is good, or neither). Quartile 1 is the highest quarter of authorities.",
-                "Across years the table has a column per year, with the authority's rank and quartile in the last rows, and a note on how its quartile moved. `| chart line` draws it.",
+                "Across years the table has a column per year; notes give the authority's rank and quartile in each year and how its quartile moved. `| chart line` draws it.",
             ],
             examples: [
                 "compare \"Reading\" on referrals_rate year 2016",
