@@ -45,9 +45,13 @@ enum Compare {
                 help: "compare a local authority; England and the regions appear in every comparison")
         }
         let rows = input.rowCount
-        func level(_ r: Int) -> String { levelColumn.value(at: r).plainText }
-        func name(_ r: Int) -> String { nameColumn.value(at: r).plainText }
-        func isLA(_ r: Int) -> Bool { level(r) == "Local authority" && !codeColumn.isMissing(at: r) }
+        // Which rows are authorities, the authority's region, and England: worked
+        // out once per distinct text, not once per row.
+        let laLevel = Self.matches(levelColumn) { $0 == "Local authority" }
+        let regionRow = Self.matches(levelColumn) { $0 == "Regional" }
+        let nationalRow = Self.matches(levelColumn) { $0 == "National" }
+        let named = Self.matches(nameColumn) { $0 == authority.region }
+        func isLA(_ r: Int) -> Bool { laLevel[r] && !codeColumn.isMissing(at: r) }
 
         // The years to show.
         let authorityRows = (0..<rows).filter { isLA($0) && codes[$0] == code }
@@ -77,28 +81,9 @@ enum Compare {
 
         // The neighbours, from the shipped model.
         let model = spec.model?.name ?? env.context.settings.neighbourModel
-        var neighbours: [(position: Int64, code: Int64, name: String)] = []
-        var neighbourSources: [SourceNote] = []
-        if let table = try workspace.table("neighbours", cancellation: env.context.cancellation) {
-            neighbourSources = table.sources
-            let m = table.column(named: "model"), lc = table.column(named: "la_code")
-            let pos = table.column(named: "position"), nc = table.column(named: "neighbour_code")
-            let nn = table.column(named: "neighbour_name")
-            let models = Set((0..<table.rowCount).compactMap { m?.value(at: $0).plainText })
-            guard models.contains(model) else {
-                throw Diagnostic(
-                    id: "unknown-model", message: "no statistical neighbour model called \(model)",
-                    span: spec.model?.span ?? spec.authority.span,
-                    help: "the models that ship are \(Messages.andList(models.sorted()))")
-            }
-            for r in 0..<table.rowCount
-            where m?.value(at: r).plainText == model && lc?.value(at: r) == .integer(code) {
-                if case .integer(let p)? = pos?.value(at: r), case .integer(let c)? = nc?.value(at: r) {
-                    neighbours.append((p, c, nn?.value(at: r).plainText ?? String(c)))
-                }
-            }
-            neighbours.sort { $0.position < $1.position }
-        }
+        let (neighbours, neighbourSources) = try Neighbours.of(
+            code, model: model, span: spec.model?.span ?? spec.authority.span, workspace: workspace,
+            cancellation: env.context.cancellation)
         var notes: [String] = []
         if neighbours.isEmpty {
             notes.append("\(authority.name) has no statistical neighbours in the \(model) model")
@@ -118,9 +103,9 @@ enum Compare {
             if isLA(r) {
                 if f.byCode[codes[r]] == nil { f.byCode[codes[r]] = r }
                 if !measure.isMissing(at: r) { f.ranked.append((codes[r], values[r])) }
-            } else if level(r) == "Regional", name(r) == authority.region {
+            } else if regionRow[r], named[r] {
                 f.region = r
-            } else if level(r) == "National" {
+            } else if nationalRow[r] {
                 f.england = r
             }
             facts[years[r]] = f
@@ -272,6 +257,14 @@ enum Compare {
         for n in notes { env.context.addNote(n) }
         // The comparison cites the measure's source and the neighbour model's.
         return (Table(columns: columns, sources: input.sources.merged(with: neighbours.isEmpty ? [] : neighbourSources)), header)
+    }
+
+    /// Per row: does the text column's value satisfy `test` (false for missing
+    /// values and non-text columns)? Each distinct string is tested once.
+    static func matches(_ column: Column, _ test: (String) -> Bool) -> [Bool] {
+        guard case .text(let codes, let dict) = column.data else { return [Bool](repeating: false, count: column.count) }
+        let answers = dict.values.map(test)
+        return codes.indices.map { answers[Int(codes[$0])] && !column.isMissing(at: $0) }
     }
 
     static func quartileWords(_ q: Int64) -> String {
