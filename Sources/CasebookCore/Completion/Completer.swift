@@ -112,7 +112,8 @@ public struct Completer {
         let stage = currentStage(tokens)
         switch stage {
         case "sort", "rank", "top": words += ["desc", "asc", "by"]
-        case "summarise", "summarize", "count", "change", "top": words += ["by", "over"]
+        case "summarise", "count": words += ["by"]
+        case "change": words += ["over", "by"]
         default: break
         }
         if ["where", "derive", "select", "summarise", "summarize", "sort", "rank", "top"].contains(stage ?? "") {
