@@ -35,6 +35,7 @@ def build_authorities(geo, pol):
     ds.add_column("status", "current (one of the 153 authorities in 2025) or former (abolished)", "text")
     ds.add_column("replaced_by", "For former authorities: the successor authorities as 'name (la_code)', separated by '; '", "text")
     ds.add_column("ended", "For former authorities: the last reporting year ending 31 March in which the authority existed (abolished on 1 April of that year)", "year")
+    ds.add_column("former_ons_codes", "ONS codes the authority had before its current one (older files use them), separated by '; '; empty when it never changed", "code")
     ds.add_column("ofsted_urn", "Ofsted unique reference number of the local authority (from the Data to Insight provider lookup); empty where the lookup has none", "code")
     geo.cross_check_reference()
     for la in sorted(geo.authorities):
@@ -43,6 +44,7 @@ def build_authorities(geo, pol):
             "la_code": str(la), "la_name": a["la_name"], "ons_code": a["ons_code"],
             "region": a["region"], "type": a["type"], "inner_outer": a["inner_outer"],
             "status": a["status"], "replaced_by": a["replaced_by"], "ended": a["ended"],
+            "former_ons_codes": "; ".join(a["former_ons_codes"]),
             "ofsted_urn": geo.urn.get(la, ""),
         })
     n_current = sum(1 for r in ds.rows if r["status"] == "current")

@@ -14,6 +14,10 @@ public struct Authority: Sendable, Equatable {
     public var level: String
     /// For an authority that no longer exists: what replaced it and when.
     public var formerNote: String?
+    /// ONS codes it had before its current one (older files use them).
+    public var formerOnsCodes: [String] = []
+    /// Set when it was found by a former ONS code: which code, and the current one.
+    public var codeNote: String? = nil
 
     public var isLocalAuthority: Bool { code != nil }
 }
@@ -37,7 +41,7 @@ public struct AuthorityIndex: Sendable {
         let code = table.column(named: "la_code"), name = table.column(named: "la_name")
         let ons = table.column(named: "ons_code"), region = table.column(named: "region")
         let status = table.column(named: "status"), replaced = table.column(named: "replaced_by")
-        let ended = table.column(named: "ended")
+        let ended = table.column(named: "ended"), formerCodes = table.column(named: "former_ons_codes")
         for r in 0..<table.rowCount {
             guard case .integer(let c)? = code?.value(at: r), case .text(let n)? = name?.value(at: r) else { continue }
             var note: String? = nil
@@ -47,10 +51,13 @@ public struct AuthorityIndex: Sendable {
                 note = "\(n) (\(c)) no longer exists" + (end.isEmpty ? "" : ": its last year is \(end)")
                     + (by.isEmpty ? "" : "; see \(by)")
             }
-            list.append(
-                Authority(
-                    code: c, name: n, onsCode: ons?.value(at: r).plainText, region: region?.value(at: r).plainText,
-                    level: "Local authority", formerNote: note))
+            var authority = Authority(
+                code: c, name: n, onsCode: ons?.value(at: r).plainText, region: region?.value(at: r).plainText,
+                level: "Local authority", formerNote: note)
+            if case .text(let codes)? = formerCodes?.value(at: r) {
+                authority.formerOnsCodes = codes.split(separator: ";").map { $0.trimmingSpacesAndUpper }
+            }
+            list.append(authority)
         }
         list.append(Authority(code: nil, name: "England", onsCode: "E92000001", region: nil, level: "National"))
         for (n, o) in Self.regions {
@@ -83,10 +90,12 @@ public struct AuthorityIndex: Sendable {
             return .notFound(suggestions: [])
         }
         let upper = trimmed.uppercased()
-        if upper.count == 9, upper.hasPrefix("E"),
-            let a = authorities.first(where: { $0.onsCode?.uppercased() == upper })
-        {
-            return .found(a)
+        if upper.count == 9, upper.hasPrefix("E") {
+            if let a = authorities.first(where: { $0.onsCode?.uppercased() == upper }) { return .found(a) }
+            if var a = authorities.first(where: { $0.formerOnsCodes.contains(upper) }) {
+                a.codeNote = "\(upper) is a former ONS code of \(a.name), now \(a.onsCode ?? "?")"
+                return .found(a)
+            }
         }
         let key = Self.normalise(trimmed)
         // A whole name beats a shortened form: "London" is the region, not
@@ -151,6 +160,10 @@ public struct AuthorityIndex: Sendable {
         let words = s.split(separator: " ").map { $0 == "st" ? "saint" : String($0) }
         return words.joined(separator: " ")
     }
+}
+
+extension Substring {
+    fileprivate var trimmingSpacesAndUpper: String { String(self).trimmedSpaces.uppercased() }
 }
 
 extension String {

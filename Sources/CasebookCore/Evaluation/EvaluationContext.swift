@@ -74,6 +74,7 @@ final class EvaluationContext {
         switch index.resolve(query) {
         case .found(let a):
             if let note = a.formerNote { addNote(note) }
+            if let note = a.codeNote { addNote(note) }
             return a
         case .ambiguous(let many):
             let names = many.prefix(6).map { a in a.code.map { "\(a.name) (\($0))" } ?? a.name }
