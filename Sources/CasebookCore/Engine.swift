@@ -79,6 +79,13 @@ public final class Engine {
         var result = RunResult()
         let parsed = Parser.parse(source)
         for statement in parsed {
+            // A stop asked for between statements (Ctrl-C during a replay) ends the run.
+            if cancellation.cancelled {
+                sink.diagnostic("cancelled\n")
+                result.failed = true
+                result.cancelled = true
+                return result
+            }
             let text = source.slice(statement.span)
             if !statement.diagnostics.isEmpty {
                 sink.diagnostic(statement.diagnostics.map { renderDiagnostic($0, source) }.joined())
