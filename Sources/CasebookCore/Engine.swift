@@ -248,12 +248,12 @@ public final class Engine {
     }
 
     public func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
-        DiagnosticRenderer(colour: settings.colour, width: settings.width).render(d, in: source)
+        DiagnosticRenderer(colour: settings.colour, width: settings.width, accessible: settings.accessible).render(d, in: source)
     }
 
     /// A diagnostic as a session file records it: no colour, the session width.
     func transcriptDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
-        DiagnosticRenderer(colour: false, width: SessionFormat.width).render(d, in: source)
+        DiagnosticRenderer(colour: false, width: SessionFormat.width, accessible: settings.sessionAccessible).render(d, in: source)
     }
 
     // MARK: - Paths

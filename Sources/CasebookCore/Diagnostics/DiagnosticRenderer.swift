@@ -13,10 +13,13 @@ public struct DiagnosticRenderer {
     public var colour: Bool
     /// Widest source excerpt shown, in columns.
     public var width: Int
+    /// For a screen reader: no caret picture; the part at fault is quoted instead.
+    public var accessible: Bool
 
-    public init(colour: Bool = false, width: Int = 100) {
+    public init(colour: Bool = false, width: Int = 100, accessible: Bool = false) {
         self.colour = colour
         self.width = max(40, width)
+        self.accessible = accessible
     }
 
     public func render(_ d: Diagnostic, in source: SourceText?) -> String {
@@ -33,7 +36,12 @@ public struct DiagnosticRenderer {
         out += head + (colour ? "\u{1B}[1m" + d.message + "\u{1B}[0m" : d.message) + "\n"
         // "    12 | source", then the caret and help lines under the bar.
         var under = "  "
-        if let e = excerpt {
+        if accessible, let source, let span = d.span {
+            // Words instead of a picture: the line, then the part at fault.
+            out += "  in: " + DiagnosticRenderer.clean(source.lineText(containing: span.start)) + "\n"
+            let part = DiagnosticRenderer.clean(source.slice(span))
+            out += part.isEmpty ? "  at the end of the line\n" : "  at: " + part + "\n"
+        } else if let e = excerpt {
             let number = String(e.line)
             under = String(repeating: " ", count: 4 + number.count + 1)
             out += "    " + number + " | " + e.text + "\n"
