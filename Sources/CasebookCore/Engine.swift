@@ -128,6 +128,7 @@ public final class Engine {
                 sink.diagnostic("cancelled\n")
                 return .failed(cancelled: true)
             }
+            for w in LoadWarnings.drain() { warn(w) }
             sink.diagnostic(renderDiagnostic(error, source))
             record(text, transcriptDiagnostic(error, source), failed: true)
             return .failed(cancelled: false)
@@ -157,6 +158,8 @@ public final class Engine {
         case .nothing:
             break
         }
+        // A cached file found damaged while its columns were read (ColumnStore.swift).
+        for w in LoadWarnings.drain() { warn(w) }
         if settings.timer {
             aside(
                 elapsed < 1

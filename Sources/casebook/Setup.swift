@@ -39,8 +39,10 @@ enum Setup {
         settings.safe = options.safe
         settings.allowedFolders = options.allowedFolders + (datasetsDirectory.map { [$0] } ?? [])
         let sink = ConsoleSink(showsInfo: options.interactive, colour: colour)
+        let workspace = Workspace(catalog: catalog)
+        workspace.columnCache = ColumnCache.defaultDirectory(environment: Environment.get).map { ColumnCache(directory: $0) }
         let engine = Engine(
-            workspace: Workspace(catalog: catalog), settings: settings, sink: other ?? sink, baseDirectory: baseDirectory,
+            workspace: workspace, settings: settings, sink: other ?? sink, baseDirectory: baseDirectory,
             sessionsDirectory: Paths.currentDirectory + "/sessions")
         engine.homeDirectory = Paths.home
         engine.defaultWidth = settings.width

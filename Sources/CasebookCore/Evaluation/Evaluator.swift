@@ -16,12 +16,12 @@ struct Evaluator {
                 // A chart ends a pipeline: it draws the table, it does not make one.
                 var head = pipeline
                 head.stages.removeLast()
-                let table = try run(head)
+                let table = try run(head).resolved()
                 let chart = try ChartStage.build(table, spec, environment)
                 let path = try spec.path.map { (p) throws(Diagnostic) in try engine.writablePath(p, span: spec.pathSpan) }
                 return .chart(chart, notes: context.notes, path: path)
             }
-            let table = try run(pipeline)
+            let table = try run(pipeline).resolved()
             return .table(table, header: context.preamble, notes: context.notes)
         case .bind(let name, let pipeline):
             let table = try run(pipeline)
@@ -241,7 +241,10 @@ struct Evaluator {
         var table: Table
         var report: LoadReport
         do {
-            (table, report) = try CSVLoader.load(path: resolved, displayName: path, cancellation: context.cancellation)
+            var cache = workspace.columnCache
+            if context.settings.safe { cache?.writes = false }  // safe mode writes no file
+            (table, report) = try CSVLoader.load(
+                path: resolved, displayName: path, cancellation: context.cancellation, cache: cache)
         } catch {
             var e = error
             if e.span == nil { e.span = pathSpan }

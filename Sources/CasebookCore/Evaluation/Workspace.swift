@@ -10,6 +10,8 @@ public final class Workspace: @unchecked Sendable {
     }
 
     public let catalog: DatasetCatalog?
+    /// Where `load` keeps the columns of the files it reads (nil: no cache).
+    public var columnCache: ColumnCache?
     private(set) var bindings: [String: Binding] = [:]
     private var authorityIndex: AuthorityIndex?
 

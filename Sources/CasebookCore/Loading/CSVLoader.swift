@@ -1,10 +1,88 @@
 // `load "file.csv"`: a file on disk to a table, with a report of what was wrong
 // with it. Failures to open are diagnostics with a message per cause.
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 public enum CSVLoader {
-    public static func load(path: String, displayName: String, cancellation: Cancellation) throws(Diagnostic)
-        -> (Table, LoadReport)
-    {
+    /// Bytes read and parsed at a time from a file (two chunks of 8 MB, one per core).
+    static let fileBlockBytes = 16 << 20
+
+    /// Reads a CSV file, from the column cache when it holds this file
+    /// unchanged, else from the text (and then keeps it in the cache).
+    public static func load(
+        path: String, displayName: String, cancellation: Cancellation, cache: ColumnCache? = nil
+    ) throws(Diagnostic) -> (Table, LoadReport) {
+        try load(path: path, displayName: displayName, cancellation: cancellation, cache: cache, blockBytes: fileBlockBytes)
+    }
+
+    /// The same, with the block size given (tests read in tiny blocks).
+    static func load(
+        path: String, displayName: String, cancellation: Cancellation, cache: ColumnCache?, blockBytes: Int
+    ) throws(Diagnostic) -> (Table, LoadReport) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw failure(errno == ENOENT || errno == ENOTDIR ? .notFound : .notReadable(FileBytes.errorText(errno)), displayName: displayName)
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw failure(.isDirectory, displayName: displayName) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            // A pipe or device: read it all, then parse (never cached).
+            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(.notReadable(FileBytes.errorText(errno)), displayName: displayName) }
+        defer { close(fd) }
+        guard let key = FileKey.of(fd: fd, path: ColumnCache.canonicalPath(path)) else {
+            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)
+        }
+        if key.size == 0 {
+            throw Diagnostic(id: "empty-file", message: "\(displayName) is empty (0 bytes)", span: nil)
+        }
+        let useCache = cache.map { key.size >= $0.minimumBytes } ?? false
+        if useCache, let hit = cache!.lookup(key, displayName: displayName) { return hit }
+        if let limit = FileBytes.memoryBudget(), key.size > limit {
+            throw failure(.tooLarge(size: key.size, available: limit), displayName: displayName)
+        }
+        var bom: [UInt8] = [0, 0]
+        if bom.withUnsafeMutableBytes({ CacheFormat.readFully(fd, $0.baseAddress!, count: 2, at: 0) }),
+            (bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)
+        {
+            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)  // UTF-16: converted whole
+        }
+        let spill = useCache ? cache!.startWriting(key) : nil
+        var input = FileInput(fd: fd, size: key.size, displayName: displayName)
+        var options = CSVReader.Options()
+        options.blockBytes = blockBytes
+        var parsed: CSVReader.Parsed
+        do {
+            parsed = try CSVReader.parse(&input, fileName: displayName, options: options, cancellation: cancellation, spill: spill)
+        } catch {
+            spill?.discard()
+            throw error
+        }
+        if let spill, let stored = ColumnCache.finish(parsed, spill: spill) {
+            let metadata = CacheMetadata(key: key, rows: parsed.rows, columns: stored, report: parsed.report)
+            // Published only when the file did not change while it was read.
+            if FileKey.of(fd: fd, path: key.path) == key, spill.publish(metadata) {
+                cache!.trim(keeping: spill.finalPath)
+            } else {
+                spill.discard()  // still readable through its open descriptor
+            }
+            let fallback = CacheFallback(csvPath: key.path, key: key, displayName: displayName)
+            return (ColumnCache.table(metadata, handle: spill.handle, fallback: fallback), parsed.report)
+        }
+        spill?.discard()
+        guard let table = parsed.takeReadyTable(handle: spill?.handle) else {
+            throw CSVReader.changedWhileReading(displayName)
+        }
+        return (table, parsed.report)
+    }
+
+    /// The whole file in memory, then parsed (pipes, devices, UTF-16).
+    static func loadWhole(path: String, displayName: String, cancellation: Cancellation) throws(Diagnostic) -> (Table, LoadReport) {
         let file: FileBytes
         do {
             file = try FileBytes(path: path, memoryLimit: FileBytes.memoryBudget())
@@ -15,6 +93,21 @@ public enum CSVLoader {
             throw Diagnostic(id: "empty-file", message: "\(displayName) is empty (0 bytes)", span: nil)
         }
         return try CSVReader.read(file.bytes, fileName: displayName, cancellation: cancellation)
+    }
+
+    /// The CSV file read again without the cache, if it is still the file
+    /// `key` describes (used when a cache file is damaged after it was opened).
+    static func reread(path: String, key: FileKey, displayName: String) -> Table? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard FileKey.of(fd: fd, path: key.path) == key else { return nil }
+        var input = FileInput(fd: fd, size: key.size, displayName: displayName)
+        var options = CSVReader.Options()
+        options.blockBytes = fileBlockBytes
+        guard var parsed = try? CSVReader.parse(&input, fileName: displayName, options: options, cancellation: .never, spill: nil)
+        else { return nil }
+        return parsed.takeReadyTable(handle: nil)
     }
 
     static func failure(_ error: FileBytes.Failure, displayName: String) -> Diagnostic {

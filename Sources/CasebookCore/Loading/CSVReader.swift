@@ -4,6 +4,8 @@
 // rows are split between the cores in chunks that start on a record boundary.
 // Malformed input never stops a load: each problem is recorded with its line
 // number and the row is kept (padded or trimmed) or read leniently.
+// A file is read in blocks (CSVStream.swift), so it never needs to fit in
+// memory at once; bytes held in memory are one block.
 
 import Dispatch
 
@@ -19,6 +21,9 @@ public enum CSVReader {
         public var delimiter: UInt8? = nil
         /// Split the rows between this many workers (files under a few MB use one).
         public var workers: Int = 2
+        /// Bytes read and parsed at a time (a block always ends on a record
+        /// boundary). nil: all of it at once for bytes in memory, 16 MB for a file.
+        public var blockBytes: Int? = nil
         public init() {}
     }
 
@@ -32,123 +37,27 @@ public enum CSVReader {
         _ p: UnsafeBufferPointer<UInt8>, fileName: String, options: Options = Options(),
         cancellation: Cancellation = .never
     ) throws(Diagnostic) -> (Table, LoadReport) {
-        if p.count >= 2, (p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) {
-            // UTF-16 (Excel's "Unicode text"): read as UTF-8, with the same lines.
-            let littleEndian = p[0] == 0xFF
-            let utf8 = utf8FromUTF16(p, littleEndian: littleEndian)
-            var (table, report) = try utf8.withUnsafeBufferPointer { (q) throws(Diagnostic) in
-                try read(q, fileName: fileName, options: options, cancellation: cancellation)
-            }
-            report.add(
-                .encoding, line: nil,
-                "the file is UTF-16 (\(littleEndian ? "little" : "big")-endian), not UTF-8; converted it to read it")
-            return (table, report)
+        if let converted = try readUTF16(p, fileName: fileName, options: options, cancellation: cancellation) {
+            return converted
         }
-        var report = LoadReport(fileName: fileName)
-        var start = 0
-        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
-        // Skip blank lines before the header.
-        var leadingLines = 0
-        while start < p.count, p[start] == 0x0A || p[start] == 0x0D {
-            if p[start] == 0x0A || (p[start] == 0x0D && (start + 1 >= p.count || p[start + 1] != 0x0A)) {
-                leadingLines += 1
-            }
-            start += 1
-        }
-        guard start < p.count else {
-            throw Diagnostic(id: "empty-file", message: "\(fileName) is empty", span: nil)
-        }
-        let delimiter = options.delimiter ?? detectDelimiter(p, from: start)
-        var scanner = RecordScanner(p: p, delimiter: delimiter, position: start, line: 1 + leadingLines)
-        var headerFields: [(Int, Int)] = []
-        var headerScratch: [[UInt8]] = []
-        scanner.readRecord { s, e, unescaped in
-            if let u = unescaped { headerScratch.append(u) } else { headerScratch.append(Array(UnsafeBufferPointer(rebasing: p[s..<e]))) }
-            headerFields.append((s, e))
-        }
-        let headerLine = 1 + leadingLines
-        if let unclosed = scanner.unclosedQuoteLine {
-            report.add(.unclosedQuote, line: unclosed, "a quote opened here is never closed; read it as an ordinary character")
-        }
-        if let bad = scanner.textAfterQuoteLine {
-            report.add(.textAfterQuote, line: bad, "text after a closing quote; kept it in the field")
-        }
-        let names = uniqueNames(headerScratch, line: headerLine, report: &report)
-        let columnCount = names.count
-        let dataStart = scanner.position
-        let firstDataLine = scanner.line
+        var input = MemoryInput(p)
+        var parsed = try parse(&input, fileName: fileName, options: options, cancellation: cancellation, spill: nil)
+        return (parsed.takeReadyTable(handle: nil)!, parsed.report)
+    }
 
-        if dataStart >= p.count || onlyLineBreaks(p, from: dataStart) {
-            report.add(.headerOnly, line: nil, "has a header but no rows")
-            let columns = names.map { Column(name: $0, data: .text(codes: [], dictionary: TextDictionary([""]))) }
-            report.columns = columnCount
-            return (Table(columns: columns, rowCount: 0), report)
+    /// UTF-16 (Excel's "Unicode text"): read as UTF-8, with the same lines.
+    static func readUTF16(
+        _ p: UnsafeBufferPointer<UInt8>, fileName: String, options: Options, cancellation: Cancellation
+    ) throws(Diagnostic) -> (Table, LoadReport)? {
+        guard p.count >= 2, (p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) else { return nil }
+        let littleEndian = p[0] == 0xFF
+        let utf8 = utf8FromUTF16(p, littleEndian: littleEndian)
+        var (table, report) = try utf8.withUnsafeBufferPointer { (q) throws(Diagnostic) in
+            try read(q, fileName: fileName, options: options, cancellation: cancellation)
         }
-
-        // Split the data rows at record boundaries, one chunk per worker.
-        let workers = p.count - dataStart < 4 << 20 ? 1 : max(1, options.workers)
-        let bounds = chunkBounds(p, from: dataStart, delimiter: delimiter, parts: workers)
-        let results = ChunkResults(count: bounds.count - 1)
-        let input = SharedBytes(p)
-        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { i in
-            let chunk = parseChunk(
-                input.p, range: bounds[i]..<bounds[i + 1], delimiter: delimiter, columns: columnCount,
-                fileName: fileName, cancellation: cancellation)
-            results.set(i, chunk)
-        }
-        try cancellation.checkpoint()
-
-        // Lines are counted from the start of each chunk; shift later chunks.
-        var chunks = results.all()
-        var lineOffset = firstDataLine - 1
-        var lineOffsets: [Int] = []
-        var totalRows = 0
-        var blankLines = 0
-        for i in chunks.indices {
-            report.absorb(chunks[i].report, lineOffset: lineOffset)
-            lineOffsets.append(lineOffset)
-            lineOffset += chunks[i].lines
-            totalRows += chunks[i].rows
-            blankLines += chunks[i].blankLines
-        }
-        let columns = (0..<columnCount).map { c in
-            mergeColumn(&chunks, column: c, name: names[c], p: p, delimiter: delimiter, fileName: fileName)
-        }
-        // Bad bytes are found per column; report the earliest lines first, at
-        // their line in the file (not in the chunk).
-        var invalid: [(line: Int, column: Int)] = [], nul: [(line: Int, column: Int)] = []
-        var invalidTotal = 0, nulTotal = 0
-        for (i, chunk) in chunks.enumerated() {
-            invalid += chunk.invalidUTF8.map { (line: $0.1 + lineOffsets[i], column: $0.0) }
-            nul += chunk.nulBytes.map { (line: $0.1 + lineOffsets[i], column: $0.0) }
-            invalidTotal += chunk.invalidUTF8Total
-            nulTotal += chunk.nulTotal
-        }
-        for e in invalid.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-            report.add(.invalidUTF8, line: e.line, "invalid UTF-8 in column `\(names[e.column])` (shown as �)")
-        }
-        for e in nul.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-            report.add(.nulByte, line: e.line, "NUL byte in column `\(names[e.column])` (removed)")
-        }
-        if invalidTotal > invalid.count { report.counts[.invalidUTF8, default: 0] += invalidTotal - invalid.count }
-        if nulTotal > nul.count { report.counts[.nulByte, default: 0] += nulTotal - nul.count }
-        if blankLines > 0 {
-            report.add(.blankLines, line: nil, "skipped \(Messages.plural(blankLines, "blank line"))")
-        }
-        let commaColumns = (0..<columnCount).filter { c in
-            columns[c].type.isNumeric && chunks.contains { $0.builders[c].sawDecimalComma }
-        }
-        if !commaColumns.isEmpty {
-            report.add(
-                .decimalComma, line: nil,
-                "the file is separated by `;`, so a comma in a number is its decimal point (0,5 is 0.5): read so in "
-                    + Messages.andList(commaColumns.map { Messages.code(names[$0]) }))
-        }
-        report.rows = totalRows
-        report.columns = columnCount
-        var table = Table(columns: columns, rowCount: totalRows)
-        addYearFromTimePeriod(&table, report: &report)
-        report.columns = table.columns.count
+        report.add(
+            .encoding, line: nil,
+            "the file is UTF-16 (\(littleEndian ? "little" : "big")-endian), not UTF-8; converted it to read it")
         return (table, report)
     }
 
@@ -236,6 +145,12 @@ public enum CSVReader {
 
     /// The delimiter that splits the header line most often: comma, tab or semicolon.
     static func detectDelimiter(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
+        var end = 0
+        return detectDelimiter(p, from: start, stoppedAt: &end)
+    }
+
+    /// The same; `stoppedAt` is where the header line was found to end (p.count when it was not).
+    static func detectDelimiter(_ p: UnsafeBufferPointer<UInt8>, from start: Int, stoppedAt: inout Int) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, 0x09: 0, UInt8(ascii: ";"): 0]
         var inQuotes = false
         var i = start
@@ -249,13 +164,14 @@ public enum CSVReader {
             }
             i += 1
         }
+        stoppedAt = i
         let comma = counts[UInt8(ascii: ",")]!, tab = counts[0x09]!, semi = counts[UInt8(ascii: ";")]!
         if tab > comma && tab >= semi { return 0x09 }
         if semi > comma && semi > tab { return UInt8(ascii: ";") }
         return UInt8(ascii: ",")
     }
 
-    private static func onlyLineBreaks(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    static func onlyLineBreaks(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var i = start
         while i < p.count {
             if p[i] != 0x0A && p[i] != 0x0D && p[i] != 0x20 { return false }
@@ -322,10 +238,6 @@ public enum CSVReader {
         var rows = 0
         var lines = 0
         var report: LoadReport
-        var invalidUTF8: [(Int, Int)] = []  // (column, line in the chunk), the first few per column
-        var nulBytes: [(Int, Int)] = []
-        var invalidUTF8Total = 0
-        var nulTotal = 0
         var blankLines = 0
         var range: Range<Int>
     }
@@ -336,23 +248,21 @@ public enum CSVReader {
         init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p }
     }
 
-    final class ChunkResults: @unchecked Sendable {
-        // @unchecked: each worker writes only its own slot; read after all finish.
-        private var slots: [Chunk?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ c: Chunk) { slots[i] = c }
-        func all() -> [Chunk] { slots.map { $0! } }
-    }
-
     static func parseChunk(
         _ p: UnsafeBufferPointer<UInt8>, range: Range<Int>, delimiter: UInt8, columns: Int, fileName: String,
-        cancellation: Cancellation
+        cancellation: Cancellation, textColumns: [Bool] = []
     ) -> Chunk {
         let estimate = max(16, (range.count / 64))
         var chunk = Chunk(
-            builders: (0..<columns).map { _ in
-                var b = ColumnBuilder(capacity: estimate)
+            builders: (0..<columns).map { c in
+                // A column already known to be text is read as text from its first row.
+                let isText = c < textColumns.count && textColumns[c]
+                var b = ColumnBuilder(capacity: isText ? 0 : estimate)
                 b.decimalComma = delimiter == UInt8(ascii: ";")
+                if isText {
+                    b.mode = .text
+                    b.codes.reserveCapacity(estimate)
+                }
                 return b
             }, rowStarts: [],
             report: LoadReport(fileName: fileName), range: range)
@@ -406,16 +316,8 @@ public enum CSVReader {
         chunk.rows = row
         chunk.lines = scanner.line - 1
         chunk.blankLines = blankLines
-        for (c, b) in chunk.builders.enumerated() {
-            chunk.invalidUTF8Total += b.invalidUTF8Rows.count
-            chunk.nulTotal += b.nulRows.count
-            for r in b.invalidUTF8Rows.prefix(LoadReport.examplesPerKind) {
-                chunk.invalidUTF8.append((c, lineOfRow(r, chunk: chunk, p: sub, delimiter: delimiter)))
-            }
-            for r in b.nulRows.prefix(LoadReport.examplesPerKind) {
-                chunk.nulBytes.append((c, lineOfRow(r, chunk: chunk, p: sub, delimiter: delimiter)))
-            }
-        }
+        // Rows with invalid UTF-8 or NUL bytes are reported when the chunk is
+        // folded into the file's columns (CSVStream.swift): once per distinct string in the file.
         return chunk
     }
 
@@ -468,102 +370,6 @@ public enum CSVReader {
         } else {
             chunk.builders[column].appendText(p, s, e, row: row)
         }
-    }
-
-    /// Joins a column's chunks. When chunks disagree on the type, the wider one
-    /// wins: whole numbers widen to decimals; anything with text is re-read as text.
-    static func mergeColumn(
-        _ chunks: inout [Chunk], column: Int, name: String, p: UnsafeBufferPointer<UInt8>, delimiter: UInt8,
-        fileName: String
-    ) -> Column {
-        if chunks.count == 1 { return chunks[0].builders[column].finish(name: name) }
-        let modes = chunks.map { $0.builders[column].mode }
-        if modes.contains(.text) {
-            for i in chunks.indices where chunks[i].builders[column].mode != .text {
-                var rebuilt = ColumnBuilder(capacity: chunks[i].rows)
-                rebuilt.mode = .text
-                let sub = UnsafeBufferPointer(rebasing: p[0..<chunks[i].range.upperBound])
-                for r in 0..<chunks[i].rows {
-                    var scanner = RecordScanner(p: sub, delimiter: delimiter, position: chunks[i].rowStarts[r], line: 1)
-                    var f = 0
-                    var appended = false
-                    scanner.readRecord { fs, fe, fu in
-                        if f == column {
-                            if let u = fu {
-                                u.withUnsafeBufferPointer { rebuilt.appendText($0, 0, u.count, row: r) }
-                            } else {
-                                rebuilt.appendText(sub, fs, fe, row: r)
-                            }
-                            appended = true
-                        }
-                        f += 1
-                    }
-                    if !appended { rebuilt.appendText(sub, 0, 0, row: r) }
-                }
-                chunks[i].builders[column] = rebuilt
-            }
-            // Merge dictionaries: codes of later chunks are remapped into one list.
-            var builder = TextColumnBuilder(capacity: chunks.reduce(0) { $0 + $1.rows })
-            var mask: [UInt8] = []
-            var anyMissing = false
-            for chunk in chunks {
-                let col = chunk.builders[column].finish(name: name)
-                guard case .text(let codes, let dict) = col.data else { continue }
-                let remap = dict.values.map { builder.code(for: $0) }
-                for (r, c) in codes.enumerated() {
-                    builder.appendCode(remap[Int(c)])
-                    let m = col.missing?[r] ?? 0
-                    if m != 0 { anyMissing = true }
-                    mask.append(m)
-                }
-            }
-            return Column(name: name, data: builder.finish(), missing: anyMissing ? mask : nil)
-        }
-        let parts = chunks.map { $0.builders[column].finish(name: name) }
-        var mask: [UInt8] = []
-        let anyMissing = parts.contains { $0.missing != nil }
-        if anyMissing {
-            for part in parts { mask.append(contentsOf: part.missing ?? [UInt8](repeating: 0, count: part.count)) }
-        }
-        if modes.contains(.decimal) {
-            var values: [Double] = []
-            values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for part in parts { values.append(contentsOf: part.doubles() ?? []) }
-            return Column(name: name, data: .decimal(values), missing: anyMissing ? mask : nil)
-        }
-        var values: [Int64] = []
-        values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts {
-            if case .integer(let v) = part.data { values.append(contentsOf: v) }
-        }
-        return Column(name: name, data: .integer(values), missing: anyMissing ? mask : nil)
-    }
-
-    // MARK: - DfE time periods
-
-    /// A `time_period` of six digits such as 201516 is the year ending 31 March
-    /// 2016; add it as `year` (the shipped datasets' convention) when there is none.
-    static func addYearFromTimePeriod(_ table: inout Table, report: inout LoadReport) {
-        guard table.index(of: "year") == nil,
-            let i = table.columns.firstIndex(where: { $0.name.lowercased() == "time_period" }),
-            case .integer(let periods) = table.columns[i].data
-        else { return }
-        let column = table.columns[i]
-        var years = [Int64](repeating: 0, count: periods.count)
-        var sawAny = false
-        for (r, v) in periods.enumerated() where !column.isMissing(at: r) {
-            let first = v / 100, second = v % 100
-            guard v >= 100_000, v <= 999_999, (first + 1) % 100 == second else { return }
-            years[r] = first + 1
-            sawAny = true
-        }
-        guard sawAny else { return }
-        table.columns.insert(Column(name: "year", data: .integer(years), missing: column.missing), at: i + 1)
-        let example = periods.indices.first { !column.isMissing(at: $0) }.map { periods[$0] } ?? 201516
-        report.add(
-            .derivedYear, line: nil,
-            "`time_period` values such as \(example) are years ending 31 March; added `year` (\(example) → \(example / 100 + 1))"
-        )
     }
 }
 

@@ -1,6 +1,11 @@
 // A column: a name, one typed array of values and, only when some are missing,
 // one byte per row giving the reason. No object or enum per cell, so a million
 // rows of decimals are eight megabytes and a loop over them is a loop over memory.
+//
+// The arrays may be deferred (DeferredColumn.swift): a column read from the
+// column cache is loaded on first use, and the rows a filter, sort or take
+// picks are gathered only when something reads them. `count`, `type` and
+// `name` never load anything; `data` and `missing` load on first access.
 
 public enum ColumnData: Sendable {
     case integer([Int64])
@@ -12,23 +17,81 @@ public enum ColumnData: Sendable {
 
 public struct Column: Sendable {
     public var name: String
-    public var data: ColumnData
-    /// Per row: 0 when the value is present, else a `MissingReason` raw value.
-    /// nil when no value is missing (the common case costs nothing).
-    public var missing: [UInt8]?
+    var storage: Storage
+
+    enum Storage: Sendable {
+        case ready(ColumnData, [UInt8]?)
+        case deferred(DeferredColumn)
+    }
 
     public init(name: String, data: ColumnData, missing: [UInt8]? = nil) {
         self.name = name
-        self.data = data
         // A mask with nothing set is dropped so that fast paths can test for nil.
-        if let m = missing, m.contains(where: { $0 != 0 }) {
-            self.missing = m
-        } else {
-            self.missing = nil
+        storage = .ready(data, Column.anySet(missing) ? missing : nil)
+    }
+
+    init(name: String, deferred: DeferredColumn) {
+        self.name = name
+        storage = .deferred(deferred)
+    }
+
+    /// True when the mask exists and has a nonzero byte (word at a time).
+    static func anySet(_ mask: [UInt8]?) -> Bool {
+        guard let mask else { return false }
+        return mask.withUnsafeBytes { raw -> Bool in
+            let n = raw.count
+            var i = 0
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) != 0 { return true }
+                i += 8
+            }
+            while i < n {
+                if raw[i] != 0 { return true }
+                i += 1
+            }
+            return false
         }
     }
 
+    /// The values (loaded or gathered on first access when deferred).
+    public var data: ColumnData {
+        get {
+            switch storage {
+            case .ready(let d, _): return d
+            case .deferred(let box): return box.resolved.data
+            }
+        }
+        set { storage = .ready(newValue, missing) }
+    }
+
+    /// Per row: 0 when the value is present, else a `MissingReason` raw value.
+    /// nil when no value is missing (the common case costs nothing).
+    public var missing: [UInt8]? {
+        get {
+            switch storage {
+            case .ready(_, let m): return m
+            case .deferred(let box): return box.resolved.missing
+            }
+        }
+        set { storage = .ready(data, newValue) }
+    }
+
+    /// Both at once (one lookup of a deferred column).
+    var parts: (data: ColumnData, missing: [UInt8]?) {
+        switch storage {
+        case .ready(let d, let m): return (d, m)
+        case .deferred(let box): return box.resolved
+        }
+    }
+
+    /// True when reading `data` would load or gather first.
+    var isDeferred: Bool {
+        if case .deferred(let box) = storage { return !box.isResolved }
+        return false
+    }
+
     public var type: ColumnType {
+        if case .deferred(let box) = storage { return box.type }
         switch data {
         case .integer: return .integer
         case .decimal: return .decimal
@@ -38,6 +101,7 @@ public struct Column: Sendable {
     }
 
     public var count: Int {
+        if case .deferred(let box) = storage { return box.count }
         switch data {
         case .integer(let v): return v.count
         case .decimal(let v): return v.count
@@ -60,6 +124,7 @@ public struct Column: Sendable {
 
     /// The cell as a value (for display and keys; not for loops over rows).
     public func value(at row: Int) -> Value {
+        let (data, missing) = parts
         if let m = missing, m[row] != 0 { return .missing(MissingReason(rawValue: m[row]) ?? .undefined) }
         switch data {
         case .integer(let v): return .integer(v[row])

@@ -39,11 +39,12 @@ enum CSVTest {
     }
 
     static func read(
-        bytes: [UInt8], workers: Int = 1, delimiter: UInt8? = nil, fileName: String = "t.csv"
+        bytes: [UInt8], workers: Int = 1, delimiter: UInt8? = nil, fileName: String = "t.csv", blockBytes: Int? = nil
     ) throws(Diagnostic) -> (Table, LoadReport) {
         var options = CSVReader.Options()
         options.workers = workers
         options.delimiter = delimiter
+        options.blockBytes = blockBytes
         let file = FileBytes(bytes: bytes)
         return try CSVReader.read(file.bytes, fileName: fileName, options: options)
     }

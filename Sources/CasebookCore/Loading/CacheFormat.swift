@@ -1,0 +1,393 @@
+// The column cache's file format (see ColumnCache.swift for when it is used).
+//
+//   [0, 64)        header: magic, format version, where the metadata is, its
+//                  length and checksum, the file's length, the header's own checksum
+//   [64, …)        segments: one column's values for a run of rows (a chunk of
+//                  the CSV), its missing-value bytes, and each text column's dictionary
+//   [metadata, end) what the file holds: the CSV file it was made from (path,
+//                  size, times, inode), the columns and their segments with a
+//                  checksum of each, and the load report (warnings with line numbers)
+//
+// Nothing in it is trusted: every length and offset is checked against the
+// file, the metadata against its checksum, each segment against its checksum
+// when it is read, and text codes against the dictionary's size. Little-endian
+// throughout (the machines Casebook runs on).
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+enum CacheFormat {
+    static let magic: [UInt8] = Array("CBCOLS01".utf8)
+    /// Bump when the layout changes.
+    static let version: UInt32 = 1
+    /// Bump when the CSV reader would read a file differently (types, markers,
+    /// the report): a cache made by an older reader is then ignored.
+    static let readerVersion: UInt32 = 1
+    static let headerSize = 64
+
+    // MARK: - Checksum
+
+    /// A 64-bit checksum of bytes: four independent multiply-xor lanes over
+    /// 32-byte strides (about as fast as memory), each step a bijection of the
+    /// lane, so any one changed word changes the result.
+    static func checksum(_ p: UnsafeRawBufferPointer) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
+        var c: UInt64 = 0xA409_3822_299F_31D0, d: UInt64 = 0x082E_FA98_EC4E_6C89
+        let n = p.count
+        var i = 0
+        if n >= 32 {
+            while i + 32 <= n {
+                a = (a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+                b = (b ^ p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* k
+                c = (c ^ p.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* k
+                d = (d ^ p.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* k
+                i += 32
+            }
+        }
+        while i + 8 <= n {
+            a = (a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(p[i]) << shift
+            shift += 8
+            i += 1
+        }
+        b = (b ^ tail) &* k
+        var h = a ^ rotate(b, 17) ^ rotate(c, 31) ^ rotate(d, 47) ^ UInt64(n)
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    @inline(__always)
+    private static func rotate(_ x: UInt64, _ r: UInt64) -> UInt64 { (x << r) | (x >> (64 - r)) }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    // MARK: - I/O helpers
+
+    /// Reads exactly `count` bytes at `offset`; false on an error or a short file.
+    static func readFully(_ fd: Int32, _ p: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let r = pread(fd, p + done, min(count - done, 1 << 30), off_t(offset + done))
+            if r < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if r == 0 { return false }
+            done += r
+        }
+        return true
+    }
+
+    /// Writes all of `p` at `offset`; false on an error (a full disk, say).
+    static func writeFully(_ fd: Int32, _ p: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        var done = 0
+        while done < p.count {
+            let r = pwrite(fd, base + done, min(p.count - done, 1 << 30), off_t(offset + done))
+            if r < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if r == 0 { return false }
+            done += r
+        }
+        return true
+    }
+}
+
+/// Where some bytes are in a cache file, and their checksum.
+struct Extent: Equatable, Sendable {
+    var offset: Int
+    var length: Int
+    var checksum: UInt64
+}
+
+/// What identifies a CSV file's contents without reading them: a change to
+/// the file changes its size, its modification or change time, or its inode.
+struct FileKey: Equatable, Sendable {
+    var path: String
+    var size: Int
+    var modified: Int64
+    var changed: Int64
+    var inode: UInt64
+    var device: UInt64
+
+    /// The key of an open file, or nil when it is not a regular file.
+    static func of(fd: Int32, path: String) -> FileKey? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileKey(
+            path: path, size: Int(st.st_size),
+            modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+            changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec),
+            inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
+    }
+}
+
+// MARK: - Metadata
+
+/// Little-endian encoder for the metadata block.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
+    mutating func int(_ v: Int) { i64(Int64(v)) }
+    mutating func string(_ s: String) {
+        let utf8 = Array(s.utf8)
+        u32(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
+    mutating func extent(_ e: Extent) {
+        int(e.offset)
+        int(e.length)
+        u64(e.checksum)
+    }
+}
+
+/// Little-endian decoder that never reads past the end: every read is
+/// optional, and a nil anywhere makes the whole metadata unreadable.
+struct BinaryReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func u8() -> UInt8? {
+        guard position < bytes.count else { return nil }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func u32() -> UInt32? {
+        guard position + 4 <= bytes.count else { return nil }
+        defer { position += 4 }
+        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt32.self)) }
+    }
+
+    mutating func u64() -> UInt64? {
+        guard position + 8 <= bytes.count else { return nil }
+        defer { position += 8 }
+        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
+    }
+
+    mutating func i64() -> Int64? { u64().map { Int64(bitPattern: $0) } }
+
+    /// A non-negative count or offset no larger than `limit`.
+    mutating func int(max limit: Int = Int(Int32.max) << 16) -> Int? {
+        guard let v = i64(), v >= 0, v <= Int64(limit) else { return nil }
+        return Int(v)
+    }
+
+    mutating func string(max limit: Int = 1 << 20) -> String? {
+        guard let n = u32(), Int(n) <= limit, position + Int(n) <= bytes.count else { return nil }
+        defer { position += Int(n) }
+        return String(decoding: bytes[position..<position + Int(n)], as: UTF8.self)
+    }
+
+    mutating func extent() -> Extent? {
+        guard let o = int(), let l = int(), let c = u64() else { return nil }
+        return Extent(offset: o, length: l, checksum: c)
+    }
+}
+
+/// One column's values for a run of rows, as stored in a cache file.
+struct StoredSegment: Equatable, Sendable {
+    enum Kind: UInt8, Sendable {
+        case integer = 0, decimal = 1, text = 2
+
+        var width: Int { self == .text ? 4 : 8 }
+    }
+
+    var rows: Int
+    var kind: Kind
+    var data: Extent
+    /// One byte per row, the missing reasons; nil when none is missing.
+    var mask: Extent?
+}
+
+/// A column as stored in a cache file.
+struct StoredColumn: Sendable {
+    var name: String
+    var type: ColumnType
+    var segments: [StoredSegment]
+    /// Text: the distinct strings ((entries + 1) little-endian UInt64 offsets, then the bytes).
+    var dictionary: Extent?
+    var dictionaryEntries = 0
+    /// Text with NUL bytes: the strings lose them when read (equal results share a code).
+    var stripNUL = false
+}
+
+/// The metadata block of a cache file.
+struct CacheMetadata: Sendable {
+    var key: FileKey
+    var rows: Int
+    var columns: [StoredColumn]
+    var report: LoadReport
+
+    func encoded() -> [UInt8] {
+        var w = BinaryWriter()
+        w.u32(CacheFormat.version)
+        w.u32(CacheFormat.readerVersion)
+        w.string(key.path)
+        w.int(key.size)
+        w.i64(key.modified)
+        w.i64(key.changed)
+        w.u64(key.inode)
+        w.u64(key.device)
+        w.int(rows)
+        w.u32(UInt32(columns.count))
+        for c in columns {
+            w.string(c.name)
+            w.u8(c.type == .integer ? 0 : c.type == .decimal ? 1 : 2)
+            w.u8(c.stripNUL ? 1 : 0)
+            w.u32(UInt32(c.segments.count))
+            for s in c.segments {
+                w.int(s.rows)
+                w.u8(s.kind.rawValue)
+                w.extent(s.data)
+                w.u8(s.mask == nil ? 0 : 1)
+                if let m = s.mask { w.extent(m) }
+            }
+            if c.type == .text {
+                w.extent(c.dictionary ?? Extent(offset: 0, length: 0, checksum: 0))
+                w.int(c.dictionaryEntries)
+            }
+        }
+        w.int(report.rows)
+        w.int(report.columns)
+        w.u32(UInt32(report.issues.count))
+        for issue in report.issues {
+            w.string(issue.kind.rawValue)
+            w.i64(Int64(issue.line ?? -1))
+            w.string(issue.message)
+        }
+        let counts = report.counts.sorted { $0.key.rawValue < $1.key.rawValue }
+        w.u32(UInt32(counts.count))
+        for (kind, n) in counts {
+            w.string(kind.rawValue)
+            w.int(n)
+        }
+        return w.bytes
+    }
+
+    /// Decodes and checks the metadata of a cache file of `fileLength` bytes
+    /// whose segments end at `dataEnd`; nil on any inconsistency.
+    static func decode(_ bytes: [UInt8], dataEnd: Int, fileName: String) -> CacheMetadata? {
+        var r = BinaryReader(bytes)
+        guard r.u32() == CacheFormat.version, r.u32() == CacheFormat.readerVersion,
+            let path = r.string(), let size = r.int(), let modified = r.i64(), let changed = r.i64(),
+            let inode = r.u64(), let device = r.u64(), let rows = r.int(max: Int(Int32.max)),
+            let columnCount = r.u32(), columnCount <= 1 << 20
+        else { return nil }
+        func valid(_ e: Extent) -> Bool {
+            e.offset >= CacheFormat.headerSize && e.offset <= dataEnd && e.length <= dataEnd - e.offset
+        }
+        var columns: [StoredColumn] = []
+        for _ in 0..<columnCount {
+            guard let name = r.string(), let t = r.u8(), t <= 2, let flags = r.u8(), let segmentCount = r.u32(),
+                Int(segmentCount) <= max(rows, 1)
+            else { return nil }
+            let type: ColumnType = t == 0 ? .integer : t == 1 ? .decimal : .text
+            var segments: [StoredSegment] = []
+            var total = 0
+            for _ in 0..<segmentCount {
+                guard let n = r.int(max: rows), let k = r.u8(), let kind = StoredSegment.Kind(rawValue: k),
+                    let data = r.extent(), valid(data), data.length == n * kind.width, let hasMask = r.u8()
+                else { return nil }
+                // A column's segments are all text, or all numbers (whole numbers
+                // in a decimal column are widened when read).
+                guard (type == .text) == (kind == .text), !(type == .integer && kind == .decimal) else { return nil }
+                var mask: Extent? = nil
+                if hasMask == 1 {
+                    guard let m = r.extent(), valid(m), m.length == n else { return nil }
+                    mask = m
+                } else if hasMask != 0 {
+                    return nil
+                }
+                total += n
+                guard total <= rows else { return nil }
+                segments.append(StoredSegment(rows: n, kind: kind, data: data, mask: mask))
+            }
+            guard total == rows else { return nil }
+            var column = StoredColumn(name: name, type: type, segments: segments, stripNUL: flags & 1 != 0)
+            if type == .text {
+                guard let d = r.extent(), valid(d), let entries = r.int(max: max(rows, 1)),
+                    d.length >= (entries + 1) * 8
+                else { return nil }
+                column.dictionary = d
+                column.dictionaryEntries = entries
+            }
+            columns.append(column)
+        }
+        var report = LoadReport(fileName: fileName)
+        guard let reportRows = r.int(), let reportColumns = r.int(), let issueCount = r.u32(), issueCount <= 1 << 16
+        else { return nil }
+        report.rows = reportRows
+        report.columns = reportColumns
+        for _ in 0..<issueCount {
+            guard let k = r.string(), let kind = LoadIssue.Kind(rawValue: k), let line = r.i64(), line >= -1,
+                let message = r.string()
+            else { return nil }
+            report.issues.append(LoadIssue(kind: kind, line: line < 0 ? nil : Int(line), message: message))
+        }
+        guard let countCount = r.u32(), countCount <= 64 else { return nil }
+        for _ in 0..<countCount {
+            guard let k = r.string(), let kind = LoadIssue.Kind(rawValue: k), let n = r.int() else { return nil }
+            report.counts[kind] = n
+        }
+        guard r.position == bytes.count else { return nil }
+        let key = FileKey(path: path, size: size, modified: modified, changed: changed, inode: inode, device: device)
+        return CacheMetadata(key: key, rows: rows, columns: columns, report: report)
+    }
+}
+
+/// The fixed-size header at the start of a cache file.
+struct CacheHeader {
+    var metadata: Extent
+    var fileLength: Int
+
+    func encoded() -> [UInt8] {
+        var w = BinaryWriter()
+        w.bytes.append(contentsOf: CacheFormat.magic)
+        w.u32(CacheFormat.version)
+        w.u32(0)
+        w.extent(metadata)
+        w.int(fileLength)
+        w.u64(CacheFormat.checksum(w.bytes))
+        w.bytes.append(contentsOf: [UInt8](repeating: 0, count: CacheFormat.headerSize - w.bytes.count))
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> CacheHeader? {
+        guard bytes.count == CacheFormat.headerSize, Array(bytes[0..<8]) == CacheFormat.magic else { return nil }
+        var r = BinaryReader(bytes)
+        r.position = 8
+        guard r.u32() == CacheFormat.version, r.u32() == 0, let metadata = r.extent(), let length = r.int() else {
+            return nil
+        }
+        let checked = r.position
+        guard let sum = r.u64(), sum == CacheFormat.checksum(Array(bytes[0..<checked])) else { return nil }
+        guard metadata.offset >= CacheFormat.headerSize, metadata.offset <= length,
+            metadata.length <= length - metadata.offset, metadata.offset + metadata.length == length
+        else { return nil }
+        return CacheHeader(metadata: metadata, fileLength: length)
+    }
+}

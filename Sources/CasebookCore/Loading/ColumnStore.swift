@@ -1,0 +1,464 @@
+// Where the CSV reader puts a column's values while it reads a file, one
+// segment per chunk of rows: in memory, or, when the file is being cached,
+// straight into the cache file (so a file far larger than memory can be
+// read with a few chunks in memory at a time). At the end the columns become
+// ordinary arrays, or columns that are read from the cache file when a
+// statement first uses them.
+
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An open cache file (being written, or published), read with pread. The
+/// descriptor stays open while any column needs it: a newer cache file put in
+/// its place by rename, or its removal, does not change what it reads.
+final class CacheFileHandle: Sendable {
+    let fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    deinit { close(fd) }
+
+    /// The segment's values and missing bytes, checked against their checksums; nil if damaged.
+    func read(_ segment: StoredSegment) -> (values: Segment.Values, mask: [UInt8]?)? {
+        let n = segment.rows
+        var values: Segment.Values
+        switch segment.kind {
+        case .integer:
+            guard let v: [Int64] = readArray(segment.data, count: n) else { return nil }
+            values = .integers(v)
+        case .decimal:
+            guard let v: [Double] = readArray(segment.data, count: n) else { return nil }
+            values = .decimals(v)
+        case .text:
+            guard let v: [UInt32] = readArray(segment.data, count: n) else { return nil }
+            values = .codes(v)
+        }
+        var mask: [UInt8]? = nil
+        if let m = segment.mask {
+            guard let bytes: [UInt8] = readArray(m, count: n) else { return nil }
+            mask = bytes
+        }
+        return (values, mask)
+    }
+
+    /// `count` values of a trivial type at `extent`, or nil when the bytes are
+    /// short or fail their checksum.
+    func readArray<T: BitwiseCopyable>(_ extent: Extent, count: Int) -> [T]? {
+        guard extent.length == count * MemoryLayout<T>.stride else { return nil }
+        var ok = false
+        let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0, let base = buffer.baseAddress {
+                ok = readInto(UnsafeMutableRawPointer(base), extent)
+            } else {
+                ok = extent.length == 0
+            }
+            initialized = count  // plain bytes: whatever was read (checked below) is a value
+        }
+        return ok ? array : nil
+    }
+
+    /// Reads `extent` into `p` and checks it, piece by piece while the piece is in cache.
+    func readInto(_ p: UnsafeMutableRawPointer, _ extent: Extent) -> Bool {
+        guard CacheFormat.readFully(fd, p, count: extent.length, at: extent.offset) else { return false }
+        return CacheFormat.checksum(UnsafeRawBufferPointer(start: p, count: extent.length)) == extent.checksum
+    }
+
+    /// A text column's dictionary: (entries + 1) offsets, then the bytes.
+    func readDictionary(_ extent: Extent, entries: Int) -> [[UInt8]]? {
+        guard let raw: [UInt8] = readArray(extent, count: extent.length) else { return nil }
+        let tableBytes = (entries + 1) * 8
+        guard raw.count >= tableBytes else { return nil }
+        let body = raw.count - tableBytes
+        var out: [[UInt8]] = []
+        out.reserveCapacity(entries)
+        return raw.withUnsafeBytes { p -> [[UInt8]]? in
+            var previous = 0
+            for i in 0...entries {
+                let o = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+                guard o <= UInt64(body), Int(o) >= previous, i > 0 || o == 0 else { return nil }
+                if i > 0 { out.append(Array(p[(tableBytes + previous)..<(tableBytes + Int(o))])) }
+                previous = Int(o)
+            }
+            return out
+        }
+    }
+}
+
+/// One column's values for a run of rows (one chunk of the file).
+struct Segment {
+    enum Values {
+        case integers([Int64])
+        case decimals([Double])
+        case codes([UInt32])
+    }
+
+    var rows: Int
+    var kind: StoredSegment.Kind
+    /// In memory, until spilled to the cache file.
+    var values: Values?
+    var mask: [UInt8]?
+    /// In the cache file, once spilled.
+    var stored: StoredSegment?
+    /// The chunk's bytes in the input (to read its fields again as text).
+    var source: Range<Int>
+}
+
+/// A cache file being written: segments are appended as the reader makes
+/// them, the metadata last, then it is renamed into place.
+final class SpillWriter {
+    let handle: CacheFileHandle
+    let temporaryPath: String
+    let finalPath: String
+    private(set) var end = CacheFormat.headerSize
+    /// A write failed (a full disk): nothing more is written, nothing published.
+    private(set) var failed = false
+
+    private init(handle: CacheFileHandle, temporaryPath: String, finalPath: String) {
+        self.handle = handle
+        self.temporaryPath = temporaryPath
+        self.finalPath = finalPath
+    }
+
+    /// A new temporary file beside `finalPath`, or nil when it cannot be made.
+    static func create(finalPath: String) -> SpillWriter? {
+        let slash = finalPath.lastIndex(of: "/").map { String(finalPath[..<$0]) } ?? "."
+        let base = finalPath.split(separator: "/").last.map(String.init) ?? "cache"
+        for attempt in 0..<8 {
+            let temporary = "\(slash)/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(attempt)-\(base)"
+            let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                let header = [UInt8](repeating: 0, count: CacheFormat.headerSize)
+                let ok = header.withUnsafeBytes { CacheFormat.writeFully(fd, $0, at: 0) }
+                if !ok {
+                    close(fd)
+                    unlink(temporary)
+                    return nil
+                }
+                return SpillWriter(handle: CacheFileHandle(fd: fd), temporaryPath: temporary, finalPath: finalPath)
+            }
+            if errno != EEXIST { return nil }
+        }
+        return nil
+    }
+
+    /// Appends bytes; their extent, or nil (and `failed`) when the write fails.
+    func append(_ p: UnsafeRawBufferPointer) -> Extent? {
+        guard !failed else { return nil }
+        guard CacheFormat.writeFully(handle.fd, p, at: end) else {
+            failed = true
+            return nil
+        }
+        let e = Extent(offset: end, length: p.count, checksum: CacheFormat.checksum(p))
+        end += p.count
+        return e
+    }
+
+    func append<T>(_ array: [T]) -> Extent? {
+        array.withUnsafeBytes { append($0) }
+    }
+
+    /// Writes the metadata and the header and renames the file into place.
+    func publish(_ metadata: CacheMetadata) -> Bool {
+        guard !failed else { return false }
+        let body = metadata.encoded()
+        guard let m = body.withUnsafeBytes({ append($0) }) else { return false }
+        let header = CacheHeader(metadata: m, fileLength: end).encoded()
+        guard header.withUnsafeBytes({ CacheFormat.writeFully(handle.fd, $0, at: 0) }) else {
+            failed = true
+            return false
+        }
+        guard rename(temporaryPath, finalPath) == 0 else {
+            failed = true
+            return false
+        }
+        return true
+    }
+
+    /// Removes the temporary file (the open descriptor still reads it).
+    func discard() {
+        unlink(temporaryPath)
+    }
+}
+
+/// One column as the reader accumulates it.
+struct ColumnAccumulator {
+    var name: String
+    /// The widest type seen so far: whole numbers, then decimals, then text.
+    var mode: ColumnBuilder.Mode = .integer
+    var segments: [Segment] = []
+    /// The column's distinct strings, in order of first appearance in the file.
+    var dictionary = ByteDictionary()
+    var sawNUL = false
+    var sawDecimalComma = false
+
+    init(name: String) { self.name = name }
+
+    var type: ColumnType {
+        switch mode {
+        case .integer: return .integer
+        case .decimal: return .decimal
+        case .text: return .text
+        }
+    }
+}
+
+extension ColumnAccumulator {
+    /// The strings of the dictionary as the table shows them: invalid UTF-8 as
+    /// U+FFFD; with NUL bytes seen, every string loses them and strings that
+    /// become equal share one code (`remap` is then old code → new code).
+    static func strings(_ entries: [[UInt8]], stripNUL: Bool) -> (strings: [String], remap: [UInt32]?) {
+        guard stripNUL else {
+            let s = entries.map { String(decoding: $0, as: UTF8.self) }
+            return (s.isEmpty ? [""] : s, nil)
+        }
+        var unique = ByteDictionary()
+        var remap = [UInt32](repeating: 0, count: entries.count)
+        for (i, e) in entries.enumerated() {
+            let stripped = e.filter { $0 != 0 }
+            var isNew = false
+            remap[i] = stripped.withUnsafeBufferPointer { unique.code($0, 0, stripped.count, isNew: &isNew) }
+        }
+        let s = (0..<unique.count).map { String(decoding: unique.bytes(of: $0), as: UTF8.self) }
+        return (s.isEmpty ? [""] : s, remap)
+    }
+
+    /// The dictionary's entries as byte arrays.
+    func dictionaryEntries() -> [[UInt8]] {
+        (0..<dictionary.count).map { Array(dictionary.bytes(of: $0)) }
+    }
+
+    /// The dictionary in the cache file's layout.
+    func dictionaryBytes() -> [UInt8] {
+        var w = BinaryWriter()
+        var offset: UInt64 = 0
+        w.u64(0)
+        for i in 0..<dictionary.count {
+            offset += UInt64(dictionary.bytes(of: i).count)
+            w.u64(offset)
+        }
+        w.bytes.append(contentsOf: dictionary.arena)
+        return w.bytes
+    }
+}
+
+// MARK: - Making columns
+
+enum ColumnAssembly {
+    /// Joins segments into one array column (reading spilled ones back).
+    /// nil when a spilled segment cannot be read back.
+    static func column(
+        name: String, type: ColumnType, rows: Int, segments: [Segment], handle: CacheFileHandle?,
+        dictionary: () -> [[UInt8]]?, stripNUL: Bool
+    ) -> Column? {
+        var pieces: [(values: Segment.Values, mask: [UInt8]?, rows: Int)] = []
+        pieces.reserveCapacity(segments.count)
+        for s in segments {
+            if let v = s.values {
+                pieces.append((v, s.mask, s.rows))
+            } else if let stored = s.stored, let handle, let read = handle.read(stored) {
+                pieces.append((read.values, read.mask, s.rows))
+            } else {
+                return nil
+            }
+        }
+        guard let made = join(type: type, rows: rows, pieces: pieces, dictionary: dictionary, stripNUL: stripNUL)
+        else { return nil }
+        return Column(name: name, data: made.data, missing: made.missing)
+    }
+
+    /// The values of the pieces in one array of the column's type (whole
+    /// numbers widened in a decimal column); text codes checked against the dictionary.
+    static func join(
+        type: ColumnType, rows: Int, pieces: [(values: Segment.Values, mask: [UInt8]?, rows: Int)],
+        dictionary: () -> [[UInt8]]?, stripNUL: Bool
+    ) -> (data: ColumnData, missing: [UInt8]?)? {
+        var mask: [UInt8]? = nil
+        if pieces.contains(where: { $0.mask != nil }) {
+            var m = [UInt8](repeating: 0, count: rows)
+            var at = 0
+            m.withUnsafeMutableBufferPointer { out in
+                for p in pieces {
+                    if let pm = p.mask {
+                        pm.withUnsafeBufferPointer { src in
+                            (out.baseAddress! + at).update(from: src.baseAddress!, count: p.rows)
+                        }
+                    }
+                    at += p.rows
+                }
+            }
+            mask = m
+        }
+        switch type {
+        case .integer:
+            var out = [Int64]()
+            out.reserveCapacity(rows)
+            for p in pieces {
+                guard case .integers(let v) = p.values else { return nil }
+                out.append(contentsOf: v)
+            }
+            return (.integer(out), mask)
+        case .decimal:
+            let out = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
+                var at = 0
+                for p in pieces {
+                    switch p.values {
+                    case .decimals(let v):
+                        v.withUnsafeBufferPointer { src in
+                            (buffer.baseAddress! + at).initialize(from: src.baseAddress!, count: v.count)
+                        }
+                    case .integers(let v):
+                        for (k, x) in v.enumerated() { (buffer.baseAddress! + at + k).initialize(to: Double(x)) }
+                    case .codes(let v):
+                        for k in 0..<v.count { (buffer.baseAddress! + at + k).initialize(to: 0) }
+                    }
+                    at += p.rows
+                }
+                count = rows
+            }
+            for p in pieces { if case .codes = p.values { return nil } }
+            return (.decimal(out), mask)
+        case .text:
+            guard let entries = dictionary() else { return nil }
+            let (strings, remap) = ColumnAccumulator.strings(entries, stripNUL: stripNUL)
+            let limit = UInt32(max(entries.count, 1))
+            var valid = true
+            let out = [UInt32](unsafeUninitializedCapacity: rows) { buffer, count in
+                var at = 0
+                for p in pieces {
+                    if case .codes(let v) = p.values {
+                        v.withUnsafeBufferPointer { src in
+                            var worst: UInt32 = 0
+                            for k in 0..<src.count { worst = max(worst, src[k]) }
+                            if worst >= limit { valid = false }
+                            (buffer.baseAddress! + at).initialize(from: src.baseAddress!, count: src.count)
+                        }
+                    } else {
+                        (buffer.baseAddress! + at).initialize(repeating: 0, count: p.rows)
+                        valid = false
+                    }
+                    at += p.rows
+                }
+                count = rows
+            }
+            guard valid else { return nil }
+            var codes = out
+            if let remap, !remap.isEmpty {
+                codes.withUnsafeMutableBufferPointer { c in
+                    for k in 0..<c.count { c[k] = remap[Int(c[k])] }
+                }
+            }
+            return (.text(codes: codes, dictionary: TextDictionary(strings)), mask)
+        case .boolean:
+            return nil
+        }
+    }
+}
+
+// MARK: - Columns read from a cache file
+
+/// A column of a cache file, read the first time a statement uses it.
+struct CachedColumnSource: ColumnSource {
+    let handle: CacheFileHandle
+    let column: StoredColumn
+    let index: Int
+    let rows: Int
+    let fallback: CacheFallback
+
+    func load() -> (data: ColumnData, missing: [UInt8]?) {
+        if let made = read() { return made }
+        return fallback.column(index, name: column.name, type: column.type, rows: rows)
+    }
+
+    private func read() -> (data: ColumnData, missing: [UInt8]?)? {
+        // Segments are read on both cores when the column is large.
+        let segments = column.segments
+        let results = SegmentSlots(segments.count)
+        let handle = self.handle
+        let bytes = rows * 9
+        if segments.count > 1 && bytes >= 4 << 20 {
+            DispatchQueue.concurrentPerform(iterations: segments.count) { i in
+                results.set(i, handle.read(segments[i]))
+            }
+        } else {
+            for i in segments.indices { results.set(i, handle.read(segments[i])) }
+        }
+        var pieces: [(values: Segment.Values, mask: [UInt8]?, rows: Int)] = []
+        for i in segments.indices {
+            guard let r = results.get(i) else { return nil }
+            pieces.append((r.values, r.mask, segments[i].rows))
+        }
+        let column = self.column
+        return ColumnAssembly.join(
+            type: column.type, rows: rows, pieces: pieces,
+            dictionary: { column.dictionary.flatMap { handle.readDictionary($0, entries: column.dictionaryEntries) } },
+            stripNUL: column.stripNUL)
+    }
+}
+
+/// Per-segment results written by the workers that read them. @unchecked:
+/// each slot is written by one worker and read after all finish.
+final class SegmentSlots: @unchecked Sendable {
+    private var slots: [(values: Segment.Values, mask: [UInt8]?)?]
+    private let lock = Mutex(())
+    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
+    func set(_ i: Int, _ v: (values: Segment.Values, mask: [UInt8]?)?) { lock.withLock { _ in slots[i] = v } }
+    func get(_ i: Int) -> (values: Segment.Values, mask: [UInt8]?)? { lock.withLock { _ in slots[i] } }
+}
+
+/// What a cached table does when its cache file turns out to be damaged
+/// after it was opened (another program truncated or overwrote it): read
+/// the CSV file again, if it is still the file the cache was made from;
+/// otherwise give missing values and a warning. Never a crash.
+final class CacheFallback: Sendable {
+    let csvPath: String
+    let key: FileKey
+    let displayName: String
+    private let state = Mutex<(table: Table?, failed: Bool)>((nil, false))
+
+    init(csvPath: String, key: FileKey, displayName: String) {
+        self.csvPath = csvPath
+        self.key = key
+        self.displayName = displayName
+    }
+
+    func column(_ index: Int, name: String, type: ColumnType, rows: Int) -> (data: ColumnData, missing: [UInt8]?) {
+        let table: Table? = state.withLock { s in
+            if let t = s.table { return t }
+            if s.failed { return nil }
+            let t = CSVLoader.reread(path: csvPath, key: key, displayName: displayName)
+            if let t, t.rowCount == rows { s.table = t } else { s.failed = true }
+            return s.table
+        }
+        if let table, index < table.columns.count, table.columns[index].name == name, table.columns[index].type == type {
+            return table.columns[index].parts
+        }
+        LoadWarnings.post(
+            "\(displayName): the cached copy of this file was damaged and the file has changed since it was loaded; `\(name)` reads as missing values: load it again")
+        let filler = Column.constant(.missing(.undefined), name: name, count: rows, like: type)
+        return filler.parts
+    }
+}
+
+/// Warnings raised while a deferred column was being made (the engine prints
+/// them after the statement that made it).
+enum LoadWarnings {
+    private static let pending = Mutex<[String]>([])
+
+    static func post(_ text: String) {
+        pending.withLock { if !$0.contains(text) { $0.append(text) } }
+    }
+
+    public static func drain() -> [String] {
+        pending.withLock { p in
+            defer { p = [] }
+            return p
+        }
+    }
+}
+
+import Dispatch

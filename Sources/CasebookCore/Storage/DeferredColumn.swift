@@ -1,0 +1,203 @@
+// Columns whose arrays are made on first use. Two kinds:
+//
+// - a column of a cached file (Loading/ColumnCache.swift): its values stay in
+//   the cache file until a statement reads them, so `load` followed by a query
+//   that names four of twenty columns reads four;
+// - the rows of another column picked by a filter, sort, take or join: the
+//   index vector is kept and the gather done only when something reads the
+//   values. Gathers of gathers compose their index vectors, so a `where`, a
+//   `sort` and a `take` in a row gather each column at most once, and a
+//   column no later stage reads is never gathered at all.
+//
+// The result is kept once made. `count` and `type` are known without making it.
+
+import Dispatch
+import Synchronization
+
+/// Where a deferred column's values come from when they are first needed.
+protocol ColumnSource: Sendable {
+    /// The whole column. Never fails: a source that cannot read its data
+    /// falls back on its own (ColumnCache re-reads the CSV file).
+    func load() -> (data: ColumnData, missing: [UInt8]?)
+}
+
+final class DeferredColumn: Sendable {
+    let type: ColumnType
+    let count: Int
+
+    private enum Plan: Sendable {
+        case source(any ColumnSource)
+        /// `base` is a ready column or a deferred column with a source (never a gather).
+        case gather(base: Column, indices: [Int32])
+    }
+
+    private struct State: Sendable {
+        var plan: Plan?
+        var result: (data: ColumnData, missing: [UInt8]?)?
+    }
+
+    private let state: Mutex<State>
+
+    init(type: ColumnType, count: Int, source: any ColumnSource) {
+        self.type = type
+        self.count = count
+        state = Mutex(State(plan: .source(source), result: nil))
+    }
+
+    init(type: ColumnType, gathering base: Column, _ indices: [Int32]) {
+        self.type = type
+        self.count = indices.count
+        state = Mutex(State(plan: .gather(base: base, indices: indices), result: nil))
+    }
+
+    var isResolved: Bool { state.withLock { $0.result != nil } }
+
+    /// The gather this column stands for, while it is not yet made.
+    var pendingGather: (base: Column, indices: [Int32])? {
+        state.withLock { s in
+            guard s.result == nil, case .gather(let base, let indices)? = s.plan else { return nil }
+            return (base, indices)
+        }
+    }
+
+    /// The values, made on first use (one thread makes them; others wait).
+    var resolved: (data: ColumnData, missing: [UInt8]?) {
+        state.withLock { s in
+            if let r = s.result { return r }
+            let r: (data: ColumnData, missing: [UInt8]?)
+            switch s.plan! {
+            case .source(let source):
+                let loaded = source.load()
+                r = (loaded.data, Column.anySet(loaded.missing) ? loaded.missing : nil)
+            case .gather(let base, let indices):
+                let g = base.gatherNow(indices)
+                r = g.parts
+            }
+            s.result = r
+            s.plan = nil
+            return r
+        }
+    }
+}
+
+extension Column {
+    /// Gathers below this many rows are done at once: cheaper than deferring.
+    static let eagerGatherRows = 4096
+
+    /// The values at `indices`, in that order. A negative index yields a missing
+    /// value with reason "no match" (used by left joins and lags). Deferred:
+    /// the rows are copied when first read (see the top of this file).
+    public func gather(_ indices: [Int32]) -> Column {
+        switch storage {
+        case .ready:
+            if indices.count <= Self.eagerGatherRows { return gatherNow(indices) }
+            return Column(name: name, deferred: DeferredColumn(type: type, gathering: self, indices))
+        case .deferred(let box):
+            if let (base, inner) = box.pendingGather {
+                let composed = Self.compose(inner, indices)
+                return Column(name: name, deferred: DeferredColumn(type: type, gathering: base.renamed(name), composed))
+            }
+            if box.isResolved {
+                let (d, m) = box.resolved
+                var ready = self
+                ready.storage = .ready(d, m)
+                return ready.gather(indices)
+            }
+            return Column(name: name, deferred: DeferredColumn(type: type, gathering: self, indices))
+        }
+    }
+
+    /// outer[k] picks row outer[k] of a column that is itself inner's rows of a base.
+    static func compose(_ inner: [Int32], _ outer: [Int32]) -> [Int32] {
+        let n = outer.count
+        return inner.withUnsafeBufferPointer { inn in
+            outer.withUnsafeBufferPointer { out in
+                [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                    for k in 0..<n {
+                        let i = out[k]
+                        buf[k] = i < 0 ? -1 : inn[Int(i)]
+                    }
+                    count = n
+                }
+            }
+        }
+    }
+
+    /// The gather, done now.
+    func gatherNow(_ indices: [Int32]) -> Column {
+        let (srcData, srcMissing) = parts
+        let n = indices.count
+        var newMissing: [UInt8]? = nil
+        let hasNoMatch = indices.withUnsafeBufferPointer { idx in
+            for k in 0..<n where idx[k] < 0 { return true }
+            return false
+        }
+        if srcMissing != nil || hasNoMatch {
+            newMissing = indices.withUnsafeBufferPointer { idx in
+                [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                    if let src = srcMissing {
+                        src.withUnsafeBufferPointer { m in
+                            for k in 0..<n {
+                                let i = Int(idx[k])
+                                out[k] = i < 0 ? MissingReason.noMatch.rawValue : m[i]
+                            }
+                        }
+                    } else {
+                        for k in 0..<n { out[k] = idx[k] < 0 ? MissingReason.noMatch.rawValue : 0 }
+                    }
+                    count = n
+                }
+            }
+        }
+        func pick<T>(_ values: [T], _ filler: T) -> [T] {
+            values.withUnsafeBufferPointer { src in
+                indices.withUnsafeBufferPointer { idx in
+                    [T](unsafeUninitializedCapacity: n) { out, count in
+                        if hasNoMatch {
+                            for k in 0..<n {
+                                let i = Int(idx[k])
+                                (out.baseAddress! + k).initialize(to: i < 0 ? filler : src[i])
+                            }
+                        } else {
+                            for k in 0..<n { (out.baseAddress! + k).initialize(to: src[Int(idx[k])]) }
+                        }
+                        count = n
+                    }
+                }
+            }
+        }
+        let data: ColumnData
+        switch srcData {
+        case .integer(let v): data = .integer(pick(v, 0))
+        case .decimal(let v): data = .decimal(pick(v, 0))
+        case .text(let codes, let dict): data = .text(codes: pick(codes, 0), dictionary: dict)
+        case .boolean(let v): data = .boolean(pick(v, false))
+        }
+        return Column(name: name, data: data, missing: newMissing)
+    }
+}
+
+extension Table {
+    /// The table with every deferred column made (on both cores), so that the
+    /// work is done, and timed, where the statement runs rather than where
+    /// its result is printed.
+    func resolved() -> Table {
+        var pending: [Int] = []
+        var boxes: [DeferredColumn] = []
+        for (i, c) in columns.enumerated() {
+            if case .deferred(let box) = c.storage, !box.isResolved {
+                pending.append(i)
+                boxes.append(box)
+            }
+        }
+        guard !boxes.isEmpty else { return self }
+        let all = boxes
+        DispatchQueue.concurrentPerform(iterations: all.count) { k in _ = all[k].resolved }
+        var out = self
+        for (k, i) in pending.enumerated() {
+            let (d, m) = boxes[k].resolved
+            out.columns[i].storage = .ready(d, m)
+        }
+        return out
+    }
+}
