@@ -81,6 +81,15 @@ final class DeferredColumn: Sendable {
 }
 
 extension Column {
+    /// The column with its arrays made (for code that reads it row by row).
+    func resolvedCopy() -> Column {
+        guard case .deferred(let box) = storage else { return self }
+        var c = self
+        let (d, m) = box.resolved
+        c.storage = .ready(d, m)
+        return c
+    }
+
     /// Gathers below this many rows are done at once: cheaper than deferring.
     static let eagerGatherRows = 4096
 

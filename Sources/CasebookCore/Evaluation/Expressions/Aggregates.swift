@@ -55,18 +55,16 @@ enum Aggregates {
         let label = evaluator.source.slice(span)
 
         if name == "count" && arguments.isEmpty {
-            var counts = [Int64](repeating: 0, count: g)
-            for id in ids { counts[Int(id)] += 1 }
-            return Column(name: "", data: .integer(counts))
+            return Column(name: "", data: .integer(AggregateKernels.counts(ids, mask: nil, groups: g, missing: false)))
         }
-        let x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount)
+        // Made once here: the loops below read it row by row.
+        let x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount).resolvedCopy()
         try evaluator.context.cancellation.checkpoint()
 
         switch name {
         case "count", "count_missing":
-            var counts = [Int64](repeating: 0, count: g)
             let countMissing = name == "count_missing"
-            for (r, id) in ids.enumerated() where x.isMissing(at: r) == countMissing { counts[Int(id)] += 1 }
+            let counts = AggregateKernels.counts(ids, mask: x.missing, groups: g, missing: countMissing)
             if !countMissing { note(evaluator, label, x) }
             return Column(name: "", data: .integer(counts))
         case "count_distinct":
@@ -101,40 +99,14 @@ enum Aggregates {
 
         switch name {
         case "sum":
-            if case .integer(let ints) = x.data {
-                var sums = [Int64](repeating: 0, count: g)
-                var seen = [Bool](repeating: false, count: g)
-                var overflow = false
-                for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
-                    let (s, o) = sums[Int(id)].addingReportingOverflow(ints[r])
-                    sums[Int(id)] = s
-                    seen[Int(id)] = true
-                    if o { overflow = true }
-                }
-                if !overflow {
-                    return withEmptyGroups(
-                        Column(name: "", data: .integer(sums)), seen: seen, x: x, ids: ids)
-                }
+            if case .integer(let ints) = x.data, let (sums, seen) = AggregateKernels.integerSums(ints, mask: mask, ids: ids, groups: g) {
+                return withEmptyGroups(Column(name: "", data: .integer(sums)), seen: seen, x: x, ids: ids)
             }
-            var sums = [Double](repeating: 0, count: g)
-            var seen = [Bool](repeating: false, count: g)
-            for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
-                sums[Int(id)] += values[r]
-                seen[Int(id)] = true
-            }
+            let (sums, seen) = AggregateKernels.sums(values, mask: mask, ids: ids, groups: g)
             return withEmptyGroups(Column(name: "", data: .decimal(sums)), seen: seen, x: x, ids: ids)
         case "mean", "variance", "stddev":
             // Welford's method: stable for large sums.
-            var n = [Double](repeating: 0, count: g)
-            var mean = [Double](repeating: 0, count: g)
-            var m2 = [Double](repeating: 0, count: g)
-            for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
-                let i = Int(id)
-                n[i] += 1
-                let d = values[r] - mean[i]
-                mean[i] += d / n[i]
-                m2[i] += d * (values[r] - mean[i])
-            }
+            let (n, mean, m2) = AggregateKernels.welford(values, mask: mask, ids: ids, groups: g)
             var out = [Double](repeating: 0, count: g)
             var missing = [UInt8](repeating: 0, count: g)
             for i in 0..<g {
@@ -152,22 +124,10 @@ enum Aggregates {
         case "min", "max":
             let isMax = name == "max"
             if case .integer(let ints) = x.data {
-                var best = [Int64](repeating: isMax ? Int64.min : Int64.max, count: g)
-                var seen = [Bool](repeating: false, count: g)
-                for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
-                    let i = Int(id)
-                    if isMax ? ints[r] > best[i] : ints[r] < best[i] { best[i] = ints[r] }
-                    seen[i] = true
-                }
+                let (best, seen) = AggregateKernels.extremes(ints, mask: mask, ids: ids, groups: g, max: isMax, start: isMax ? Int64.min : Int64.max)
                 return withEmptyGroups(Column(name: "", data: .integer(best)), seen: seen, x: x, ids: ids)
             }
-            var best = [Double](repeating: isMax ? -.infinity : .infinity, count: g)
-            var seen = [Bool](repeating: false, count: g)
-            for (r, id) in ids.enumerated() where mask == nil || mask![r] == 0 {
-                let i = Int(id)
-                if isMax ? values[r] > best[i] : values[r] < best[i] { best[i] = values[r] }
-                seen[i] = true
-            }
+            let (best, seen) = AggregateKernels.extremes(values, mask: mask, ids: ids, groups: g, max: isMax, start: isMax ? -Double.infinity : Double.infinity)
             return withEmptyGroups(Column(name: "", data: .decimal(best)), seen: seen, x: x, ids: ids)
         case "median", "quantile":
             var p = 0.5
@@ -180,16 +140,7 @@ enum Aggregates {
                 }
                 p = d
             }
-            let perGroup = valuesByGroup(values, mask: mask, ids: ids, groups: g)
-            var out = [Double](repeating: 0, count: g)
-            var missing = [UInt8](repeating: 0, count: g)
-            for i in 0..<g {
-                if perGroup[i].isEmpty {
-                    missing[i] = 1
-                } else {
-                    out[i] = quantile(perGroup[i], p)
-                }
-            }
+            let (out, missing) = AggregateKernels.quantiles(values, mask: mask, ids: ids, groups: g, p: p)
             return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
         case "corr", "spearman":
             let y = try evaluator.evaluate(arguments[1]).materialize(name: "", count: evaluator.table.rowCount)

@@ -76,7 +76,11 @@ enum Operators {
         guard let a else { return b }
         guard let b else { return a }
         var out = a
-        for r in 0..<rows where out[r] == 0 { out[r] = b[r] }
+        out.withUnsafeMutableBufferPointer { o in
+            b.withUnsafeBufferPointer { bb in
+                for r in 0..<rows where o[r] == 0 { o[r] = bb[r] }
+            }
+        }
         return out
     }
 
@@ -121,8 +125,15 @@ enum Operators {
         case .scalar(.boolean(let b)): return .scalar(.boolean(!b))
         case .scalar: return v
         case .column(let c):
-            guard case .boolean(let a) = c.data else { return v }
-            return .column(Column(name: c.name, data: .boolean(a.map { !$0 }), missing: c.missing))
+            let (data, missing) = c.parts
+            guard case .boolean(let a) = data else { return v }
+            let flipped = [Bool](unsafeUninitializedCapacity: a.count) { out, count in
+                a.withUnsafeBufferPointer { src in
+                    for i in 0..<src.count { out[i] = !src[i] }
+                }
+                count = a.count
+            }
+            return .column(Column(name: c.name, data: .boolean(flipped), missing: missing))
         }
     }
 
@@ -134,6 +145,27 @@ enum Operators {
             return .scalar(scalarLogic(isAnd, a, b))
         }
         let n = max(length(l), length(r))
+        guard let left = side(l), let right = side(r) else { return logicByValue(isAnd, l, r, rows: n) }
+        let (out, mask) = Kernels.logic(isAnd, left, right, rows: n)
+        return .column(Column(name: "", data: .boolean(out), missing: mask))
+    }
+
+    /// A vector as one side of `and`/`or`; nil when it is neither booleans nor missing.
+    private static func side(_ v: Vector) -> Kernels.Side? {
+        switch v {
+        case .column(let c):
+            let (data, missing) = c.parts
+            guard case .boolean(let b) = data else { return nil }
+            return .column(b, missing)
+        case .scalar(.boolean(let b)): return .constant(b, reason: 0)
+        case .scalar(.missing(let r)): return .constant(nil, reason: r.rawValue)
+        case .scalar: return nil
+        }
+    }
+
+    /// The rule row by row, for anything the kernel does not take (never a
+    /// checked condition: `and` and `or` only see booleans).
+    private static func logicByValue(_ isAnd: Bool, _ l: Vector, _ r: Vector, rows n: Int) -> Vector {
         var out = [Bool](repeating: false, count: n)
         var mask = [UInt8](repeating: 0, count: n)
         for i in 0..<n {
@@ -316,11 +348,7 @@ enum Operators {
         let mask = combine(missingMask(l, rows: rows), missingMask(r, rows: rows), rows: rows)
         var out = [Bool](repeating: false, count: rows)
         if let a = numbers(l), let b = numbers(r) {
-            if a.isInteger && b.isInteger {
-                for i in 0..<rows { out[i] = test(op, a.int(i), b.int(i)) }
-            } else {
-                for i in 0..<rows { out[i] = test(op, a.double(i), b.double(i)) }
-            }
+            out.withUnsafeMutableBufferPointer { o in compareNumbers(op, a, b, into: o) }
         } else if l.type == .text || r.type == .text {
             compareText(op, l, r, rows: rows, into: &out)
         } else {
@@ -331,9 +359,41 @@ enum Operators {
             }
         }
         if let m = mask {
-            for i in 0..<rows where m[i] != 0 { out[i] = false }
+            out.withUnsafeMutableBufferPointer { o in
+                m.withUnsafeBufferPointer { mb in
+                    for i in 0..<rows where mb[i] != 0 { o[i] = false }
+                }
+            }
         }
         return .column(Column(name: "", data: .boolean(out), missing: mask))
+    }
+
+    /// Numbers compared over whole arrays: exactly as whole numbers when both
+    /// sides are whole, else as decimals.
+    private static func compareNumbers(_ op: BinaryOperator, _ a: Numbers, _ b: Numbers, into out: UnsafeMutableBufferPointer<Bool>) {
+        switch (a, b) {
+        case (.ints(let x), .intScalar(let y)):
+            x.withUnsafeBufferPointer { Kernels.compare(op, $0, y, out) }
+        case (.intScalar(let x), .ints(let y)):
+            y.withUnsafeBufferPointer { Kernels.compare(Kernels.flipped(op), $0, x, out) }
+        case (.ints(let x), .ints(let y)):
+            x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in Kernels.compare(op, xb, yb, out) } }
+        case (.doubles(let x), .doubleScalar(let y)):
+            x.withUnsafeBufferPointer { Kernels.compare(op, $0, y, out) }
+        case (.doubles(let x), .intScalar(let y)):
+            x.withUnsafeBufferPointer { Kernels.compare(op, $0, Double(y), out) }
+        case (.doubleScalar(let x), .doubles(let y)):
+            y.withUnsafeBufferPointer { Kernels.compare(Kernels.flipped(op), $0, x, out) }
+        case (.intScalar(let x), .doubles(let y)):
+            y.withUnsafeBufferPointer { Kernels.compare(Kernels.flipped(op), $0, Double(x), out) }
+        case (.doubles(let x), .doubles(let y)):
+            x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in Kernels.compare(op, xb, yb, out) } }
+        default:
+            // Whole numbers against decimals: as decimals.
+            let x = (0..<out.count).map { a.double($0) }
+            let y = (0..<out.count).map { b.double($0) }
+            x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in Kernels.compare(op, xb, yb, out) } }
+        }
     }
 
     @inline(__always)
@@ -377,11 +437,11 @@ enum Operators {
         case (.column(let c), .scalar(.text(let s))):
             guard case .text(let codes, let dict) = c.data else { return }
             let answers = dict.values.map { textTest(op, $0, s) }
-            for i in 0..<rows { out[i] = answers[Int(codes[i])] }
+            out.withUnsafeMutableBufferPointer { Kernels.lookup(codes, answers, into: $0) }
         case (.scalar(.text(let s)), .column(let c)):
             guard case .text(let codes, let dict) = c.data else { return }
             let answers = dict.values.map { textTest(op, s, $0) }
-            for i in 0..<rows { out[i] = answers[Int(codes[i])] }
+            out.withUnsafeMutableBufferPointer { Kernels.lookup(codes, answers, into: $0) }
         case (.column(let a), .column(let b)):
             guard case .text(let ca, let da) = a.data, case .text(let cb, let db) = b.data else { return }
             if da === db && (op == .equal || op == .notEqual) {

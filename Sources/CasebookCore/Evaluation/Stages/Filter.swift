@@ -11,22 +11,14 @@ enum Filter {
         case .scalar(.boolean(true)): return table
         case .scalar: return table.gather([])
         case .column(let c):
-            guard case .boolean(let keep) = c.data else { return table }
-            return table.gather(selected(keep, missing: c.missing))
+            let (data, missing) = c.parts
+            guard case .boolean(let keep) = data else { return table }
+            return table.gather(selected(keep, missing: missing))
         }
     }
 
     /// Indices of rows that are true and not missing.
     static func selected(_ keep: [Bool], missing: [UInt8]?) -> [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(keep.count / 4)
-        keep.withUnsafeBufferPointer { k in
-            if let m = missing {
-                for i in 0..<k.count where k[i] && m[i] == 0 { out.append(Int32(i)) }
-            } else {
-                for i in 0..<k.count where k[i] { out.append(Int32(i)) }
-            }
-        }
-        return out
+        Kernels.selected(keep, missing: missing)
     }
 }

@@ -1,0 +1,253 @@
+// The loops behind the aggregates: one pass over the rows per aggregate,
+// over contiguous arrays, with the group number of each row. The arithmetic is
+// the same, in the same order, as the per-row code it replaced (sums in row
+// order, Welford's mean), so results are the same to the last bit; only the
+// median changed method (selection instead of a sort), which picks the same
+// order statistics.
+
+import Dispatch
+
+enum AggregateKernels {
+    /// Rows per group; with a mask, only the missing (or only the present) ones.
+    static func counts(_ ids: [Int32], mask: [UInt8]?, groups g: Int, missing: Bool) -> [Int64] {
+        var counts = [Int64](repeating: 0, count: g)
+        counts.withUnsafeMutableBufferPointer { c in
+            ids.withUnsafeBufferPointer { id in
+                if let mask {
+                    mask.withUnsafeBufferPointer { m in
+                        for r in 0..<id.count where (m[r] != 0) == missing { c[Int(id[r])] += 1 }
+                    }
+                } else if !missing {
+                    for r in 0..<id.count { c[Int(id[r])] += 1 }
+                }
+            }
+        }
+        return counts
+    }
+
+    /// Whole-number sums per group, or nil when one overflows.
+    static func integerSums(_ v: [Int64], mask: [UInt8]?, ids: [Int32], groups g: Int) -> ([Int64], [Bool])? {
+        var sums = [Int64](repeating: 0, count: g)
+        var seen = [Bool](repeating: false, count: g)
+        var overflow = false
+        v.withUnsafeBufferPointer { vb in
+            sums.withUnsafeMutableBufferPointer { s in
+                seen.withUnsafeMutableBufferPointer { sn in
+                    present(ids, mask) { r, i in
+                        let (t, o) = s[i].addingReportingOverflow(vb[r])
+                        s[i] = t
+                        sn[i] = true
+                        if o { overflow = true }
+                    }
+                }
+            }
+        }
+        return overflow ? nil : (sums, seen)
+    }
+
+    static func sums(_ v: [Double], mask: [UInt8]?, ids: [Int32], groups g: Int) -> ([Double], [Bool]) {
+        var sums = [Double](repeating: 0, count: g)
+        var seen = [Bool](repeating: false, count: g)
+        v.withUnsafeBufferPointer { vb in
+            sums.withUnsafeMutableBufferPointer { s in
+                seen.withUnsafeMutableBufferPointer { sn in
+                    present(ids, mask) { r, i in
+                        s[i] += vb[r]
+                        sn[i] = true
+                    }
+                }
+            }
+        }
+        return (sums, seen)
+    }
+
+    /// Welford's running count, mean and sum of squared deviations per group, in row order.
+    static func welford(_ v: [Double], mask: [UInt8]?, ids: [Int32], groups g: Int) -> (n: [Double], mean: [Double], m2: [Double]) {
+        var n = [Double](repeating: 0, count: g)
+        var mean = [Double](repeating: 0, count: g)
+        var m2 = [Double](repeating: 0, count: g)
+        v.withUnsafeBufferPointer { vb in
+            n.withUnsafeMutableBufferPointer { nb in
+                mean.withUnsafeMutableBufferPointer { mb in
+                    m2.withUnsafeMutableBufferPointer { qb in
+                        present(ids, mask) { r, i in
+                            nb[i] += 1
+                            let d = vb[r] - mb[i]
+                            mb[i] += d / nb[i]
+                            qb[i] += d * (vb[r] - mb[i])
+                        }
+                    }
+                }
+            }
+        }
+        return (n, mean, m2)
+    }
+
+    static func extremes<T: Comparable>(
+        _ v: [T], mask: [UInt8]?, ids: [Int32], groups g: Int, max isMax: Bool, start: T
+    ) -> ([T], [Bool]) {
+        var best = [T](repeating: start, count: g)
+        var seen = [Bool](repeating: false, count: g)
+        v.withUnsafeBufferPointer { vb in
+            best.withUnsafeMutableBufferPointer { b in
+                seen.withUnsafeMutableBufferPointer { sn in
+                    if isMax {
+                        present(ids, mask) { r, i in
+                            if vb[r] > b[i] { b[i] = vb[r] }
+                            sn[i] = true
+                        }
+                    } else {
+                        present(ids, mask) { r, i in
+                            if vb[r] < b[i] { b[i] = vb[r] }
+                            sn[i] = true
+                        }
+                    }
+                }
+            }
+        }
+        return (best, seen)
+    }
+
+    /// Calls `body(row, group)` for each row whose value is present, in row order.
+    @inline(__always)
+    static func present(_ ids: [Int32], _ mask: [UInt8]?, _ body: (Int, Int) -> Void) {
+        ids.withUnsafeBufferPointer { id in
+            if let mask {
+                mask.withUnsafeBufferPointer { m in
+                    for r in 0..<id.count where m[r] == 0 { body(r, Int(id[r])) }
+                }
+            } else {
+                for r in 0..<id.count { body(r, Int(id[r])) }
+            }
+        }
+    }
+
+    // MARK: - Quantiles
+
+    /// R's type 7 quantile of each group's present values (missing 1 for a
+    /// group with none): the values grouped in one array, then the two order
+    /// statistics found by selection, groups split between the cores.
+    static func quantiles(_ v: [Double], mask: [UInt8]?, ids: [Int32], groups g: Int, p: Double) -> ([Double], [UInt8]) {
+        var offsets = [Int](repeating: 0, count: g + 1)
+        offsets.withUnsafeMutableBufferPointer { o in
+            present(ids, mask) { _, i in o[i + 1] += 1 }
+            if g > 0 { for i in 0..<g { o[i + 1] += o[i] } }
+        }
+        let total = offsets[g]
+        var grouped = [Double](repeating: 0, count: total)
+        var cursor = offsets
+        v.withUnsafeBufferPointer { vb in
+            grouped.withUnsafeMutableBufferPointer { out in
+                cursor.withUnsafeMutableBufferPointer { c in
+                    present(ids, mask) { r, i in
+                        out[c[i]] = vb[r]
+                        c[i] += 1
+                    }
+                }
+            }
+        }
+        var results = [Double](repeating: 0, count: g)
+        var missing = [UInt8](repeating: 0, count: g)
+        grouped.withUnsafeMutableBufferPointer { values in
+            results.withUnsafeMutableBufferPointer { res in
+                missing.withUnsafeMutableBufferPointer { miss in
+                    let shared = QuantileWork(values: values, results: res, missing: miss)
+                    // Two halves of the groups, by number of values, when there is enough to share.
+                    var split = g
+                    if total >= 1 << 16 {
+                        split = offsets.firstIndex { $0 >= total / 2 } ?? g
+                        split = min(max(split, 0), g)
+                    }
+                    let ranges = split < g && split > 0 ? [0..<split, split..<g] : [0..<g]
+                    let offsets = offsets
+                    DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+                        for i in ranges[k] {
+                            let lo = offsets[i], hi = offsets[i + 1]
+                            if lo == hi {
+                                shared.missing[i] = 1
+                            } else {
+                                shared.results[i] = quantile(
+                                    UnsafeMutableBufferPointer(rebasing: shared.values[lo..<hi]), p)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (results, missing)
+    }
+
+    /// Buffers shared by the two workers; each writes only its own groups.
+    private struct QuantileWork: @unchecked Sendable {
+        let values: UnsafeMutableBufferPointer<Double>
+        let results: UnsafeMutableBufferPointer<Double>
+        let missing: UnsafeMutableBufferPointer<UInt8>
+    }
+
+    /// R's type 7 on values in any order (reordered in place): linear between
+    /// the order statistics at floor(h) and the next, h = (n - 1) p.
+    static func quantile(_ v: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
+        let n = v.count
+        let h = Double(n - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, n - 1)
+        select(v, lo)
+        let a = v[lo]
+        var b = a
+        if hi != lo {
+            b = v[hi]
+            for i in (lo + 1)..<n where v[i] < b { b = v[i] }
+        }
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// Reorders `v` so that v[k] is the value a sort would put there, smaller
+    /// or equal ones before it and larger or equal after (Hoare's selection,
+    /// median-of-three pivots; a sort when it goes badly).
+    static func select(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int) {
+        var lo = 0, hi = v.count - 1
+        var budget = 2 * (Int.bitWidth - v.count.leadingZeroBitCount) + 8
+        while hi - lo > 16 {
+            budget -= 1
+            if budget < 0 {
+                var rest = UnsafeMutableBufferPointer(rebasing: v[lo...hi])
+                rest.sort()
+                return
+            }
+            let mid = lo + (hi - lo) / 2
+            if v[mid] < v[lo] { v.swapAt(mid, lo) }
+            if v[hi] < v[lo] { v.swapAt(hi, lo) }
+            if v[hi] < v[mid] { v.swapAt(hi, mid) }
+            let pivot = v[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while v[i] < pivot { i += 1 }
+                while pivot < v[j] { j -= 1 }
+                if i <= j {
+                    v.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                hi = j
+            } else if k >= i {
+                lo = i
+            } else {
+                return  // v[j+1..<i] are all equal to the pivot and k is among them
+            }
+        }
+        // Insertion sort of the small rest.
+        if hi > lo {
+            for a in (lo + 1)...hi {
+                let x = v[a]
+                var b = a - 1
+                while b >= lo && x < v[b] {
+                    v[b + 1] = v[b]
+                    b -= 1
+                }
+                v[b + 1] = x
+            }
+        }
+    }
+}

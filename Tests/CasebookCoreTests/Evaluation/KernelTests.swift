@@ -1,0 +1,127 @@
+// The column-at-a-time loops behind operators, grouping and aggregates,
+// checked against the plain definitions they replaced, on random inputs.
+
+import Testing
+
+@testable import CasebookCore
+
+@Suite("Kernels")
+struct KernelTests {
+    /// The rule for one row, as it was written before the kernels.
+    static func referenceLogic(_ isAnd: Bool, _ a: Value, _ b: Value) -> Value {
+        switch (a, b) {
+        case (.boolean(let x), .boolean(let y)): return .boolean(isAnd ? (x && y) : (x || y))
+        case (.boolean(let x), .missing):
+            if isAnd && !x { return .boolean(false) }
+            if !isAnd && x { return .boolean(true) }
+            return b
+        case (.missing, .boolean(let y)):
+            if isAnd && !y { return .boolean(false) }
+            if !isAnd && y { return .boolean(true) }
+            return a
+        case (.missing, _): return a
+        default: return b
+        }
+    }
+
+    static func randomBooleans(_ n: Int, _ rng: inout SeededGenerator, missing: Bool) -> Column {
+        let values = (0..<n).map { _ in rng.next() % 2 == 0 }
+        let mask = missing ? (0..<n).map { _ in rng.next() % 3 == 0 ? UInt8(1 + rng.next() % 14) : 0 } : nil
+        return Column(name: "", data: .boolean(values), missing: mask)
+    }
+
+    @Test func andOrFollowThreeValuedLogicRowByRow() {
+        var rng = SeededGenerator(seed: 1)
+        for round in 0..<200 {
+            let n = Int(rng.next() % 50)
+            let l = Self.randomBooleans(n, &rng, missing: round % 2 == 0)
+            let r = Self.randomBooleans(n, &rng, missing: round % 3 == 0)
+            let scalars: [Value] = [.boolean(true), .boolean(false), .missing(.confidential)]
+            let pairs: [(Vector, Vector)] = [
+                (.column(l), .column(r)), (.column(l), .scalar(scalars[round % 3])), (.scalar(scalars[round % 3]), .column(r)),
+            ]
+            for (a, b) in pairs {
+                for op in [BinaryOperator.and, .or] {
+                    guard case .column(let out) = Operators.logical(op, a, b) else {
+                        Issue.record("a column was expected")
+                        continue
+                    }
+                    for i in 0..<n {
+                        let want = Self.referenceLogic(op == .and, a.value(at: i), b.value(at: i))
+                        #expect(out.value(at: i) == want, "row \(i) \(op)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func groupsAreNumberedInOrderOfFirstAppearance() throws {
+        var rng = SeededGenerator(seed: 2)
+        for round in 0..<100 {
+            let n = Int(rng.next() % 300)
+            let words = ["a", "b", "c", "d"]
+            var text = TextColumnBuilder()
+            var ints: [Int64] = [], doubles: [Double] = []
+            var mask: [UInt8] = []
+            for _ in 0..<n {
+                text.append(words[Int(rng.next() % 4)])
+                ints.append(round % 2 == 0 ? Int64(rng.next() % 5) : Int64(bitPattern: rng.next()) / 4)
+                doubles.append([0.0, -0.0, 1.5, 2.5][Int(rng.next() % 4)])
+                mask.append(rng.next() % 5 == 0 ? UInt8(1 + rng.next() % 3) : 0)
+            }
+            let columns = [
+                Column(name: "t", data: text.finish(), missing: round % 3 == 0 ? mask : nil),
+                Column(name: "i", data: .integer(ints), missing: round % 4 == 0 ? mask : nil),
+                Column(name: "d", data: .decimal(doubles)),
+            ]
+            let g = try Grouping.by(columns, rows: n, cancellation: .never)
+            // Reference: the tuple of each row's key values, numbered by first appearance.
+            var seen: [[String]: Int32] = [:]
+            for r in 0..<n {
+                let key = columns.map { c -> String in
+                    let v = c.value(at: r)
+                    if case .decimal(let d) = v, d == 0 { return "0" }
+                    return "\(v)"
+                }
+                let id = seen[key] ?? Int32(seen.count)
+                seen[key] = id
+                #expect(g.groupOfRow[r] == id, "round \(round) row \(r)")
+            }
+            #expect(g.groupCount == seen.count)
+            let csr = g.members()
+            #expect(g.rowsByGroup().flatMap { $0 }.count == n)
+            #expect(csr.offsets.last == n)
+        }
+    }
+
+    @Test func quantilesBySelectionEqualQuantilesOfTheSortedValues() {
+        var rng = SeededGenerator(seed: 3)
+        for round in 0..<400 {
+            let n = 1 + Int(rng.next() % 200)
+            let few = round % 3 == 0  // many ties
+            var values = (0..<n).map { _ in few ? Double(rng.next() % 4) : Double(Int64(rng.next() % 10_000) - 5000) / 7 }
+            let p = [0.0, 0.25, 0.5, 0.75, 1.0, Double(rng.next() % 1000) / 1000][round % 6]
+            let sorted = values.sorted()
+            let h = Double(n - 1) * p
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, n - 1)
+            let want = sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+            let got = values.withUnsafeMutableBufferPointer { AggregateKernels.quantile($0, p) }
+            #expect(got == want, "n \(n) p \(p)")
+        }
+    }
+
+    @Test func groupedQuantilesSkipMissingValuesAndMarkEmptyGroups() {
+        let values: [Double] = [5, 1, 9, 2, 7, 3, 100]
+        let ids: [Int32] = [0, 0, 1, 0, 1, 2, 2]
+        let mask: [UInt8] = [0, 0, 0, 0, 0, 2, 2]
+        let (out, missing) = AggregateKernels.quantiles(values, mask: mask, ids: ids, groups: 3, p: 0.5)
+        #expect(out[0] == 2 && out[1] == 8)
+        #expect(missing == [0, 0, 1])
+    }
+
+    @Test func selectionVectorKeepsTrueRowsThatAreNotMissing() {
+        let keep = [true, false, true, true, false, true]
+        #expect(Kernels.selected(keep, missing: nil) == [0, 2, 3, 5])
+        #expect(Kernels.selected(keep, missing: [0, 0, 1, 0, 0, 0]) == [0, 3, 5])
+    }
+}
