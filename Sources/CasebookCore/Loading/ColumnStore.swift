@@ -359,57 +359,6 @@ enum ColumnAssembly {
     }
 }
 
-// MARK: - Columns read from a cache file
-
-/// A column of a cache file, read the first time a statement uses it.
-struct CachedColumnSource: ColumnSource {
-    let handle: CacheFileHandle
-    let column: StoredColumn
-    let index: Int
-    let rows: Int
-    let fallback: CacheFallback
-
-    func load() -> (data: ColumnData, missing: [UInt8]?) {
-        if let made = read() { return made }
-        return fallback.column(index, name: column.name, type: column.type, rows: rows)
-    }
-
-    private func read() -> (data: ColumnData, missing: [UInt8]?)? {
-        // Segments are read on both cores when the column is large.
-        let segments = column.segments
-        let results = SegmentSlots(segments.count)
-        let handle = self.handle
-        let bytes = rows * 9
-        if segments.count > 1 && bytes >= 4 << 20 {
-            DispatchQueue.concurrentPerform(iterations: segments.count) { i in
-                results.set(i, handle.read(segments[i]))
-            }
-        } else {
-            for i in segments.indices { results.set(i, handle.read(segments[i])) }
-        }
-        var pieces: [(values: Segment.Values, mask: [UInt8]?, rows: Int)] = []
-        for i in segments.indices {
-            guard let r = results.get(i) else { return nil }
-            pieces.append((r.values, r.mask, segments[i].rows))
-        }
-        let column = self.column
-        return ColumnAssembly.join(
-            type: column.type, rows: rows, pieces: pieces,
-            dictionary: { column.dictionary.flatMap { handle.readDictionary($0, entries: column.dictionaryEntries) } },
-            stripNUL: column.stripNUL)
-    }
-}
-
-/// Per-segment results written by the workers that read them. @unchecked:
-/// each slot is written by one worker and read after all finish.
-final class SegmentSlots: @unchecked Sendable {
-    private var slots: [(values: Segment.Values, mask: [UInt8]?)?]
-    private let lock = Mutex(())
-    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
-    func set(_ i: Int, _ v: (values: Segment.Values, mask: [UInt8]?)?) { lock.withLock { _ in slots[i] = v } }
-    func get(_ i: Int) -> (values: Segment.Values, mask: [UInt8]?)? { lock.withLock { _ in slots[i] } }
-}
-
 /// What a cached table does when its cache file turns out to be damaged
 /// after it was opened (another program truncated or overwrote it): read
 /// the CSV file again, if it is still the file the cache was made from;
@@ -461,4 +410,3 @@ enum LoadWarnings {
     }
 }
 
-import Dispatch

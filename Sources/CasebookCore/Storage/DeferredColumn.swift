@@ -19,6 +19,23 @@ protocol ColumnSource: Sendable {
     /// The whole column. Never fails: a source that cannot read its data
     /// falls back on its own (ColumnCache re-reads the CSV file).
     func load() -> (data: ColumnData, missing: [UInt8]?)
+
+    /// Only the rows at `indices` (a negative index: missing, "no match"),
+    /// without keeping the whole column; nil when the source cannot.
+    func load(rows indices: [Int32]) -> (data: ColumnData, missing: [UInt8]?)?
+
+    /// Visits the column a run of rows at a time (runs may be visited on both
+    /// cores at once, each exactly once), without keeping the whole column:
+    /// `body(first row, values or nil when not wanted, missing bytes or nil)`.
+    /// False when the source cannot (then nothing useful was visited).
+    func forEachRun(values: Bool, _ body: @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool
+}
+
+extension ColumnSource {
+    func load(rows indices: [Int32]) -> (data: ColumnData, missing: [UInt8]?)? { nil }
+    func forEachRun(values: Bool, _ body: @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
+        false
+    }
 }
 
 final class DeferredColumn: Sendable {
@@ -52,6 +69,14 @@ final class DeferredColumn: Sendable {
 
     var isResolved: Bool { state.withLock { $0.result != nil } }
 
+    /// The source, while the column is not yet made from it.
+    var pendingSource: (any ColumnSource)? {
+        state.withLock { s in
+            guard s.result == nil, case .source(let source)? = s.plan else { return nil }
+            return source
+        }
+    }
+
     /// The gather this column stands for, while it is not yet made.
     var pendingGather: (base: Column, indices: [Int32])? {
         state.withLock { s in
@@ -70,8 +95,14 @@ final class DeferredColumn: Sendable {
                 let loaded = source.load()
                 r = (loaded.data, Column.anySet(loaded.missing) ? loaded.missing : nil)
             case .gather(let base, let indices):
-                let g = base.gatherNow(indices)
-                r = g.parts
+                // From a source not yet read: only the rows wanted, without keeping the rest.
+                if case .deferred(let b) = base.storage, let source = b.pendingSource,
+                    let picked = source.load(rows: indices)
+                {
+                    r = (picked.data, Column.anySet(picked.missing) ? picked.missing : nil)
+                } else {
+                    r = base.gatherNow(indices).parts
+                }
             }
             s.result = r
             s.plan = nil
@@ -81,6 +112,13 @@ final class DeferredColumn: Sendable {
 }
 
 extension Column {
+    /// The source of a column that has not been read from it yet (to stream it
+    /// rather than read it whole).
+    var pendingSource: (any ColumnSource)? {
+        if case .deferred(let box) = storage { return box.pendingSource }
+        return nil
+    }
+
     /// The column with its arrays made (for code that reads it row by row).
     func resolvedCopy() -> Column {
         guard case .deferred(let box) = storage else { return self }

@@ -146,6 +146,7 @@ enum Functions {
             switch first {
             case .scalar(let v): return .scalar(.boolean(v.isMissing))
             case .column(let c):
+                if let streamed = Streaming.isMissing(c, rows: rows) { return streamed }
                 guard let m = c.missing else { return .scalar(.boolean(false)) }
                 return .column(Column(name: "", data: .boolean(m.map { $0 != 0 })))
             }

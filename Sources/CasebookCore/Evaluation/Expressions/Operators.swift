@@ -345,6 +345,11 @@ enum Operators {
         if case .scalar(let a) = l, case .scalar(let b) = r {
             return .scalar(.boolean(scalarCompare(op, a, b)))
         }
+        // A column not read yet, against a constant: a run at a time (Streaming.swift).
+        if case .column(let c) = l, case .scalar(let b) = r, let v = Streaming.compare(op, c, b, rows: rows) { return v }
+        if case .scalar(let a) = l, case .column(let c) = r, let v = Streaming.compare(Kernels.flipped(op), c, a, rows: rows) {
+            return v
+        }
         let mask = combine(missingMask(l, rows: rows), missingMask(r, rows: rows), rows: rows)
         var out = [Bool](repeating: false, count: rows)
         if let a = numbers(l), let b = numbers(r) {

@@ -1,0 +1,395 @@
+// A column of a cache file (ColumnCache.swift), read three ways:
+//
+// - whole, straight into its final array, segment by segment on both cores,
+//   each segment checked against its checksum as it is read;
+// - only some rows (the rows a filter kept, a sort's first ten): the segments
+//   that hold them are read one at a time and the rows picked, so the whole
+//   column is never held;
+// - a run (segment) at a time, for a filter's comparison with a constant or
+//   `is_missing`: the answer is made without the column ever being held whole
+//   (and `is_missing` reads only the missing-value bytes).
+//
+// A segment that fails its checks makes the whole read fail, and the column
+// comes from the CSV file instead (CacheFallback).
+
+import Dispatch
+
+struct CachedColumnSource: ColumnSource {
+    let handle: CacheFileHandle
+    let column: StoredColumn
+    let index: Int
+    let rows: Int
+    let fallback: CacheFallback
+
+    func load() -> (data: ColumnData, missing: [UInt8]?) {
+        if let made = readAll() { return made }
+        return fallback.column(index, name: column.name, type: column.type, rows: rows)
+    }
+
+    func load(rows indices: [Int32]) -> (data: ColumnData, missing: [UInt8]?)? {
+        readRows(indices)
+    }
+
+    // MARK: - Layout
+
+    /// First row of each segment, and the total at the end.
+    private var starts: [Int] {
+        var out = [0]
+        out.reserveCapacity(column.segments.count + 1)
+        for s in column.segments { out.append(out.last! + s.rows) }
+        return out
+    }
+
+    /// The dictionary of a text column as strings (and the code remap when NULs are stripped).
+    private func dictionary() -> (strings: [String], remap: [UInt32]?, entries: Int)? {
+        guard let d = column.dictionary, let entries = handle.readDictionary(d, entries: column.dictionaryEntries) else {
+            return nil
+        }
+        let (strings, remap) = ColumnAccumulator.strings(entries, stripNUL: column.stripNUL)
+        return (strings, remap, entries.count)
+    }
+
+    // MARK: - Whole
+
+    private func readAll() -> (data: ColumnData, missing: [UInt8]?)? {
+        let n = rows
+        let segments = column.segments
+        let starts = self.starts
+        let status = ReadStatus()
+        let handle = self.handle
+        let parallel = segments.count > 1 && n >= 1 << 18
+
+        func each(_ body: @escaping @Sendable (Int) -> Void) {
+            if parallel {
+                DispatchQueue.concurrentPerform(iterations: segments.count, execute: body)
+            } else {
+                for i in segments.indices { body(i) }
+            }
+        }
+
+        var mask: [UInt8]? = nil
+        if segments.contains(where: { $0.mask != nil }) {
+            mask = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+                let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                each { i in
+                    let p = out.pointer! + starts[i]
+                    if let m = segments[i].mask {
+                        if !handle.readInto(p, m) { status.fail() }
+                    } else {
+                        p.initializeMemory(as: UInt8.self, repeating: 0, count: segments[i].rows)
+                    }
+                }
+                count = n
+            }
+        }
+        let data: ColumnData
+        switch column.type {
+        case .integer:
+            let values = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+                let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                each { i in
+                    if !handle.readInto(out.pointer! + starts[i] * 8, segments[i].data) { status.fail() }
+                }
+                count = n
+            }
+            data = .integer(values)
+        case .decimal:
+            let values = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+                let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                each { i in
+                    let p = out.pointer! + starts[i] * 8
+                    if segments[i].kind == .decimal {
+                        if !handle.readInto(p, segments[i].data) { status.fail() }
+                    } else if let ints: [Int64] = handle.readArray(segments[i].data, count: segments[i].rows) {
+                        // Whole numbers in a column that has decimals elsewhere.
+                        let d = p.assumingMemoryBound(to: Double.self)
+                        for k in 0..<ints.count { d[k] = Double(ints[k]) }
+                    } else {
+                        status.fail()
+                    }
+                }
+                count = n
+            }
+            data = .decimal(values)
+        case .text:
+            guard let (strings, remap, entries) = dictionary() else { return nil }
+            let limit = UInt32(max(entries, 1))
+            var codes = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
+                let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                each { i in
+                    let p = out.pointer! + starts[i] * 4
+                    if !handle.readInto(p, segments[i].data) {
+                        status.fail()
+                        return
+                    }
+                    // A code outside the dictionary would index past its end.
+                    let c = p.assumingMemoryBound(to: UInt32.self)
+                    var worst: UInt32 = 0
+                    for k in 0..<segments[i].rows { worst = max(worst, c[k]) }
+                    if worst >= limit { status.fail() }
+                }
+                count = n
+            }
+            guard !status.failed else { return nil }
+            if let remap { codes.withUnsafeMutableBufferPointer { c in for k in 0..<c.count { c[k] = remap[Int(c[k])] } } }
+            data = .text(codes: codes, dictionary: TextDictionary(strings))
+        case .boolean:
+            return nil
+        }
+        guard !status.failed else { return nil }
+        return (data, mask)
+    }
+
+    // MARK: - Some rows
+
+    private func readRows(_ indices: [Int32]) -> (data: ColumnData, missing: [UInt8]?)? {
+        let n = indices.count
+        // Most rows, in row order (a broad filter): read it all and close the gaps in place.
+        if n * 4 >= rows, Self.ascending(indices, below: rows) { return readDense(indices) }
+        let segments = column.segments
+        let starts = self.starts
+        // Which output positions each segment serves (negative indices: none).
+        var counts = [Int](repeating: 0, count: segments.count + 1)
+        var segmentOf = [Int32](repeating: -1, count: n)
+        var noMatch = false
+        indices.withUnsafeBufferPointer { idx in
+            var last = 0
+            for k in 0..<n {
+                let r = Int(idx[k])
+                if r < 0 {
+                    noMatch = true
+                    continue
+                }
+                guard r < rows else { return }
+                // Most selections are in row order: try the last segment first.
+                if !(starts[last] <= r && r < starts[last + 1]) {
+                    var lo = 0, hi = segments.count - 1
+                    while lo < hi {
+                        let mid = (lo + hi + 1) / 2
+                        if starts[mid] <= r { lo = mid } else { hi = mid - 1 }
+                    }
+                    last = lo
+                }
+                segmentOf[k] = Int32(last)
+                counts[last + 1] += 1
+            }
+        }
+        if indices.contains(where: { $0 >= Int32(clamping: rows) }) { return nil }
+        for i in 0..<segments.count { counts[i + 1] += counts[i] }
+        var positions = [Int32](repeating: 0, count: counts[segments.count])
+        var cursor = counts
+        for k in 0..<n where segmentOf[k] >= 0 {
+            let s = Int(segmentOf[k])
+            positions[cursor[s]] = Int32(k)
+            cursor[s] += 1
+        }
+        let wanted = (0..<segments.count).filter { counts[$0 + 1] > counts[$0] }
+        let (positionsOf, countsOf) = (positions, counts)
+        let hasMask = noMatch || wanted.contains { segments[$0].mask != nil }
+        let status = ReadStatus()
+        let handle = self.handle
+        let type = column.type
+
+        var text: (strings: [String], remap: [UInt32]?, entries: Int)? = nil
+        if type == .text {
+            guard let d = dictionary() else { return nil }
+            text = d
+        }
+        let limit = UInt32(max(text?.entries ?? 1, 1))
+        var mask: [UInt8]? = hasMask ? [UInt8](repeating: 0, count: n) : nil
+        let width = type == .text ? 4 : 8
+        var raw = [UInt64](repeating: 0, count: (n * width + 7) / 8)
+        raw.withUnsafeMutableBytes { valuesBytes in
+            let out = RawOut(valuesBytes.baseAddress)
+            let outMask = RawOut(mask?.withUnsafeMutableBytes { $0.baseAddress })
+            let pick: @Sendable (Int) -> Void = { w in
+                let s = wanted[w]
+                let seg = segments[s]
+                let start = starts[s]
+                var segMask: [UInt8]? = nil
+                if let m = seg.mask {
+                    guard let bytes: [UInt8] = handle.readArray(m, count: seg.rows) else { return status.fail() }
+                    segMask = bytes
+                }
+                let mine = positionsOf[countsOf[s]..<countsOf[s + 1]]
+                switch seg.kind {
+                case .integer:
+                    guard let v: [Int64] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
+                    for k in mine {
+                        let local = Int(indices[Int(k)]) - start
+                        if type == .decimal {
+                            out.pointer!.storeBytes(of: Double(v[local]), toByteOffset: Int(k) * 8, as: Double.self)
+                        } else {
+                            out.pointer!.storeBytes(of: v[local], toByteOffset: Int(k) * 8, as: Int64.self)
+                        }
+                    }
+                case .decimal:
+                    guard let v: [Double] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
+                    for k in mine {
+                        out.pointer!.storeBytes(of: v[Int(indices[Int(k)]) - start], toByteOffset: Int(k) * 8, as: Double.self)
+                    }
+                case .text:
+                    guard let v: [UInt32] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
+                    for k in mine {
+                        let c = v[Int(indices[Int(k)]) - start]
+                        if c >= limit { return status.fail() }
+                        out.pointer!.storeBytes(of: c, toByteOffset: Int(k) * 4, as: UInt32.self)
+                    }
+                }
+                if let segMask {
+                    for k in mine { outMask.pointer!.storeBytes(of: segMask[Int(indices[Int(k)]) - start], toByteOffset: Int(k), as: UInt8.self) }
+                }
+            }
+            if wanted.count > 1 && n >= 1 << 16 {
+                DispatchQueue.concurrentPerform(iterations: wanted.count, execute: pick)
+            } else {
+                for w in wanted.indices { pick(w) }
+            }
+        }
+        guard !status.failed else { return nil }
+        if noMatch, mask != nil {
+            for k in 0..<n where indices[k] < 0 { mask![k] = MissingReason.noMatch.rawValue }
+        }
+        let data: ColumnData = raw.withUnsafeBytes { b in
+            switch type {
+            case .integer: return .integer(Array(b.bindMemory(to: Int64.self).prefix(n)))
+            case .decimal: return .decimal(Array(b.bindMemory(to: Double.self).prefix(n)))
+            default:
+                var codes = Array(b.bindMemory(to: UInt32.self).prefix(n))
+                if let remap = text!.remap { for k in 0..<n { codes[k] = remap[Int(codes[k])] } }
+                return .text(codes: codes, dictionary: TextDictionary(text!.strings))
+            }
+        }
+        return (data, mask)
+    }
+
+    /// True when the indices are in increasing order, all in 0..<limit.
+    static func ascending(_ indices: [Int32], below limit: Int) -> Bool {
+        indices.withUnsafeBufferPointer { idx in
+            var previous: Int32 = -1
+            for i in idx {
+                if i <= previous { return false }
+                previous = i
+            }
+            return Int(previous) < limit
+        }
+    }
+
+    /// The whole column read, then the rows at `indices` (increasing) moved to
+    /// the front in place: no second array of the column's size.
+    private func readDense(_ indices: [Int32]) -> (data: ColumnData, missing: [UInt8]?)? {
+        guard var (data, mask) = readAll() else { return nil }
+        let n = indices.count
+        // Each array is the only reference to its storage once `data` lets go of
+        // it, so the moves below write in place.
+        func compact<T>(_ a: inout [T]) {
+            a.withUnsafeMutableBufferPointer { v in
+                indices.withUnsafeBufferPointer { idx in
+                    for k in 0..<n { v[k] = v[Int(idx[k])] }
+                }
+            }
+            a.removeLast(a.count - n)
+        }
+        switch data {
+        case .integer(var v):
+            data = .integer([])
+            compact(&v)
+            data = .integer(v)
+        case .decimal(var v):
+            data = .decimal([])
+            compact(&v)
+            data = .decimal(v)
+        case .text(var codes, let dict):
+            data = .integer([])
+            compact(&codes)
+            data = .text(codes: codes, dictionary: dict)
+        case .boolean(var v):
+            data = .integer([])
+            compact(&v)
+            data = .boolean(v)
+        }
+        if var m = mask {
+            mask = nil
+            compact(&m)
+            mask = m
+        }
+        return (data, mask)
+    }
+
+    // MARK: - A run at a time
+
+    func forEachRun(values: Bool, _ body: @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
+        withoutActuallyEscaping(body) { body in runs(values: values, body) }
+    }
+
+    private func runs(values: Bool, _ body: @escaping @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
+        let segments = column.segments
+        let starts = self.starts
+        let status = ReadStatus()
+        let handle = self.handle
+        var dictionary: TextDictionary? = nil
+        var remap: [UInt32]? = nil
+        var limit: UInt32 = 1
+        if values && column.type == .text {
+            guard let d = self.dictionary() else { return false }
+            dictionary = TextDictionary(d.strings)
+            remap = d.remap
+            limit = UInt32(max(d.entries, 1))
+        }
+        let type = column.type
+        let (dictionaryOf, remapOf, limitOf) = (dictionary, remap, limit)
+        let visit: @Sendable (Int) -> Void = { i in
+            let seg = segments[i]
+            var segMask: [UInt8]? = nil
+            if let m = seg.mask {
+                guard let bytes: [UInt8] = handle.readArray(m, count: seg.rows) else { return status.fail() }
+                segMask = bytes
+            }
+            var data: ColumnData? = nil
+            if values {
+                switch seg.kind {
+                case .integer:
+                    guard let v: [Int64] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
+                    data = type == .decimal ? .decimal(v.map { Double($0) }) : .integer(v)
+                case .decimal:
+                    guard let v: [Double] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
+                    data = .decimal(v)
+                case .text:
+                    guard var v: [UInt32] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
+                    var worst: UInt32 = 0
+                    for c in v { worst = max(worst, c) }
+                    if worst >= limitOf { return status.fail() }
+                    if let remapOf { for k in 0..<v.count { v[k] = remapOf[Int(v[k])] } }
+                    data = .text(codes: v, dictionary: dictionaryOf!)
+                }
+            }
+            if status.failed { return }
+            if let segMask {
+                segMask.withUnsafeBufferPointer { body(starts[i], data, $0) }
+            } else {
+                body(starts[i], data, nil)
+            }
+        }
+        if segments.count > 1 && rows >= 1 << 16 {
+            DispatchQueue.concurrentPerform(iterations: segments.count, execute: visit)
+        } else {
+            for i in segments.indices { visit(i) }
+        }
+        return !status.failed
+    }
+}
+
+/// A destination pointer shared by the workers (each writes its own part).
+struct RawOut: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer?
+    init(_ pointer: UnsafeMutableRawPointer?) { self.pointer = pointer }
+}
+
+/// Whether any worker's read failed.
+final class ReadStatus: Sendable {
+    private let flag = Mutex(false)
+    func fail() { flag.withLock { $0 = true } }
+    var failed: Bool { flag.withLock { $0 } }
+}
+
+import Synchronization
