@@ -40,9 +40,17 @@ struct CasebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "An analysis notebook for the published data on English children's social care.",
+        usage: """
+            casebook                                   start the shell on the shipped datasets
+            casebook [SCRIPT | -f SCRIPT | -c STATEMENT | < SCRIPT] [--format F] [--keep-going]
+            casebook replay|check|export SESSION.cb
+            """,
         discussion: """
             With a terminal, starts the shell. With a script (a file, -f, -c or piped input), runs it: results to \
-            stdout, errors to stderr as FILE:LINE:COL, exit status 1 if a statement fails.
+            stdout, errors to stderr as FILE:LINE:COL, exit status 1 if a statement fails, 2 for bad usage.
+
+            Flags of the shell and scripts (`casebook run --help` for all): --format table|csv|tsv|json|markdown, \
+            --datasets DIR, --keep-going, --no-history, --safe, --accessible.
             """,
         version: Version.text,
         subcommands: [Run.self, Replay.self, Check.self, Export.self],
