@@ -25,6 +25,12 @@ struct Grouping {
         guard !columns.isEmpty else { return single(rows: rows) }
         var ids = [Int32](repeating: 0, count: rows)
         var count = 0
+        // Two small keys (region by measure, say): one pass over (first, second) pairs.
+        if columns.count == 2, let (a, ca) = denseKeys(columns[0]), let (b, cb) = denseKeys(columns[1]), ca * cb <= 1 << 24 {
+            try cancellation.checkpoint()
+            count = numberPairs(a, b, cardinality: cb, slots: ca * cb, ids: &ids)
+            return finish(ids, count: count, rows: rows)
+        }
         for (k, column) in columns.enumerated() {
             try cancellation.checkpoint()
             let previous = k == 0 ? 1 : count
@@ -34,6 +40,10 @@ struct Grouping {
                 count = numberHashed(keyCodes(column), first: k == 0, ids: &ids)
             }
         }
+        return finish(ids, count: count, rows: rows)
+    }
+
+    private static func finish(_ ids: [Int32], count: Int, rows: Int) -> Grouping {
         var first = [Int32](repeating: -1, count: count)
         ids.withUnsafeBufferPointer { id in
             first.withUnsafeMutableBufferPointer { f in
@@ -63,6 +73,32 @@ struct Grouping {
                             next += 1
                         }
                         id[r] = g
+                    }
+                }
+            }
+        }
+        return Int(next)
+    }
+
+    /// Numbers the pairs (a, b) by first appearance through an array of slots.
+    private static func numberPairs(_ a: [UInt32], _ b: [UInt32], cardinality: Int, slots: Int, ids: inout [Int32]) -> Int {
+        let rows = a.count
+        var next: Int32 = 0
+        var map = [Int32](repeating: -1, count: max(1, slots))
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                ids.withUnsafeMutableBufferPointer { id in
+                    map.withUnsafeMutableBufferPointer { m in
+                        for r in 0..<rows {
+                            let slot = Int(ap[r]) &* cardinality &+ Int(bp[r])
+                            var g = m[slot]
+                            if g < 0 {
+                                g = next
+                                m[slot] = g
+                                next += 1
+                            }
+                            id[r] = g
+                        }
                     }
                 }
             }

@@ -138,7 +138,23 @@ public struct Column: Sendable {
     public func missingCounts() -> [MissingReason: Int] {
         guard let m = missing else { return [:] }
         var counts = [Int](repeating: 0, count: 256)
-        for r in m { counts[Int(r)] += 1 }
+        counts.withUnsafeMutableBufferPointer { c in
+            m.withUnsafeBytes { raw in
+                // Eight bytes at a time: most of a mask is zeros.
+                let n = raw.count
+                var i = 0
+                while i + 8 <= n {
+                    if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) != 0 {
+                        for k in i..<(i + 8) { c[Int(raw[k])] += 1 }
+                    }
+                    i += 8
+                }
+                while i < n {
+                    c[Int(raw[i])] += 1
+                    i += 1
+                }
+            }
+        }
         var result: [MissingReason: Int] = [:]
         for (raw, n) in counts.enumerated() where raw != 0 && n > 0 {
             result[MissingReason(rawValue: UInt8(raw)) ?? .undefined, default: 0] += n

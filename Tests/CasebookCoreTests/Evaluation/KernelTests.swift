@@ -124,4 +124,78 @@ struct KernelTests {
         #expect(Kernels.selected(keep, missing: nil) == [0, 2, 3, 5])
         #expect(Kernels.selected(keep, missing: [0, 0, 1, 0, 0, 0]) == [0, 3, 5])
     }
+
+    /// The order as it was defined value by value: missing last, ties to the next key, then row order.
+    static func referenceOrder(_ columns: [(Column, Bool)], _ rows: Int) -> [Int32] {
+        func less(_ x: Value, _ y: Value) -> Bool {
+            switch (x, y) {
+            case (.integer(let a), .integer(let b)): return a < b
+            case (.decimal(let a), .decimal(let b)): return a < b
+            case (.text(let a), .text(let b)): return TextDictionary.byteLess(a, b)
+            case (.boolean(let a), .boolean(let b)): return !a && b
+            default: return false
+            }
+        }
+        return (0..<Int32(rows)).sorted { a, b in
+            for (c, descending) in columns {
+                let x = c.value(at: Int(a)), y = c.value(at: Int(b))
+                if x.isMissing || y.isMissing {
+                    if x.isMissing && y.isMissing { continue }
+                    return y.isMissing
+                }
+                if less(x, y) { return !descending }
+                if less(y, x) { return descending }
+            }
+            return a < b
+        }
+    }
+
+    @Test func sortOrderMatchesTheValueByValueDefinition() {
+        var rng = SeededGenerator(seed: 4)
+        for round in 0..<150 {
+            let n = Int(rng.next() % 120)
+            let words = ["b", "a", "Ab", "é", "", "ab"]
+            var text = TextColumnBuilder()
+            var ints: [Int64] = [], doubles: [Double] = [], bools: [Bool] = []
+            var mask: [UInt8] = []
+            for _ in 0..<n {
+                text.append(words[Int(rng.next() % 6)])
+                ints.append([Int64.min, -3, 0, 7, Int64.max, 1 << 53, (1 << 53) + 1][Int(rng.next() % 7)])
+                doubles.append([-0.0, 0.0, -2.5, 1e300, -1e-300, 3.25][Int(rng.next() % 6)])
+                bools.append(rng.next() % 2 == 0)
+                mask.append(rng.next() % 6 == 0 ? UInt8(1 + rng.next() % 3) : 0)
+            }
+            let all = [
+                Column(name: "t", data: text.finish(), missing: round % 2 == 0 ? mask : nil),
+                Column(name: "i", data: .integer(ints), missing: round % 3 == 0 ? mask : nil),
+                Column(name: "d", data: .decimal(doubles)),
+                Column(name: "b", data: .boolean(bools), missing: mask),
+            ]
+            let k = 1 + Int(rng.next() % 3)
+            let chosen = (0..<k).map { _ in (all[Int(rng.next() % 4)], rng.next() % 2 == 0) }
+            let got = RowOrder(columns: chosen.map { ($0.0, descending: $0.1) }).sorted((0..<Int32(n)).map { $0 })
+            #expect(got == Self.referenceOrder(chosen, n), "round \(round)")
+        }
+    }
+
+    @Test func joinMatchesEveryEqualKeyInRightRowOrder() {
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<100 {
+            let nl = Int(rng.next() % 60), nr = Int(rng.next() % 60)
+            let left = (0..<2).map { _ in (0..<nl).map { _ in rng.next() % 5 } }
+            let right = (0..<2).map { _ in (0..<nr).map { _ in rng.next() % 5 } }
+            let usable = (0..<nr).map { _ in rng.next() % 7 != 0 }
+            let table = Join.KeyTable(keys: right, usable: usable)
+            for l in 0..<nl {
+                var got: [Int32] = []
+                var m = table.first(matching: left, row: l)
+                while m >= 0 {
+                    got.append(m)
+                    m = table.next(after: m, matching: left, row: l)
+                }
+                let want = (0..<nr).filter { r in usable[r] && right[0][r] == left[0][l] && right[1][r] == left[1][l] }.map { Int32($0) }
+                #expect(got == want)
+            }
+        }
+    }
 }

@@ -9,24 +9,28 @@ enum Change {
         throws(Diagnostic) -> Table
     {
         let evaluator = env.evaluator(table)
-        let value = try evaluator.column(column.name, span: column.span)
+        // Read row by row below: made once here.
+        let value = try evaluator.column(column.name, span: column.span).resolvedCopy()
         guard let numbers = value.doubles() else {
             throw Diagnostic(
                 id: "type-mismatch", message: "`change` works on numbers, but `\(value.name)` holds \(value.type.plural)",
                 span: column.span)
         }
-        let orderColumn = try evaluator.column(over.name, span: over.span)
+        let orderColumn = try evaluator.column(over.name, span: over.span).resolvedCopy()
         let (grouping, keys) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
         let order = RowOrder(columns: [(orderColumn, false)])
         let n = table.rowCount
+        let orderMissing = orderColumn.missing
         var prevIndex = [Int32](repeating: -1, count: n)
-        for rows in groups.rowsByGroup() {
-            try env.checkpoint()
-            let sorted = order.sorted(rows)
+        // Each group's rows in row order, then in order of the ORDER column.
+        let members = groups.members()
+        for g in 0..<groups.groupCount {
+            if g & 1023 == 0 { try env.checkpoint() }
+            let sorted = order.sorted(Array(members.rows[members.offsets[g]..<members.offsets[g + 1]]))
             for k in 1..<max(1, sorted.count) {
                 let a = Int(sorted[k - 1]), b = Int(sorted[k])
-                if order.compare(a, b) == 0, !orderColumn.isMissing(at: a) {
+                if order.compare(a, b) == 0, orderMissing == nil || orderMissing![a] == 0 {
                     let keyText = keys.isEmpty ? "" : " within " + keys.map { "\($0.name) \($0.value(at: a).plainText)" }.joined(separator: ", ")
                     var help = "add `by` with the columns that tell the series apart"
                     if keys.isEmpty, let guess = ["la_code", "la_name", "ons_code"].first(where: { table.index(of: $0) != nil }) {
@@ -40,6 +44,11 @@ enum Change {
                 prevIndex[b] = Int32(a)
             }
         }
+        let valueMissing = value.missing
+        @inline(__always) func reason(_ r: Int) -> UInt8 {
+            guard let m = valueMissing else { return 0 }
+            return m[r] == 0 ? 0 : (MissingReason(rawValue: m[r]) ?? .undefined).rawValue
+        }
         var previous = [Double](repeating: 0, count: n)
         var change = [Double](repeating: 0, count: n)
         var percent = [Double](repeating: 0, count: n)
@@ -50,15 +59,15 @@ enum Change {
             let p = Int(prevIndex[r])
             if p < 0 {
                 prevMissing[r] = MissingReason.noMatch.rawValue
-            } else if value.isMissing(at: p) {
-                prevMissing[r] = value.reason(at: p).rawValue
+            } else if reason(p) != 0 {
+                prevMissing[r] = reason(p)
             } else {
                 previous[r] = numbers[p]
             }
-            let reason = value.isMissing(at: r) ? value.reason(at: r).rawValue : prevMissing[r]
-            if reason != 0 {
-                changeMissing[r] = reason
-                percentMissing[r] = reason
+            let why = reason(r) != 0 ? reason(r) : prevMissing[r]
+            if why != 0 {
+                changeMissing[r] = why
+                percentMissing[r] = why
                 continue
             }
             change[r] = numbers[r] - previous[r]

@@ -42,11 +42,8 @@ enum Join {
         try env.checkpoint()
         // Keys as comparable 64-bit values on both sides.
         let (lk, rk) = alignedKeys(leftKeys, rightKeys)
-        var buckets: [KeyTuple: [Int32]] = [:]
-        buckets.reserveCapacity(right.rowCount)
-        for r in 0..<right.rowCount where !rightKeys.contains(where: { $0.isMissing(at: r) }) {
-            buckets[KeyTuple(rk.map { $0[r] }), default: []].append(Int32(r))
-        }
+        let table = KeyTable(keys: rk, usable: usableRows(rightKeys, rows: right.rowCount))
+        let leftUsable = usableRows(leftKeys, rows: left.rowCount)
         var leftRows: [Int32] = []
         var rightRows: [Int32] = []
         leftRows.reserveCapacity(left.rowCount)
@@ -54,16 +51,17 @@ enum Join {
         let limit = env.context.settings.rowLimit
         for l in 0..<left.rowCount {
             if l & (Cancellation.stride - 1) == 0 { try env.checkpoint() }
-            var matches: [Int32]? = nil
-            if !leftKeys.contains(where: { $0.isMissing(at: l) }) {
-                matches = buckets[KeyTuple(lk.map { $0[l] })]
-            }
-            if let matches {
-                for m in matches {
+            var matched = false
+            if leftUsable[l] {
+                var m = table.first(matching: lk, row: l)
+                while m >= 0 {
                     leftRows.append(Int32(l))
                     rightRows.append(m)
+                    matched = true
+                    m = table.next(after: m, matching: lk, row: l)
                 }
-            } else if kind == .left {
+            }
+            if !matched && kind == .left {
                 leftRows.append(Int32(l))
                 rightRows.append(-1)
             }
@@ -111,15 +109,89 @@ enum Join {
     /// True when two columns hold the same value on every row that has a partner
     /// (rows of a left join without one are ignored).
     static func sameValues(_ a: Column, _ b: Column, _ partners: [Int32]) -> Bool {
+        // Read row by row: made once, not looked up per row.
+        let a = a.resolvedCopy(), b = b.resolvedCopy()
         for r in 0..<a.count where partners[r] >= 0 {
             if a.value(at: r) != b.value(at: r) { return false }
         }
         return true
     }
 
-    struct KeyTuple: Hashable {
-        var parts: [UInt64]
-        init(_ parts: [UInt64]) { self.parts = parts }
+    /// Rows whose keys are all present (a missing key never matches).
+    static func usableRows(_ keys: [Column], rows: Int) -> [Bool] {
+        var usable = [Bool](repeating: true, count: rows)
+        for key in keys {
+            guard let m = key.missing else { continue }
+            for r in 0..<rows where m[r] != 0 { usable[r] = false }
+        }
+        return usable
+    }
+
+    /// The right side's rows by key: open addressing on the key's hash, and
+    /// for each row the next row with the same hash, in row order, so the
+    /// matches of a left row come out in the right side's row order.
+    struct KeyTable {
+        let keys: [[UInt64]]
+        private var heads: [Int32]  // first row of each slot's chain, -1: none
+        private var nextRow: [Int32]
+        private var hashes: [UInt64]
+        private let mask: Int
+
+        init(keys: [[UInt64]], usable: [Bool]) {
+            self.keys = keys
+            let n = usable.count
+            var size = 16
+            while size < n * 2 { size <<= 1 }
+            mask = size - 1
+            heads = [Int32](repeating: -1, count: size)
+            nextRow = [Int32](repeating: -1, count: n)
+            hashes = [UInt64](repeating: 0, count: n)
+            // Backwards, so that each chain lists its rows in row order.
+            for r in stride(from: n - 1, through: 0, by: -1) where usable[r] {
+                let h = Self.hash(keys, r)
+                hashes[r] = h
+                let slot = Int(truncatingIfNeeded: h) & mask
+                nextRow[r] = heads[slot]
+                heads[slot] = Int32(r)
+            }
+        }
+
+        @inline(__always)
+        static func hash(_ keys: [[UInt64]], _ r: Int) -> UInt64 {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in keys {
+                h = (h ^ k[r]) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 29
+            }
+            return h
+        }
+
+        /// The first right row whose keys equal the left row's, or -1.
+        func first(matching left: [[UInt64]], row l: Int) -> Int32 {
+            let h = Self.hash(left, l)
+            return scan(from: heads[Int(truncatingIfNeeded: h) & mask], hash: h, left, l)
+        }
+
+        /// The next such right row after `r`, or -1.
+        func next(after r: Int32, matching left: [[UInt64]], row l: Int) -> Int32 {
+            scan(from: nextRow[Int(r)], hash: hashes[Int(r)], left, l)
+        }
+
+        private func scan(from start: Int32, hash h: UInt64, _ left: [[UInt64]], _ l: Int) -> Int32 {
+            var r = start
+            while r >= 0 {
+                if hashes[Int(r)] == h {
+                    var equal = true
+                    for k in 0..<keys.count where keys[k][Int(r)] != left[k][l] {
+                        equal = false
+                        break
+                    }
+                    if equal { return r }
+                }
+                r = nextRow[Int(r)]
+            }
+            return -1
+        }
     }
 
     /// Per key, 64-bit values that are equal exactly when the values are equal

@@ -3,33 +3,49 @@
 // last, whatever the direction; text compares by bytes; ties keep row order.
 
 struct RowOrder {
-    enum Keys {
-        case ints([Int64])
-        case doubles([Double])
-        case ranks([UInt32])  // text, by the dictionary's byte order
-        case bools([Bool])
-    }
-
+    /// One key: per row, a 64-bit code whose unsigned order is the values'
+    /// order in the key's direction, and the missing reasons (missing rows
+    /// sort last in either direction and tie with each other).
     struct Key {
-        var keys: Keys
+        var codes: [UInt64]
         var missing: [UInt8]?
-        var descending: Bool
     }
 
     var keys: [Key]
 
     init(columns: [(Column, descending: Bool)]) {
         keys = columns.map { column, descending in
-            let k: Keys
-            switch column.data {
-            case .integer(let v): k = .ints(v)
-            case .decimal(let v): k = .doubles(v)
-            case .text(let codes, let dict):
-                let ranks = dict.sortRanks()
-                k = .ranks(codes.map { ranks[Int($0)] })
-            case .boolean(let v): k = .bools(v)
+            let (data, missing) = column.parts
+            return Key(codes: Self.codes(data, descending: descending), missing: missing)
+        }
+    }
+
+    /// Order-preserving codes: whole numbers with the sign bit flipped;
+    /// decimals by their bits (negatives inverted; -0 read as 0); text by the
+    /// rank of its string in byte order; false before true. Descending: inverted.
+    static func codes(_ data: ColumnData, descending: Bool) -> [UInt64] {
+        let flip: UInt64 = descending ? ~0 : 0
+        func make<T>(_ v: [T], _ f: (T) -> UInt64) -> [UInt64] {
+            [UInt64](unsafeUninitializedCapacity: v.count) { out, count in
+                v.withUnsafeBufferPointer { src in
+                    for i in 0..<src.count { out[i] = f(src[i]) ^ flip }
+                }
+                count = v.count
             }
-            return Key(keys: k, missing: column.missing, descending: descending)
+        }
+        switch data {
+        case .integer(let v):
+            return make(v) { UInt64(bitPattern: $0) ^ (1 << 63) }
+        case .decimal(let v):
+            return make(v) { d in
+                let bits = (d == 0 ? 0.0 : d).bitPattern
+                return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+            }
+        case .text(let codes, let dict):
+            let ranks = dict.sortRanks()
+            return ranks.withUnsafeBufferPointer { r in make(codes) { UInt64(r[Int($0)]) } }
+        case .boolean(let v):
+            return make(v) { $0 ? 1 : 0 }
         }
     }
 
@@ -37,57 +53,45 @@ struct RowOrder {
     @inline(__always)
     func compare(_ a: Int, _ b: Int) -> Int {
         for key in keys {
-            let ma = key.missing?[a] ?? 0, mb = key.missing?[b] ?? 0
-            if ma != 0 || mb != 0 {
-                if ma != 0 && mb != 0 { continue }
-                return ma != 0 ? 1 : -1  // missing last in either direction
+            if let m = key.missing {
+                let ma = m[a], mb = m[b]
+                if ma != 0 || mb != 0 {
+                    if ma != 0 && mb != 0 { continue }
+                    return ma != 0 ? 1 : -1  // missing last in either direction
+                }
             }
-            var c = 0
-            switch key.keys {
-            case .ints(let v): c = v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
-            case .doubles(let v): c = v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
-            case .ranks(let v): c = v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
-            case .bools(let v): c = v[a] == v[b] ? 0 : (v[a] ? 1 : -1)
-            }
-            if c != 0 { return key.descending ? -c : c }
+            let x = key.codes[a], y = key.codes[b]
+            if x != y { return x < y ? -1 : 1 }
         }
         return 0
     }
 
-    /// The given rows (default: all) sorted by the keys, stable.
+    /// The given rows (default: all) sorted by the keys; ties keep row order.
     func sorted(_ rows: [Int32]) -> [Int32] {
-        if keys.count == 1, case .doubles(let v) = keys[0].keys {
-            return sortedByDouble(rows, v, keys[0])
-        }
-        if keys.count == 1, case .ints(let v) = keys[0].keys {
-            return sortedByDouble(rows, v.map { Double($0) }, keys[0], exactInts: v)
-        }
+        if keys.count == 1 { return sortedByOneKey(rows, keys[0]) }
         return rows.sorted { a, b in
             let c = compare(Int(a), Int(b))
             return c != 0 ? c < 0 : a < b
         }
     }
 
-    /// One numeric key: sort (value, row) pairs without the general comparator.
-    private func sortedByDouble(_ rows: [Int32], _ v: [Double], _ key: Key, exactInts: [Int64]? = nil) -> [Int32] {
-        var present: [(Double, Int32)] = []
+    /// One key: sort (code, row) pairs; missing rows after, in the order given.
+    private func sortedByOneKey(_ rows: [Int32], _ key: Key) -> [Int32] {
+        var present: [(UInt64, Int32)] = []
         var absent: [Int32] = []
         present.reserveCapacity(rows.count)
-        for r in rows {
-            if let m = key.missing, m[Int(r)] != 0 { absent.append(r) } else { present.append((v[Int(r)], r)) }
-        }
-        if let ints = exactInts {
-            // Whole numbers beyond 2^53 lose precision as doubles: compare exactly.
-            present.sort { x, y in
-                let a = ints[Int(x.1)], b = ints[Int(y.1)]
-                if a != b { return key.descending ? a > b : a < b }
-                return x.1 < y.1
+        key.codes.withUnsafeBufferPointer { c in
+            if let m = key.missing {
+                m.withUnsafeBufferPointer { mb in
+                    for r in rows {
+                        if mb[Int(r)] != 0 { absent.append(r) } else { present.append((c[Int(r)], r)) }
+                    }
+                }
+            } else {
+                for r in rows { present.append((c[Int(r)], r)) }
             }
-        } else if key.descending {
-            present.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        } else {
-            present.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         }
+        present.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         return present.map(\.1) + absent
     }
 }
