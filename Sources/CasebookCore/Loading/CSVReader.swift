@@ -271,48 +271,59 @@ public enum CSVReader {
         var scanner = RecordScanner(p: sub, delimiter: delimiter, position: range.lowerBound, line: 1)
         var blankLines = 0
         var row = 0
-        var scratch: [UInt8] = []
-        while scanner.position < range.upperBound {
-            if row & (Cancellation.stride - 1) == 0, cancellation.cancelled { break }
-            let recordStart = scanner.position
-            let recordLine = scanner.line
-            if scanner.atBlankLine() {
-                blankLines += 1
-                scanner.skipLineBreak()
-                continue
-            }
-            chunk.rowStarts.append(recordStart)
-            var field = 0
-            scanner.readRecord { s, e, unescaped in
+        // The builders through a pointer for the whole loop: no copy-on-write
+        // check per field.
+        var builders = chunk.builders
+        chunk.builders = []
+        var rowStarts = chunk.rowStarts
+        chunk.rowStarts = []
+        var report = chunk.report
+        builders.withUnsafeMutableBufferPointer { b in
+            while scanner.position < range.upperBound {
+                if row & (Cancellation.stride - 1) == 0, cancellation.cancelled { break }
+                let recordStart = scanner.position
+                let recordLine = scanner.line
+                if scanner.atBlankLine() {
+                    blankLines += 1
+                    scanner.skipLineBreak()
+                    continue
+                }
+                rowStarts.append(recordStart)
+                var field = 0
+                scanner.readRecord { s, e, unescaped in
+                    if field < columns {
+                        appendField(b, rowStarts, column: field, row: row, s, e, unescaped, sub, delimiter)
+                    }
+                    field += 1
+                }
+                if let unclosed = scanner.unclosedQuoteLine {
+                    report.add(
+                        .unclosedQuote, line: unclosed,
+                        "a quote opened here is never closed; read it as an ordinary character")
+                    scanner.unclosedQuoteLine = nil
+                }
+                if let bad = scanner.textAfterQuoteLine {
+                    report.add(.textAfterQuote, line: bad, "text after a closing quote; kept it in the field")
+                    scanner.textAfterQuoteLine = nil
+                }
                 if field < columns {
-                    appendField(&chunk, column: field, row: row, s, e, unescaped, sub, delimiter, &scratch)
+                    report.add(
+                        .shortRow, line: recordLine,
+                        "row has \(field) field\(field == 1 ? "" : "s"), expected \(columns); the missing ones are empty")
+                    for c in field..<columns {
+                        appendField(b, rowStarts, column: c, row: row, 0, 0, nil, sub, delimiter)
+                    }
+                } else if field > columns {
+                    report.add(
+                        .longRow, line: recordLine,
+                        "row has \(field) fields, expected \(columns); kept the first \(columns)")
                 }
-                field += 1
+                row += 1
             }
-            if let unclosed = scanner.unclosedQuoteLine {
-                chunk.report.add(
-                    .unclosedQuote, line: unclosed,
-                    "a quote opened here is never closed; read it as an ordinary character")
-                scanner.unclosedQuoteLine = nil
-            }
-            if let bad = scanner.textAfterQuoteLine {
-                chunk.report.add(.textAfterQuote, line: bad, "text after a closing quote; kept it in the field")
-                scanner.textAfterQuoteLine = nil
-            }
-            if field < columns {
-                chunk.report.add(
-                    .shortRow, line: recordLine,
-                    "row has \(field) field\(field == 1 ? "" : "s"), expected \(columns); the missing ones are empty")
-                for c in field..<columns {
-                    appendField(&chunk, column: c, row: row, 0, 0, nil, sub, delimiter, &scratch)
-                }
-            } else if field > columns {
-                chunk.report.add(
-                    .longRow, line: recordLine,
-                    "row has \(field) fields, expected \(columns); kept the first \(columns)")
-            }
-            row += 1
         }
+        chunk.builders = builders
+        chunk.rowStarts = rowStarts
+        chunk.report = report
         chunk.rows = row
         chunk.lines = scanner.line - 1
         chunk.blankLines = blankLines
@@ -336,39 +347,39 @@ public enum CSVReader {
 
     @inline(__always)
     static func appendField(
-        _ chunk: inout Chunk, column: Int, row: Int, _ s: Int, _ e: Int, _ unescaped: [UInt8]?,
-        _ p: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8, _ scratch: inout [UInt8]
+        _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ rowStarts: [Int], column: Int, row: Int,
+        _ s: Int, _ e: Int, _ unescaped: [UInt8]?, _ p: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8
     ) {
         let ok: Bool
         if let u = unescaped {
-            ok = u.withUnsafeBufferPointer { chunk.builders[column].append($0, 0, u.count, row: row) }
+            ok = u.withUnsafeBufferPointer { builders[column].append($0, 0, u.count, row: row) }
         } else {
-            ok = chunk.builders[column].append(p, s, e, row: row)
+            ok = builders[column].append(p, s, e, row: row)
         }
         if ok { return }
         // The column turned to text: read its earlier rows again, then this one.
         for r in 0..<row {
-            var scanner = RecordScanner(p: p, delimiter: delimiter, position: chunk.rowStarts[r], line: 1)
+            var scanner = RecordScanner(p: p, delimiter: delimiter, position: rowStarts[r], line: 1)
             var f = 0
             var appended = false
             scanner.readRecord { fs, fe, fu in
                 if f == column {
                     if let u = fu {
-                        u.withUnsafeBufferPointer { chunk.builders[column].appendText($0, 0, u.count, row: r) }
+                        u.withUnsafeBufferPointer { builders[column].appendText($0, 0, u.count, row: r) }
                     } else {
-                        chunk.builders[column].appendText(p, fs, fe, row: r)
+                        builders[column].appendText(p, fs, fe, row: r)
                     }
                     appended = true
                 }
                 f += 1
             }
-            if !appended { chunk.builders[column].appendText(p, 0, 0, row: r) }
+            if !appended { builders[column].appendText(p, 0, 0, row: r) }
         }
-        chunk.builders[column].needsRescan = false
+        builders[column].needsRescan = false
         if let u = unescaped {
-            u.withUnsafeBufferPointer { chunk.builders[column].appendText($0, 0, u.count, row: row) }
+            u.withUnsafeBufferPointer { builders[column].appendText($0, 0, u.count, row: row) }
         } else {
-            chunk.builders[column].appendText(p, s, e, row: row)
+            builders[column].appendText(p, s, e, row: row)
         }
     }
 }

@@ -13,8 +13,37 @@ enum FieldNumber {
 }
 
 enum FieldParsing {
-    /// Exact powers of ten up to 1e22 (all exactly representable as doubles).
-    static let powers: [Double] = (0...22).map { NumberText.power10($0) }
+    /// Exact powers of ten up to 1e22 (all exactly representable as doubles),
+    /// as constants: a table in a global would be checked for initialisation
+    /// on every number.
+    @inline(__always)
+    static func power(_ n: Int) -> Double {
+        switch n {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// Parses bytes `p[start..<end]` (already unquoted) as a number. With
     /// `decimalComma`, a comma is a decimal point and there are no thousands separators.
@@ -133,7 +162,7 @@ enum FieldParsing {
         let scale = exponent - fractionDigits
         if !overflow && mantissa < (1 << 53) && scale >= -22 && scale <= 22 {
             var v = Double(mantissa)
-            v = scale < 0 ? v / powers[-scale] : v * powers[scale]
+            v = scale < 0 ? v / power(-scale) : v * power(scale)
             return .decimal(negative ? -v : v)
         }
         // Rare: long or extreme numbers go through the exact standard parser.
