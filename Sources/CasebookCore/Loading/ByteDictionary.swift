@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // The loader's dictionary for text columns: distinct byte strings in one arena,
 // found through an open-addressing hash table, so that a million cells naming a
 // few hundred authorities make a few hundred Strings, not a million.
@@ -37,6 +43,17 @@ struct ByteDictionary {
         h = h &* 0xff51_afd7_ed55_8ccd
         h ^= h >> 33
         return h
+    }
+
+    /// True when entry `code` holds exactly the bytes `p[start..<end]`.
+    @inline(__always)
+    func equals(_ code: UInt32, _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let o = offsets[Int(code)]
+        let length = end - start
+        guard offsets[Int(code) + 1] - o == length else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            memcmp(a.baseAddress! + o, p.baseAddress! + start, length) == 0
+        }
     }
 
     /// The code of the bytes `p[start..<end]`, adding them if new.

@@ -289,12 +289,48 @@ public enum CSVReader {
                     continue
                 }
                 rowStarts.append(recordStart)
+                // The record's fields, as RecordScanner.readRecord reads them, with
+                // the unquoted case inline (no closure per field).
                 var field = 0
-                scanner.readRecord { s, e, unescaped in
-                    if field < columns {
-                        appendField(b, rowStarts, column: field, row: row, s, e, unescaped, sub, delimiter)
+                let n = sub.count
+                while true {
+                    if scanner.position < n, sub[scanner.position] == UInt8(ascii: "\"") {
+                        var got: (Int, Int, [UInt8]?) = (0, 0, nil)
+                        scanner.readQuotedField { s, e, u in got = (s, e, u) }
+                        if field < columns {
+                            if !appendField(b, column: field, row: row, got.0, got.1, got.2, sub) {
+                                retext(b, rowStarts, column: field, row: row, got.0, got.1, got.2, sub, delimiter)
+                            }
+                        }
+                    } else {
+                        let s = scanner.position
+                        var i = s
+                        while i < n {
+                            let c = sub[i]
+                            if c == delimiter || c == 0x0A || c == 0x0D { break }
+                            i += 1
+                        }
+                        if field < columns, !appendField(b, column: field, row: row, s, i, nil, sub) {
+                            retext(b, rowStarts, column: field, row: row, s, i, nil, sub, delimiter)
+                        }
+                        scanner.position = i
                     }
                     field += 1
+                    if scanner.position >= n { break }
+                    if sub[scanner.position] == delimiter {
+                        scanner.position += 1
+                        if scanner.position >= n {
+                            // "a,b," ends with an empty last field
+                            if field < columns, !appendField(b, column: field, row: row, n, n, nil, sub) {
+                                retext(b, rowStarts, column: field, row: row, n, n, nil, sub, delimiter)
+                            }
+                            field += 1
+                            break
+                        }
+                        continue
+                    }
+                    scanner.skipLineBreak()
+                    break
                 }
                 if let unclosed = scanner.unclosedQuoteLine {
                     report.add(
@@ -310,8 +346,8 @@ public enum CSVReader {
                     report.add(
                         .shortRow, line: recordLine,
                         "row has \(field) field\(field == 1 ? "" : "s"), expected \(columns); the missing ones are empty")
-                    for c in field..<columns {
-                        appendField(b, rowStarts, column: c, row: row, 0, 0, nil, sub, delimiter)
+                    for c in field..<columns where !appendField(b, column: c, row: row, 0, 0, nil, sub) {
+                        retext(b, rowStarts, column: c, row: row, 0, 0, nil, sub, delimiter)
                     }
                 } else if field > columns {
                     report.add(
@@ -345,18 +381,24 @@ public enum CSVReader {
         return line
     }
 
+    /// Appends a field to its column; false when the column just turned to
+    /// text (then `retext` reads the earlier rows again).
     @inline(__always)
     static func appendField(
+        _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, column: Int, row: Int,
+        _ s: Int, _ e: Int, _ unescaped: [UInt8]?, _ p: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        if let u = unescaped {
+            return u.withUnsafeBufferPointer { builders[column].append($0, 0, u.count, row: row) }
+        }
+        return builders[column].append(p, s, e, row: row)
+    }
+
+    /// A column that turned to text at `row`: its earlier rows read again as text, then this field.
+    static func retext(
         _ builders: UnsafeMutableBufferPointer<ColumnBuilder>, _ rowStarts: [Int], column: Int, row: Int,
         _ s: Int, _ e: Int, _ unescaped: [UInt8]?, _ p: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8
     ) {
-        let ok: Bool
-        if let u = unescaped {
-            ok = u.withUnsafeBufferPointer { builders[column].append($0, 0, u.count, row: row) }
-        } else {
-            ok = builders[column].append(p, s, e, row: row)
-        }
-        if ok { return }
         // The column turned to text: read its earlier rows again, then this one.
         for r in 0..<row {
             var scanner = RecordScanner(p: p, delimiter: delimiter, position: rowStarts[r], line: 1)
@@ -450,7 +492,7 @@ struct RecordScanner {
         }
     }
 
-    private mutating func readQuotedField(_ field: (Int, Int, [UInt8]?) -> Void) {
+    mutating func readQuotedField(_ field: (Int, Int, [UInt8]?) -> Void) {
         let n = p.count
         let openLine = line
         let open = position

@@ -25,6 +25,8 @@ struct ColumnBuilder {
     var decimalComma = false
     /// A number was read with a decimal comma.
     var sawDecimalComma = false
+    /// The code of the last text value appended (-1: none).
+    var lastCode = -1
 
     init(capacity: Int) {
         integers.reserveCapacity(capacity)
@@ -141,9 +143,17 @@ struct ColumnBuilder {
             codes.append(0)
             markMissing(.empty)
         } else {
-            var isNew = false
-            let code = dictionary.code(p, start, end, isNew: &isNew)
-            if isNew { validate(p, start, end, row: row) }
+            // Neighbouring rows often repeat a value (an authority's name, a
+            // region): try the previous value before the hash table.
+            var code: UInt32
+            if lastCode >= 0, dictionary.equals(UInt32(lastCode), p, start, end) {
+                code = UInt32(lastCode)
+            } else {
+                var isNew = false
+                code = dictionary.code(p, start, end, isNew: &isNew)
+                if isNew { validate(p, start, end, row: row) }
+                lastCode = Int(code)
+            }
             codes.append(code)
             markPresent()
         }

@@ -51,6 +51,46 @@ enum FieldParsing {
     static func parseNumber(
         _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, decimalComma: Bool = false
     ) -> FieldNumber {
+        if let plain = plainNumber(p, start, end) { return plain }
+        return parseAnyNumber(p, start, end, decimalComma: decimalComma)
+    }
+
+    /// The common case quickly: digits, optionally a point and more digits,
+    /// nothing else ("1673", "465.1"); nil for anything else (signs, spaces,
+    /// separators, exponents, "0123", long numbers), which the full parser
+    /// reads, to the same result.
+    @inline(__always)
+    static func plainNumber(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> FieldNumber? {
+        guard end > start, end - start <= 17 else { return nil }
+        var i = start
+        var mantissa: UInt64 = 0
+        while i < end {
+            let d = p[i] &- 48
+            if d > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        let whole = i - start
+        guard whole > 0, whole == 1 || p[start] != UInt8(ascii: "0") else { return nil }
+        if i == end { return .integer(Int64(mantissa)) }
+        guard p[i] == UInt8(ascii: "."), i + 1 < end else { return nil }
+        i += 1
+        let fractionStart = i
+        while i < end {
+            let d = p[i] &- 48
+            if d > 9 { return nil }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        // Below 2^53 the division of two exact doubles rounds correctly (Clinger);
+        // above, the full parser reads it exactly.
+        guard mantissa < 1 << 53 else { return nil }
+        return .decimal(Double(mantissa) / power(end - fractionStart))
+    }
+
+    static func parseAnyNumber(
+        _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, decimalComma: Bool = false
+    ) -> FieldNumber {
         var i = start
         var e = end
         // Trim surrounding spaces (some files pad numbers).
