@@ -24,7 +24,8 @@ enum EESShape {
     static func tidy(_ table: Table, authorities: AuthorityIndex?) -> (Table, [String])? {
         guard recognises(table) else { return nil }
         let n = table.rowCount
-        func column(_ name: String) -> Column? { table.columns.first { $0.name.lowercased() == name } }
+        // Read cell by cell below: each column made once here.
+        func column(_ name: String) -> Column? { table.columns.first { $0.name.lowercased() == name }?.resolvedCopy() }
         func text(_ c: Column?, _ r: Int) -> String? {
             guard let c, !c.isMissing(at: r) else { return nil }
             let s = c.value(at: r).plainText

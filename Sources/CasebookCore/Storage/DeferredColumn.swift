@@ -38,7 +38,10 @@ extension ColumnSource {
     }
 }
 
-final class DeferredColumn: Sendable {
+final class DeferredColumn: @unchecked Sendable {
+    // @unchecked: `made` is written once, under the lock, before `isMade` is
+    // set (releasing); it is read without the lock only after `isMade` is
+    // seen set (acquiring), so a made column costs no lock per read.
     let type: ColumnType
     let count: Int
 
@@ -48,49 +51,49 @@ final class DeferredColumn: Sendable {
         case gather(base: Column, indices: [Int32])
     }
 
-    private struct State: Sendable {
-        var plan: Plan?
-        var result: (data: ColumnData, missing: [UInt8]?)?
-    }
-
-    private let state: Mutex<State>
+    private let plan: Mutex<Plan?>
+    private var made: (data: ColumnData, missing: [UInt8]?)? = nil
+    private let isMade = Atomic<Bool>(false)
 
     init(type: ColumnType, count: Int, source: any ColumnSource) {
         self.type = type
         self.count = count
-        state = Mutex(State(plan: .source(source), result: nil))
+        plan = Mutex(.source(source))
     }
 
     init(type: ColumnType, gathering base: Column, _ indices: [Int32]) {
         self.type = type
         self.count = indices.count
-        state = Mutex(State(plan: .gather(base: base, indices: indices), result: nil))
+        plan = Mutex(.gather(base: base, indices: indices))
     }
 
-    var isResolved: Bool { state.withLock { $0.result != nil } }
+    var isResolved: Bool { isMade.load(ordering: .acquiring) }
 
     /// The source, while the column is not yet made from it.
     var pendingSource: (any ColumnSource)? {
-        state.withLock { s in
-            guard s.result == nil, case .source(let source)? = s.plan else { return nil }
+        if isResolved { return nil }
+        return plan.withLock { p in
+            guard case .source(let source)? = p else { return nil }
             return source
         }
     }
 
     /// The gather this column stands for, while it is not yet made.
     var pendingGather: (base: Column, indices: [Int32])? {
-        state.withLock { s in
-            guard s.result == nil, case .gather(let base, let indices)? = s.plan else { return nil }
+        if isResolved { return nil }
+        return plan.withLock { p in
+            guard case .gather(let base, let indices)? = p else { return nil }
             return (base, indices)
         }
     }
 
     /// The values, made on first use (one thread makes them; others wait).
     var resolved: (data: ColumnData, missing: [UInt8]?) {
-        state.withLock { s in
-            if let r = s.result { return r }
+        if isMade.load(ordering: .acquiring) { return made! }
+        return plan.withLock { p in
+            if isMade.load(ordering: .acquiring) { return made! }
             let r: (data: ColumnData, missing: [UInt8]?)
-            switch s.plan! {
+            switch p! {
             case .source(let source):
                 let loaded = source.load()
                 r = (loaded.data, Column.anySet(loaded.missing) ? loaded.missing : nil)
@@ -104,8 +107,9 @@ final class DeferredColumn: Sendable {
                     r = base.gatherNow(indices).parts
                 }
             }
-            s.result = r
-            s.plan = nil
+            made = r
+            isMade.store(true, ordering: .releasing)
+            p = nil
             return r
         }
     }
