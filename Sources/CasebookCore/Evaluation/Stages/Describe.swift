@@ -84,9 +84,18 @@ enum Describe {
                     let q = { (p: Double) -> Double in Aggregates.quantile(sorted, p) }
                     let mean = present.reduce(0, +) / Double(present.count)
                     let cells = [sorted.first!, q(0.25), q(0.5), q(0.75), sorted.last!, mean]
+                    // Whole numbers show their exact least and greatest values (as a
+                    // Double, 2^63 - 1 rounds up to 2^63, beyond Int64).
+                    var whole: [Int64] = []
+                    if case .integer(let ints) = column.data {
+                        whole = (0..<table.rowCount).filter { !column.isMissing(at: $0) }.map { ints[$0] }
+                    }
                     for (k, v) in cells.enumerated() {
-                        let isWhole = column.type == .integer && (k == 0 || k == 4)
-                        stats[k].append(.text(isWhole ? format.text(Column(name: column.name, data: .integer([Int64(v)])), 0) : NumberText.fixed(v, decimals: 2, grouping: format.grouping)))
+                        if (k == 0 || k == 4), let w = k == 0 ? whole.min() : whole.max() {
+                            stats[k].append(.text(format.text(Column(name: column.name, data: .integer([w])), 0)))
+                        } else {
+                            stats[k].append(.text(NumberText.fixed(v, decimals: 2, grouping: format.grouping)))
+                        }
                     }
                 }
             } else {
