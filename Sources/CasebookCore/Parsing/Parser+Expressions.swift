@@ -21,7 +21,10 @@ extension Parser {
 
     private mutating func parseOr() throws(Diagnostic) -> Expr {
         var left = try parseAnd()
+        var links = 0
+        defer { depth -= links }
         while match(.keyword(.or)) {
+            try chainLink(&links, at: previous.span)
             let right = try operand(after: "`or`") { (p) throws(Diagnostic) in try p.parseAnd() }
             left = Expr(.binary(.or, left, right), left.span.union(right.span))
         }
@@ -30,7 +33,10 @@ extension Parser {
 
     private mutating func parseAnd() throws(Diagnostic) -> Expr {
         var left = try parseNot()
+        var links = 0
+        defer { depth -= links }
         while match(.keyword(.and)) {
+            try chainLink(&links, at: previous.span)
             let right = try operand(after: "`and`") { (p) throws(Diagnostic) in try p.parseNot() }
             left = Expr(.binary(.and, left, right), left.span.union(right.span))
         }
@@ -109,8 +115,11 @@ extension Parser {
 
     private mutating func parseAdditive() throws(Diagnostic) -> Expr {
         var left = try parseMultiplicative()
+        var links = 0
+        defer { depth -= links }
         while check(.plus) || check(.minus) {
             let op = advance()
+            try chainLink(&links, at: op.span)
             let right = try operand(after: "`\(op.text)`") { (p) throws(Diagnostic) in try p.parseMultiplicative() }
             left = Expr(.binary(op.kind == .plus ? .add : .subtract, left, right), left.span.union(right.span))
         }
@@ -119,13 +128,28 @@ extension Parser {
 
     private mutating func parseMultiplicative() throws(Diagnostic) -> Expr {
         var left = try parseUnary()
+        var links = 0
+        defer { depth -= links }
         while check(.star) || check(.slash) || check(.percent) {
             let op = advance()
+            try chainLink(&links, at: op.span)
             let binary: BinaryOperator = op.kind == .star ? .multiply : op.kind == .slash ? .divide : .remainder
             let right = try operand(after: "`\(op.text)`") { (p) throws(Diagnostic) in try p.parseUnary() }
             left = Expr(.binary(binary, left, right), left.span.union(right.span))
         }
         return left
+    }
+
+    /// Each operator of a chain (`a or b or c`, `1 + 2 + 3`) puts the tree one
+    /// level deeper, and evaluating it takes as much stack as a bracket: count it.
+    private mutating func chainLink(_ links: inout Int, at span: SourceSpan) throws(Diagnostic) {
+        links += 1
+        depth += 1
+        guard depth < Self.maximumDepth else {
+            throw Diagnostic(
+                id: "too-deep", message: "this expression is too long (more than \(Self.maximumDepth) operators and brackets deep)",
+                span: span, help: "split it over several `derive` steps; for a list of values, write `x in [a, b, c]`")
+        }
     }
 
     private mutating func parseUnary() throws(Diagnostic) -> Expr {
