@@ -16,14 +16,24 @@ public enum SessionFile {
         let parsed = Parser.parse(source)
         let bytes = source.bytes
         var result: [SessionStatement] = []
+        /// The offset after the line on which `offset` lies.
+        func lineAfter(_ offset: Int) -> Int {
+            var o = offset
+            while o < bytes.count, bytes[o] != 0x0A { o += 1 }
+            return o < bytes.count ? o + 1 : o
+        }
+        // Statements that share a line (`a; b`, or `a; b |` going on below) share
+        // one block: the one after the last line of the last of them.
+        var last = Array(parsed.indices)
+        for i in parsed.indices.reversed().dropFirst() where parsed[i + 1].span.start < lineAfter(parsed[i].span.end) {
+            last[i] = last[i + 1]
+        }
         for (i, p) in parsed.enumerated() {
             // The output block starts on the line after the statement's last line.
-            var offset = p.span.end
-            while offset < bytes.count, bytes[offset] != 0x0A { offset += 1 }
-            if offset < bytes.count { offset += 1 }
-            let blockStart = offset
+            let blockStart = lineAfter(parsed[last[i]].span.end)
+            var offset = blockStart
             var lines: [String] = []
-            let limit = i + 1 < parsed.count ? parsed[i + 1].span.start : bytes.count
+            let limit = last[i] + 1 < parsed.count ? parsed[last[i] + 1].span.start : bytes.count
             while offset < limit {
                 var end = offset
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }
@@ -66,14 +76,26 @@ public enum SessionCheck {
     {
         var differences: [Difference] = []
         var replacements: [(Range<Int>, String)] = []
-        for (i, statement) in statements.enumerated() {
-            let now = i < transcript.count ? transcript[i].output : "(not run: an earlier statement stopped the session)\n"
+        var i = 0
+        while i < statements.count {
+            // Statements on one line (`a; b`) have one block: their outputs in order.
+            let statement = statements[i]
+            var now = ""
+            repeat {
+                now += i < transcript.count ? transcript[i].output : "(not run: an earlier statement stopped the session)\n"
+                i += 1
+            } while i < statements.count && statements[i].outputRange == statement.outputRange
             var nowLines = now.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if nowLines.last == "" { nowLines.removeLast() }
             if nowLines != statement.recorded {
                 differences.append(Difference(statement: statement, diff: diff(statement.recorded, nowLines)))
             }
-            replacements.append((statement.outputRange, SessionFormat.outputLines(now)))
+            var block = SessionFormat.outputLines(now)
+            // A last statement with no line end after it: the block starts on a line of its own.
+            if statement.outputRange.lowerBound == source.bytes.count, source.bytes.last != 0x0A, !block.isEmpty {
+                block = "\n" + block
+            }
+            replacements.append((statement.outputRange, block))
         }
         var bytes = source.bytes
         for (range, text) in replacements.reversed() {
