@@ -202,7 +202,9 @@ public struct Lexer {
             if c == UInt8(ascii: "\n"), blankOrCommentLineFollows(index) {
                 return make(incomplete, from: start)
             }
-            if c == UInt8(ascii: "\\"), index + 1 < bytes.count {
+            // A backslash escapes the next character, but not a line break: it
+            // must not carry the string past the check above.
+            if c == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "\n") {
                 index += 2
                 continue
             }
