@@ -81,7 +81,14 @@ struct Evaluator {
         let env = environment
         for stage in pipeline.stages {
             try context.cancellation.checkpoint()
-            table = try apply(stage, to: table, env: env, sourceName: sourceName)
+            do {
+                table = try apply(stage, to: table, env: env, sourceName: sourceName)
+            } catch {
+                // A problem with no place of its own (a join too large) is the stage's.
+                var e = error
+                if e.span == nil, !e.isCancellation { e.span = stage.span }
+                throw e
+            }
             if table.rowCount > context.settings.rowLimit {
                 throw Diagnostic(
                     id: "result-too-large",
