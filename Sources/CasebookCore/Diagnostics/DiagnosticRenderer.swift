@@ -33,7 +33,9 @@ public struct DiagnosticRenderer {
             excerpt = self.excerpt(source, span)
         }
         let head = (location.isEmpty ? "" : location + ": ") + paint(label + ":", severity: d.severity) + " "
-        out += head + (colour ? "\u{1B}[1m" + d.message + "\u{1B}[0m" : d.message) + "\n"
+        // Messages quote what was typed or read (a name, a file's text): never send its control characters raw.
+        let message = Self.clean(d.message, keepingLineBreaks: true)
+        out += head + (colour ? "\u{1B}[1m" + message + "\u{1B}[0m" : message) + "\n"
         // "    12 | source", then the caret and help lines under the bar.
         var under = "  "
         if accessible, let source, let span = d.span {
@@ -49,10 +51,10 @@ public struct DiagnosticRenderer {
             out += under + "| " + String(repeating: " ", count: e.caretStart) + paint(carets, severity: d.severity) + "\n"
         }
         if let help = d.help {
-            out += under + "= " + help + "\n"
+            out += under + "= " + Self.clean(help, keepingLineBreaks: true) + "\n"
         }
         for note in d.notes {
-            out += under + "  " + note + "\n"
+            out += under + "  " + Self.clean(note, keepingLineBreaks: true) + "\n"
         }
         return out
     }
@@ -100,12 +102,13 @@ public struct DiagnosticRenderer {
 
     /// Tabs become one space and control characters a visible symbol, so the
     /// caret lines up and nothing is sent to the terminal raw.
-    static func clean(_ s: String) -> String {
+    static func clean(_ s: String, keepingLineBreaks: Bool = false) -> String {
         String(
             String.UnicodeScalarView(
                 s.unicodeScalars.map { c -> Unicode.Scalar in
                     if c == "\t" { return " " }
-                    if c.value < 0x20 || c.value == 0x7F { return "�" }
+                    if keepingLineBreaks && c == "\n" { return c }
+                    if c.value < 0x20 || c.value == 0x7F || (0x80..<0xA0).contains(c.value) { return "�" }
                     return c
                 }))
     }

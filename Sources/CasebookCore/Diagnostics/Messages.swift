@@ -19,8 +19,16 @@ public enum Messages {
     }
 
     static func quoteChar(_ text: String) -> String {
-        if text.unicodeScalars.count == 1, let s = text.unicodeScalars.first, s.value < 0x20 || s.value == 0x7F {
-            return "control character U+\(String(s.value, radix: 16, uppercase: true).leftPadded(to: 4, with: "0"))"
+        if text.unicodeScalars.count == 1, let s = text.unicodeScalars.first {
+            let code = "U+\(String(s.value, radix: 16, uppercase: true).leftPadded(to: 4, with: "0"))"
+            if s.value < 0x20 || s.value == 0x7F { return "control character \(code)" }
+            // Shown as itself it would be nothing, a space, or (a direction override) scramble the line.
+            if (0x80..<0xA0).contains(s.value) || s.properties.generalCategory == .format
+                || s.properties.generalCategory == .spaceSeparator || s.properties.generalCategory == .lineSeparator
+                || s.properties.generalCategory == .paragraphSeparator
+            {
+                return "invisible character \(code)"
+            }
         }
         return "`\(text)`"
     }
