@@ -16,6 +16,8 @@ public struct SourceText: Sendable {
 
     public init(name: String, text: String, lineOffset: Int = 0) {
         self.name = name
+        // A byte-order mark that an editor put at the start of a file is not text.
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         self.text = text
         self.bytes = Array(text.utf8)
         self.lineOffset = lineOffset
