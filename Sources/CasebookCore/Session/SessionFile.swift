@@ -105,6 +105,31 @@ public enum SessionCheck {
             statements: statements.count, differences: differences, updatedText: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The text `check --update` writes: `report`'s, made to check clean. A
+    /// recorded error names its line in the file, and replacing a block moves
+    /// the lines below it; when a failed statement has moved, the new text is
+    /// run again (by `run`) until its outputs stay put.
+    public static func updatedText(
+        _ source: SourceText, report: Report, transcript: [Engine.TranscriptEntry],
+        run: (SourceText) -> [Engine.TranscriptEntry]
+    ) -> String {
+        var text = report.updatedText
+        var before = SessionFile.statements(source).map(\.line)
+        var failed = transcript.contains(where: \.failed)
+        for _ in 0..<3 where failed {
+            let next = SourceText(name: source.name, text: text)
+            let statements = SessionFile.statements(next)
+            guard statements.map(\.line) != before else { break }
+            let again = run(next)
+            let check = compare(next, statements: statements, transcript: again)
+            if check.differences.isEmpty { break }
+            text = check.updatedText
+            before = statements.map(\.line)
+            failed = again.contains(where: \.failed)
+        }
+        return text
+    }
+
     /// A line diff (longest common subsequence), for showing what changed.
     public static func diff(_ old: [String], _ new: [String]) -> [String] {
         let n = old.count, m = new.count

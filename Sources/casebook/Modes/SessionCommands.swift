@@ -101,8 +101,13 @@ struct Check: ParsableCommand, StatusCommand {
         }
         let report = SessionCheck.compare(source, statements: statements, transcript: engine.transcript)
         if update {
+            let text = SessionCheck.updatedText(source, report: report, transcript: engine.transcript) { moved in
+                guard let again = SessionRun.engine(shared, folder: folder, sink: CollectingSink()) else { return [] }
+                again.run(moved, keepGoing: true)
+                return again.transcript
+            }
             do {
-                try FileWriter.write(report.updatedText, to: Paths.absolute(file))
+                try FileWriter.write(text, to: Paths.absolute(file))
             } catch {
                 Console.write("casebook: \(error.message)\n", to: 2)
                 return .failure
