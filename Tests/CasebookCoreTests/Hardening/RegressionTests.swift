@@ -1,0 +1,135 @@
+// One test per bug the fuzzers and the bad-input table found: the input that
+// crashed (or broke an invariant), and what it must do instead.
+
+import CasebookCore
+import Testing
+
+@Suite("Regressions found by fuzzing")
+struct RegressionTests {
+    // MARK: - Traps and stack overflows
+
+    @Test("profile of a column holding 2^63 - 1 and -2^63 (trapped converting the maximum to Int64)")
+    func profileOfExtremeWholeNumbers() {
+        let run = Hardening.run(
+            """
+            authorities | take 2 | derive big = if(la_code = 201, 9223372036854775807, -9223372036854775807 - 1) | select big | profile | select min, max
+            """)
+        #expect(!run.result.failed, "\(run.stderr)")
+        #expect(run.stdout.contains("9,223,372,036,854,775,807"))
+        #expect(run.stdout.contains("-9,223,372,036,854,775,808"))
+    }
+
+    @Test("a sum of 1,000 terms is refused, not a stack overflow; 150 terms still add up")
+    func longChains() {
+        let long = Hardening.run("authorities | take 1 | derive x = 1" + String(repeating: " + 1", count: 1000))
+        #expect(long.result.failed)
+        #expect(long.message?.hasPrefix("this expression is too long") == true)
+        let fine = Hardening.run("authorities | take 1 | derive x = 1" + String(repeating: " + 1", count: 150) + " | select x")
+        #expect(!fine.result.failed, "\(fine.stderr)")
+        #expect(fine.stdout.contains("151"))
+        let ors = Hardening.run(
+            "authorities | where la_code = 1" + String(repeating: " or la_code = 870", count: 150) + " | select la_name")
+        #expect(ors.stdout.contains("Reading"), "\(ors.stderr)")
+    }
+
+    // MARK: - Session files: `check --update` then `check` must match
+
+    /// The file `check --update` would write for `text`, with every statement
+    /// run; and whether a check of that file then finds any difference.
+    static func updateThenCheck(_ text: String) -> (updated: String, differences: Int, statements: [String]) {
+        let source = SourceText(name: "bad.cb", text: text)
+        let first = Hardening.run(text, keepGoing: true)
+        let report = SessionCheck.compare(
+            source, statements: SessionFile.statements(source), transcript: first.engine.transcript)
+        let text = SessionCheck.updatedText(source, report: report, transcript: first.engine.transcript) { moved in
+            Hardening.run(moved.text, keepGoing: true).engine.transcript
+        }
+        let updated = SourceText(name: "bad.cb", text: text)
+        let again = Hardening.run(text, keepGoing: true)
+        let statements = SessionFile.statements(updated)
+        let second = SessionCheck.compare(updated, statements: statements, transcript: again.engine.transcript)
+        return (text, second.differences.count, statements.map(\.text))
+    }
+
+    @Test("a session whose last line has no line end: the outputs go under it, not onto it")
+    func noFinalLineEnd() {
+        let (updated, differences, statements) = Self.updateThenCheck("authorities | where la_code = 870 | select la_name")
+        #expect(updated.hasPrefix("authorities | where la_code = 870 | select la_name\n#> la_name\n"))
+        #expect(differences == 0)
+        #expect(statements == ["authorities | where la_code = 870 | select la_name"])
+    }
+
+    @Test("two statements on one line share the block under it")
+    func statementsSharingALine() {
+        let text = "set rows 5; authorities | where la_code = 870 | select la_name\nauthorities | where la_code = 871 | select la_name\n"
+        let (updated, differences, statements) = Self.updateThenCheck(text)
+        #expect(differences == 0, "\(updated)")
+        #expect(statements.count == 3)
+        let source = SourceText(name: "s.cb", text: updated)
+        let read = SessionFile.statements(source)
+        #expect(read[0].recorded == read[1].recorded)
+        #expect(read[1].recorded.contains { $0.contains("Reading") })
+        #expect(read[2].recorded.contains { $0.contains("Slough") })
+    }
+
+    @Test("a statement that starts on the line of another and goes on below is not cut by the outputs")
+    func sharedLineContinuing() {
+        let text = "authorities | take 1 | select la_code; authorities |\n  where la_code = 870 | select la_name\n"
+        let (updated, differences, statements) = Self.updateThenCheck(text)
+        #expect(differences == 0, "\(updated)")
+        #expect(statements == ["authorities | take 1 | select la_code", "authorities |\n  where la_code = 870 | select la_name"])
+    }
+
+    @Test("check --update then check: a failed statement below a block that grew records its new line")
+    func errorLinesAfterUpdate() {
+        let text = "authorities | where la_code = 870 | select la_name\n\nauthorities | select nope\n"
+        let (updated, differences, _) = Self.updateThenCheck(text)
+        #expect(differences == 0, "\(updated)")
+        #expect(updated.contains("#> bad.cb:6:22: error: no column named `nope`"))
+    }
+
+    @Test("an unclosed string ending in a backslash does not swallow the recorded output under it")
+    func backslashBeforeLineEnd() {
+        let text = "authorities | where la_name = \"Reading\\\n"
+        let (updated, differences, statements) = Self.updateThenCheck(text)
+        #expect(differences == 0, "\(updated)")
+        #expect(statements == ["authorities | where la_name = \"Reading\\"])
+        let tokens = Lexer.tokenize(SourceText(name: "", text: "\"abc\\\n#> x\n"))
+        #expect(tokens.first?.kind == .unterminatedString)
+        #expect(tokens.first?.text == "\"abc\\")
+    }
+
+    // MARK: - Messages
+
+    @Test("a join beyond the limit names its place")
+    func joinLimitHasAPlace() {
+        let run = Hardening.run("set limit 100\nauthorities | join authorities on region")
+        #expect(run.location == "2:15")
+        #expect(run.stderr.contains("^^^^"))
+    }
+
+    @Test("names and text quoted in messages never reach the terminal with their control characters")
+    func controlCharactersInMessages() {
+        let run = Hardening.run("authorities | select `\u{1B}]0;owned\u{7}\u{1B}[2J\u{9B}31m`")
+        #expect(run.result.failed)
+        #expect(!run.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!run.stderr.unicodeScalars.contains { (0x7F..<0xA0).contains($0.value) })
+        #expect(run.message == "no column named `\u{FFFD}]0;owned\u{FFFD}\u{FFFD}[2J\u{FFFD}31m`")
+    }
+
+    @Test("invisible characters are named by their code", arguments: [
+        ("\u{202E}", "U+202E"), ("\u{00A0}", "U+00A0"), ("\u{200B}", "U+200B"), ("\u{2028}", "U+2028"), ("\u{85}", "U+0085"),
+    ])
+    func invisibleCharacters(_ character: String, _ code: String) {
+        let run = Hardening.run("authorities | where la_code\(character) = 870")
+        #expect(run.message == "unexpected invisible character \(code) here")
+        #expect(run.location == "1:28")
+    }
+
+    @Test("a script saved with a byte-order mark runs")
+    func byteOrderMark() {
+        let run = Hardening.run(bytes: [0xEF, 0xBB, 0xBF] + Array("authorities | where la_code = 870 | select la_name\n".utf8))
+        #expect(!run.result.failed, "\(run.stderr)")
+        #expect(run.stdout.contains("Reading"))
+    }
+}
