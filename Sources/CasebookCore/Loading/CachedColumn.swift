@@ -14,6 +14,25 @@
 
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Asks for huge pages (2 MB) for a fresh buffer of a few megabytes or more:
+/// fewer page faults as the read fills it. Only a hint.
+@inline(__always)
+func adviseHugePages(_ p: UnsafeMutableRawPointer?, _ bytes: Int) {
+    #if canImport(Glibc)
+        guard let p, bytes >= 4 << 20 else { return }
+        let huge = 2 << 20
+        let start = (Int(bitPattern: p) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: p) + bytes) & ~(huge - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+    #endif
+}
+
 struct CachedColumnSource: ColumnSource {
     let handle: CacheFileHandle
     let column: StoredColumn
@@ -71,6 +90,7 @@ struct CachedColumnSource: ColumnSource {
         if segments.contains(where: { $0.mask != nil }) {
             mask = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                adviseHugePages(out.pointer, n)
                 each { i in
                     let p = out.pointer! + starts[i]
                     if let m = segments[i].mask {
@@ -87,6 +107,7 @@ struct CachedColumnSource: ColumnSource {
         case .integer:
             let values = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                adviseHugePages(out.pointer, n * 8)
                 each { i in
                     if !handle.readInto(out.pointer! + starts[i] * 8, segments[i].data) { status.fail() }
                 }
@@ -96,6 +117,7 @@ struct CachedColumnSource: ColumnSource {
         case .decimal:
             let values = [Double](unsafeUninitializedCapacity: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                adviseHugePages(out.pointer, n * 8)
                 each { i in
                     let p = out.pointer! + starts[i] * 8
                     if segments[i].kind == .decimal {
@@ -116,6 +138,7 @@ struct CachedColumnSource: ColumnSource {
             let limit = UInt32(max(entries, 1))
             var codes = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
+                adviseHugePages(out.pointer, n * 4)
                 each { i in
                     let p = out.pointer! + starts[i] * 4
                     if !handle.readInto(p, segments[i].data) {
