@@ -81,11 +81,12 @@ def main():
             print(f"| {q} | {WHAT[q]} | {fmt(dm)} | {fmt(cm)} | {fmt(ratio, 2)} | {fmt(cold)} | {fmt(cold_ratio, 2)} | "
                   f"{fmt(peak_mb(f'{d}/probe/duckdb__{q}.time'), 0)} | {fmt(warm_mb, 0)} | "
                   f"{fmt(peak_mb(f'{d}/cold/{q}.time'), 0)} |")
-        timer = os.path.join(d, "shell-timer.txt")
-        if os.path.exists(timer):
-            times = [l.split(":", 1)[1].strip() for l in open(timer) if ":" in l]
-            print(f"\nShell timer, `m | summarise n = count(), median(value) by region_name, measure` five times after "
-                  f"`load`: {', '.join(times)}")
+        for name, where in (("shell-timer.txt", "at the prompt"), ("script-timer.txt", "in a script")):
+            timer = os.path.join(d, name)
+            if os.path.exists(timer):
+                times = [l.split(":", 1)[1].strip() for l in open(timer) if ":" in l]
+                print(f"\nShell timer {where}, `m | summarise n = count(), median(value) by region_name, measure` five times "
+                      f"after `load`: {', '.join(times)}")
         for state in ("cold", "warm"):
             t = os.path.join(d, f"load.{state}.time")
             if os.path.exists(t):

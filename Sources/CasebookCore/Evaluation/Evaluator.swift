@@ -264,6 +264,7 @@ struct Evaluator {
             tidyNotes = notes
         }
         workspace.bind(name, table, origin: "loaded")
+        if workspace.prefetchesLoadedColumns { table.prefetchInBackground() }
         for line in report.lines() { engine.warn(line) }
         for note in tidyNotes { engine.note("\(path): \(note)") }
         return .info("\(name): \(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column")) from \(path)")

@@ -12,6 +12,11 @@ public final class Workspace: @unchecked Sendable {
     public let catalog: DatasetCatalog?
     /// Where `load` keeps the columns of the files it reads (nil: no cache).
     public var columnCache: ColumnCache?
+    /// At the prompt: after `load`, read the table's columns from the cache
+    /// in the background, so that they are in memory by the time the next
+    /// statement is typed. (A script reads each column when a statement uses
+    /// it, and only the parts it uses.)
+    public var prefetchesLoadedColumns = false
     private(set) var bindings: [String: Binding] = [:]
     private var authorityIndex: AuthorityIndex?
 

@@ -252,3 +252,18 @@ extension Table {
         return out
     }
 }
+
+extension Table {
+    /// Makes the deferred columns on a background thread, one after another
+    /// (a statement that needs one meanwhile waits for it, or makes it first).
+    func prefetchInBackground() {
+        let boxes = columns.compactMap { c -> DeferredColumn? in
+            if case .deferred(let box) = c.storage, !box.isResolved { return box }
+            return nil
+        }
+        guard !boxes.isEmpty else { return }
+        DispatchQueue.global(qos: .utility).async {
+            for box in boxes { _ = box.resolved }
+        }
+    }
+}
