@@ -3,6 +3,12 @@
 // and the transcript tests all run statements through here, so they cannot
 // disagree about what a statement prints.
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where the engine's text goes. The executable writes to the terminal; tests
 /// and session checks collect it.
 public protocol OutputSink: AnyObject {
@@ -273,12 +279,15 @@ public final class Engine {
 
     func readablePath(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
         let resolved = resolve(path)
-        if settings.safe, !settings.allowedFolders.contains(where: { PathText.isInside(resolved, $0) }) {
+        guard settings.safe else { return resolved }
+        // Links are followed first: a link inside an allowed folder may point anywhere.
+        let real = PathText.real(resolved)
+        if !settings.allowedFolders.contains(where: { PathText.isInside(real, PathText.real($0)) }) {
             throw Diagnostic(
                 id: "safe-mode", message: "safe mode: reading \(path) is not allowed", span: span,
                 help: "in safe mode only the datasets folder and the session's own folder can be read")
         }
-        return resolved
+        return real
     }
 
     func writablePath(_ path: String, span: SourceSpan?) throws(Diagnostic) -> String {
@@ -406,6 +415,19 @@ enum PathText {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// `path` with every symbolic link resolved (realpath); for a path that does
+    /// not exist, its deepest existing folder resolved and the rest added.
+    static func real(_ path: String) -> String {
+        let p = normalise(path)
+        if let resolved = realpath(p, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let slash = p.lastIndex(of: "/"), slash != p.startIndex else { return p }
+        let parent = real(String(p[..<slash]))
+        return (parent == "/" ? "" : parent) + p[slash...]
     }
 
     static func isInside(_ path: String, _ folder: String) -> Bool {
