@@ -42,6 +42,10 @@ struct Replay: ParsableCommand, StatusCommand {
     @OptionGroup var shared: SharedOptions
 
     mutating func execute() -> ExitStatus {
+        if shared.safe, let save {
+            Console.write("casebook: safe mode: --save \(save) would write a file, which is not allowed\n", to: 2)
+            return .failure
+        }
         guard let (source, folder) = SessionRun.open(file) else { return .usage }
         guard let engine = SessionRun.engine(shared, folder: folder, sink: nil) else { return .usage }
         Interrupts.install()
@@ -80,6 +84,10 @@ struct Check: ParsableCommand, StatusCommand {
     @OptionGroup var shared: SharedOptions
 
     mutating func execute() -> ExitStatus {
+        if shared.safe && update {
+            Console.write("casebook: safe mode: --update would rewrite the session files, which is not allowed\n", to: 2)
+            return .failure
+        }
         var status = ExitStatus.success
         for file in files {
             let s = checkOne(file)
