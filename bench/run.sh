@@ -44,3 +44,4 @@ rm -rf "$CASEBOOK_CACHE"
 "$HARNESS/run_peers.sh" ${*:-medium large}
 [ "${EXTRA:-1}" = 0 ] || "$ROOT/bench/extra.sh" ${*:-medium large}
 python3 "$ROOT/bench/report.py" "$BENCH_OUT" | tee "$BENCH_OUT/casebook-vs-duckdb.md"
+rm -rf "$CASEBOOK_CACHE"  # a copy of every file the run read
