@@ -2,6 +2,7 @@
 #   make run     set up, build, and start the shell on the shipped datasets
 #   make test    set up, build, and run every test (what CI runs)
 #   make bench   Casebook beside the DuckDB shell on the shared benchmark
+#   make fuzz    each fuzz target for a minute (make test runs them for 20 s)
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -28,6 +29,14 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	@set -e; for s in sessions/*.cb; do [ -e "$$s" ] && .build/debug/casebook check "$$s"; done; true
+	Fuzz/run.sh 20
+
+# The fuzzers (Fuzz/, docs/reliability.md): a minute each, or ten million executions each.
+fuzz:
+	Fuzz/run.sh 60
+
+fuzz-long:
+	Fuzz/run.sh long
 
 bench: release
 	bench/run.sh
