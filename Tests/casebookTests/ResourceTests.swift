@@ -104,6 +104,42 @@ struct ResourceTests {
         #expect(try shell.waitForExit() == .exited(0))
     }
 
+    @Test("SIGKILL while a long query runs: the statement is kept, and the next start offers it back")
+    func killedDuringAQuery() throws {
+        let sandbox = try Sandbox()
+        try CrashSafetyTests.writeBigCSV(sandbox.work + "/big.csv", rows: 1_000_000)
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        try shell.run("load \"big.csv\" as big", timeout: 120)
+        let long = "big | " + (0..<8).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
+        let prompts = shell.screen.occurrences(of: InteractiveShellText.prompt)
+        shell.send(long + Key.enter)
+        // Running: in the journal, and the process has used CPU time since.
+        let deadline = Deadline(seconds: 60)
+        while !CrashSafetyTests.journalContains(sandbox, long) {
+            try #require(!deadline.passed, "the statement never reached the journal")
+            shell.pump(milliseconds: 20)
+        }
+        let ticks = shell.cpuTicks
+        while shell.cpuTicks < ticks + 10 {
+            try #require(!deadline.passed && shell.isRunning, "the query never started")
+            shell.pump(milliseconds: 20)
+        }
+        // Still running: no prompt has come back since the statement was entered.
+        #expect(shell.screen.occurrences(of: InteractiveShellText.prompt) == prompts)
+        shell.kill(SIGKILL)
+        #expect(try shell.waitForExit() == .signalled(SIGKILL))
+        #expect(sandbox.historyLines()?.contains(long) == true)
+        #expect(CrashSafetyTests.journalContains(sandbox, long))
+
+        let next = try sandbox.shell()
+        try next.expect("casebook: a session ended without quitting; its 2 statements are in ")
+        try next.expect(InteractiveShellText.prompt)
+        #expect(try next.run(Self.reading).contains("Reading"))
+        next.send(Key.ctrlD)
+        #expect(try next.waitForExit() == .exited(0))
+    }
+
     @Test("a 100 KB line of bad input in a script fails at its column, with a short excerpt")
     func longLine() throws {
         let sandbox = try Sandbox()
