@@ -24,21 +24,18 @@ enum EESShape {
     static func tidy(_ table: Table, authorities: AuthorityIndex?) -> (Table, [String])? {
         guard recognises(table) else { return nil }
         let n = table.rowCount
-        // Read cell by cell below: each column made once here.
+        // Each column made once; text read through its dictionary, so no string
+        // is made per row (a download can have a million rows).
         func column(_ name: String) -> Column? { table.columns.first { $0.name.lowercased() == name }?.resolvedCopy() }
-        func text(_ c: Column?, _ r: Int) -> String? {
-            guard let c, !c.isMissing(at: r) else { return nil }
-            let s = c.value(at: r).plainText
-            return s.isEmpty ? nil : s
-        }
-        let period = column("time_period")!, identifier = column("time_identifier")!
-        let level = column("geographic_level")!
-        let countryCode = column("country_code"), countryName = column("country_name")
-        let regionCode = column("region_code"), regionName = column("region_name")
-        let oldCode = column("old_la_code"), newCode = column("new_la_code"), laName = column("la_name")
+        let period = column("time_period")!, identifier = Cells(column("time_identifier"))
+        let level = Cells(column("geographic_level"))
+        let countryCode = Cells(column("country_code")), countryName = Cells(column("country_name"))
+        let regionCode = Cells(column("region_code")), regionName = Cells(column("region_name"))
+        let oldCode = column("old_la_code"), newCode = Cells(column("new_la_code")), laName = Cells(column("la_name"))
+        let oldCodeText = Cells(oldCode)
 
         var codes = [Int64](repeating: 0, count: n)
-        var codeMissing = [UInt8](repeating: 0, count: n)
+        var codeMissing = [UInt8](repeating: MissingReason.empty.rawValue, count: n)
         var names = TextColumnBuilder(capacity: n), ons = TextColumnBuilder(capacity: n)
         var regions = TextColumnBuilder(capacity: n), levels = TextColumnBuilder(capacity: n)
         var regionMissing = [UInt8](repeating: 0, count: n), onsMissing = [UInt8](repeating: 0, count: n)
@@ -46,51 +43,86 @@ enum EESShape {
         var yearMissing = [UInt8](repeating: 0, count: n)
         var notes: [String] = []
         var joint = 0, remapped = Set<String>(), conventions = Set<String>()
+        // Each authority's current ONS code, looked up once per code.
+        var currentCode: [Int64: (name: String, ons: String)?] = [:]
+        func current(_ c: Int64) -> (name: String, ons: String)? {
+            if let known = currentCode[c] { return known }
+            var found: (String, String)? = nil
+            if let index = authorities, case .found(let a) = index.resolve(String(c)), let ons = a.onsCode,
+                a.formerNote == nil
+            {
+                found = (a.name, ons)
+            }
+            currentCode[c] = found
+            return found
+        }
+
+        // Output text is coded once per distinct source value (a memo per source
+        // column), not hashed again for every row.
+        let levelCodes = Memo(level), laNameCodes = Memo(laName), regionNameCodes = Memo(regionName)
+        let countryNameCodes = Memo(countryName), newCodeCodes = Memo(newCode), regionCodeCodes = Memo(regionCode)
+        let countryCodeCodes = Memo(countryCode), regionOut = Memo(regionName)
+        var onsByCode: [Int64: UInt32] = [:]
+        var namesCodes = [UInt32](repeating: 0, count: n), onsCodes = [UInt32](repeating: 0, count: n)
+        var regionCodes = [UInt32](repeating: 0, count: n), levelOut = [UInt32](repeating: 0, count: n)
+        let london = regions.code(for: "London")
+        let blank = regions.code(for: "")
 
         for r in 0..<n {
-            let lvl = text(level, r) ?? ""
-            levels.append(lvl)
+            levelOut[r] = levelCodes.code(r, &levels, empty: "")
             // The place's own name and code, whichever level it is at.
-            let isLA = lvl.lowercased() == "local authority"
-            let isRegion = lvl.lowercased() == "regional"
-            var name = text(laName, r)
-            var code = text(newCode, r)
-            if !isLA {
-                name = isRegion ? text(regionName, r) : text(countryName, r)
-                code = isRegion ? text(regionCode, r) : text(countryCode, r)
+            let isLA = level.matches(r, "local authority")
+            let isRegion = level.matches(r, "regional")
+            let nameCells = isLA ? laNameCodes : isRegion ? regionNameCodes : countryNameCodes
+            let codeCells = isLA ? newCodeCodes : isRegion ? regionCodeCodes : countryCodeCodes
+            // A place without a name is called by its level.
+            namesCodes[r] = nameCells.has(r) ? nameCells.code(r, &names, empty: "") : names.code(for: level.text(r) ?? "")
+            let region = regionName.text(r)
+            if region == nil || level.matches(r, "national") {
+                regionMissing[r] = MissingReason.empty.rawValue
+                regionCodes[r] = blank
+            } else if region == "Inner London" || region == "Outer London" {
+                regionCodes[r] = london
+            } else {
+                regionCodes[r] = regionOut.code(r, &regions, empty: "")
             }
-            names.append(name ?? lvl)
-            var region = text(regionName, r)
-            if region == "Inner London" || region == "Outer London" { region = "London" }
-            if region == nil || lvl.lowercased() == "national" { regionMissing[r] = MissingReason.empty.rawValue }
-            regions.append(region ?? "")
-            codeMissing[r] = MissingReason.empty.rawValue
-            if isLA, let raw = text(oldCode, r) {
-                if let c = Int64(raw) {
-                    codes[r] = c
-                    codeMissing[r] = 0
-                    // The authority's current ONS code, when it changed (e.g. Buckinghamshire 2021).
-                    if let index = authorities, case .found(let a) = index.resolve(raw), let current = a.onsCode,
-                        current != code, a.formerNote == nil
-                    {
-                        if let old = code { remapped.insert("\(a.name) \(old) → \(current)") }
-                        code = current
+            var onsCode: UInt32? = codeCells.has(r) ? codeCells.code(r, &ons, empty: "") : nil
+            if isLA, let c = oldCode.flatMap({ Cells.integer($0, r) }) ?? oldCodeText.text(r).flatMap({ Int64($0) }) {
+                codes[r] = c
+                codeMissing[r] = 0
+                // The authority's current ONS code, when it changed (e.g. Buckinghamshire 2021).
+                if let now = current(c), now.ons != newCode.text(r) {
+                    if let old = newCode.text(r) { remapped.insert("\(now.name) \(old) → \(now.ons)") }
+                    if let known = onsByCode[c] {
+                        onsCode = known
+                    } else {
+                        let fresh = ons.code(for: now.ons)
+                        onsByCode[c] = fresh
+                        onsCode = fresh
                     }
-                } else {
-                    joint += 1  // "940 / 941": a joint return
                 }
+            } else if isLA, oldCodeText.text(r) != nil {
+                joint += 1  // "940 / 941": a joint return
             }
-            if code == nil { onsMissing[r] = MissingReason.empty.rawValue }
-            ons.append(code ?? "")
+            if let onsCode {
+                onsCodes[r] = onsCode
+            } else {
+                onsMissing[r] = MissingReason.empty.rawValue
+                onsCodes[r] = ons.code(for: "")
+            }
             // year: the calendar year in which the period ends.
-            let kind = text(identifier, r) ?? ""
-            if let y = yearEnding(period.value(at: r), identifier: kind) {
+            let kind = identifier.text(r) ?? ""
+            if let y = yearEnding(Cells.integer(period, r).map { .integer($0) } ?? period.value(at: r), identifier: kind) {
                 years[r] = y
-                conventions.insert(kind)
+                if !conventions.contains(kind) { conventions.insert(kind) }
             } else {
                 yearMissing[r] = period.reason(at: r) == .present ? MissingReason.undefined.rawValue : period.reason(at: r).rawValue
             }
         }
+        for c in namesCodes { names.appendCode(c) }
+        for c in onsCodes { ons.appendCode(c) }
+        for c in regionCodes { regions.appendCode(c) }
+        for c in levelOut { levels.appendCode(c) }
         var columns = [
             Column(name: "la_code", data: .integer(codes), missing: codeMissing),
             Column(name: "la_name", data: names.finish()),
@@ -140,5 +172,70 @@ enum EESShape {
             return first  // e.g. 201604: a month or quarter code starting with its year
         }
         return nil
+    }
+}
+
+/// The output code of each distinct value of a source text column, found once.
+private final class Memo {
+    let cells: Cells
+    var codes: [Int32]
+
+    init(_ cells: Cells) {
+        self.cells = cells
+        codes = [Int32](repeating: -1, count: cells.strings.count)
+    }
+
+    func has(_ r: Int) -> Bool { cells.text(r) != nil }
+
+    /// The code in `builder` of row r's value (`empty` when the cell is missing).
+    func code(_ r: Int, _ builder: inout TextColumnBuilder, empty: String) -> UInt32 {
+        guard let column = cells.column, !column.isMissing(at: r), let sourceCodes = cells.codes else {
+            return builder.code(for: cells.text(r) ?? empty)
+        }
+        let k = Int(sourceCodes[r])
+        if codes[k] < 0 { codes[k] = Int32(builder.code(for: cells.strings[k] ?? empty)) }
+        return UInt32(codes[k])
+    }
+}
+
+/// A column's cells as text without making a string per row: text through its
+/// dictionary, anything else by value.
+private struct Cells {
+    let column: Column?
+    let codes: [UInt32]?
+    let strings: [String?]
+    /// Lower-cased dictionary entries, for case-insensitive tests.
+    let lowered: [String]
+
+    init(_ column: Column?) {
+        self.column = column
+        if let column, case .text(let codes, let dict) = column.data {
+            self.codes = codes
+            strings = dict.values.map { $0.isEmpty ? nil : $0 }
+            lowered = dict.values.map { $0.lowercased() }
+        } else {
+            codes = nil
+            strings = []
+            lowered = []
+        }
+    }
+
+    func text(_ r: Int) -> String? {
+        guard let column, !column.isMissing(at: r) else { return nil }
+        if let codes { return strings[Int(codes[r])] }
+        let s = column.value(at: r).plainText
+        return s.isEmpty ? nil : s
+    }
+
+    /// The cell equals `lowercase`, ignoring case.
+    func matches(_ r: Int, _ lowercase: String) -> Bool {
+        guard let column, !column.isMissing(at: r) else { return false }
+        if let codes { return lowered[Int(codes[r])] == lowercase }
+        return column.value(at: r).plainText.lowercased() == lowercase
+    }
+
+    static func integer(_ column: Column, _ r: Int) -> Int64? {
+        guard !column.isMissing(at: r), case .integer(let v) = column.data else { return nil }
+        return v[r]
     }
 }

@@ -6,14 +6,22 @@
 
 public enum DelimitedWriter {
     public static func write(_ table: Table, delimiter: Character) -> String {
+        let byte = delimiter.asciiValue ?? UInt8(ascii: ",")
         var out = ""
-        out += table.columns.map { quote($0.name, delimiter) }.joined(separator: String(delimiter)) + "\n"
+        out += table.columns.map { quote($0.name, byte) }.joined(separator: String(delimiter)) + "\n"
+        // Text is quoted once per distinct value, not once per row.
+        let quotedText: [[String]?] = table.columns.map { column in
+            guard case .text(_, let dict) = column.data else { return nil }
+            return dict.values.map { quote($0, byte) }
+        }
         for r in 0..<table.rowCount {
-            var first = true
-            for column in table.columns {
-                if !first { out.append(delimiter) }
-                first = false
-                out += quote(plain(column, r), delimiter)
+            for (c, column) in table.columns.enumerated() {
+                if c > 0 { out.append(delimiter) }
+                if let quoted = quotedText[c], !column.isMissing(at: r), case .text(let codes, _) = column.data {
+                    out += quoted[Int(codes[r])]
+                } else {
+                    out += quote(plain(column, r), byte)
+                }
             }
             out += "\n"
         }
@@ -30,9 +38,13 @@ public enum DelimitedWriter {
         }
     }
 
-    static func quote(_ s: String, _ delimiter: Character) -> String {
-        let needs = s.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || s.first == " " || s.last == " "
+    /// Quoted when it holds the delimiter, a quote, a line break (CR or LF, so
+    /// also CRLF) or surrounding spaces. Tested on bytes: a CRLF is one Character,
+    /// which a Character test for "\n" would miss.
+    static func quote(_ s: String, _ delimiter: UInt8) -> String {
+        let utf8 = s.utf8
+        let needs = utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
         guard needs else { return s }
         return "\"" + s.replacing("\"", with: "\"\"") + "\""
     }
