@@ -4,29 +4,23 @@
 // group is missing, the result is missing with their reason.
 
 enum Aggregates {
-    struct Info {
-        let name: String
-        let arity: ClosedRange<Int>
-        let usage: String
-    }
-
-    static let infos: [Info] = [
-        Info(name: "count", arity: 0...1, usage: "count() or count(x)"),
-        Info(name: "count_missing", arity: 1...1, usage: "count_missing(x)"),
-        Info(name: "count_distinct", arity: 1...1, usage: "count_distinct(x)"),
-        Info(name: "sum", arity: 1...1, usage: "sum(x)"),
-        Info(name: "mean", arity: 1...1, usage: "mean(x)"),
-        Info(name: "median", arity: 1...1, usage: "median(x)"),
-        Info(name: "min", arity: 1...1, usage: "min(x)"),
-        Info(name: "max", arity: 1...1, usage: "max(x)"),
-        Info(name: "stddev", arity: 1...1, usage: "stddev(x)"),
-        Info(name: "variance", arity: 1...1, usage: "variance(x)"),
-        Info(name: "quantile", arity: 2...2, usage: "quantile(x, p)"),
-        Info(name: "corr", arity: 2...2, usage: "corr(x, y)"),
-        Info(name: "spearman", arity: 2...2, usage: "spearman(x, y)"),
-        Info(name: "sparkline", arity: 1...1, usage: "sparkline(x)"),
-        Info(name: "first", arity: 1...1, usage: "first(x)"),
-        Info(name: "last", arity: 1...1, usage: "last(x)"),
+    static let infos: [CallSignature] = [
+        CallSignature(name: "count", arity: 0...1, usage: "count() or count(x)"),
+        CallSignature(name: "count_missing", arity: 1...1, usage: "count_missing(x)"),
+        CallSignature(name: "count_distinct", arity: 1...1, usage: "count_distinct(x)"),
+        CallSignature(name: "sum", arity: 1...1, usage: "sum(x)"),
+        CallSignature(name: "mean", arity: 1...1, usage: "mean(x)"),
+        CallSignature(name: "median", arity: 1...1, usage: "median(x)"),
+        CallSignature(name: "min", arity: 1...1, usage: "min(x)"),
+        CallSignature(name: "max", arity: 1...1, usage: "max(x)"),
+        CallSignature(name: "stddev", arity: 1...1, usage: "stddev(x)"),
+        CallSignature(name: "variance", arity: 1...1, usage: "variance(x)"),
+        CallSignature(name: "quantile", arity: 2...2, usage: "quantile(x, p)"),
+        CallSignature(name: "corr", arity: 2...2, usage: "corr(x, y)"),
+        CallSignature(name: "spearman", arity: 2...2, usage: "spearman(x, y)"),
+        CallSignature(name: "sparkline", arity: 1...1, usage: "sparkline(x)"),
+        CallSignature(name: "first", arity: 1...1, usage: "first(x)"),
+        CallSignature(name: "last", arity: 1...1, usage: "last(x)"),
     ]
 
     static let names = infos.map(\.name)
@@ -44,12 +38,7 @@ enum Aggregates {
         guard let info = infos.first(where: { $0.name == name }) else {
             throw Diagnostic(id: "unknown-function", message: "unknown aggregate `\(rawName)`", span: nameSpan)
         }
-        guard info.arity.contains(arguments.count) else {
-            throw Diagnostic(
-                id: "wrong-argument-count",
-                message: "`\(rawName)` takes \(info.arity.lowerBound == info.arity.upperBound ? Messages.plural(info.arity.lowerBound, "argument") : "\(info.arity.lowerBound) or \(info.arity.upperBound) arguments"), but was given \(arguments.count)",
-                span: span, help: "the form is `\(info.usage)`")
-        }
+        try info.checkArguments(arguments.count, calledAs: rawName, span: span)
         let g = groups.groupCount
         let ids = groups.groupOfRow
         let label = evaluator.source.slice(span)

@@ -2,33 +2,27 @@
 // string once (the column's dictionary), not on every row.
 
 enum Functions {
-    struct Signature {
-        let name: String
-        let arity: ClosedRange<Int>
-        let usage: String
-    }
-
-    static let signatures: [Signature] = [
-        Signature(name: "round", arity: 1...2, usage: "round(x) or round(x, places)"),
-        Signature(name: "abs", arity: 1...1, usage: "abs(x)"),
-        Signature(name: "floor", arity: 1...1, usage: "floor(x)"),
-        Signature(name: "ceil", arity: 1...1, usage: "ceil(x)"),
-        Signature(name: "sqrt", arity: 1...1, usage: "sqrt(x)"),
-        Signature(name: "lower", arity: 1...1, usage: "lower(text)"),
-        Signature(name: "upper", arity: 1...1, usage: "upper(text)"),
-        Signature(name: "trim", arity: 1...1, usage: "trim(text)"),
-        Signature(name: "length", arity: 1...1, usage: "length(text)"),
-        Signature(name: "contains", arity: 2...2, usage: "contains(text, part)"),
-        Signature(name: "starts_with", arity: 2...2, usage: "starts_with(text, prefix)"),
-        Signature(name: "ends_with", arity: 2...2, usage: "ends_with(text, suffix)"),
-        Signature(name: "concat", arity: 1...32, usage: "concat(a, b, …)"),
-        Signature(name: "coalesce", arity: 1...32, usage: "coalesce(a, b, …)"),
-        Signature(name: "is_missing", arity: 1...1, usage: "is_missing(x)"),
-        Signature(name: "reason", arity: 1...1, usage: "reason(x)"),
-        Signature(name: "if", arity: 3...3, usage: "if(condition, then, else)"),
-        Signature(name: "number", arity: 1...1, usage: "number(text)"),
-        Signature(name: "text", arity: 1...1, usage: "text(x)"),
-        Signature(name: "la", arity: 1...1, usage: "la(\"name or code\")"),
+    static let signatures: [CallSignature] = [
+        CallSignature(name: "round", arity: 1...2, usage: "round(x) or round(x, places)"),
+        CallSignature(name: "abs", arity: 1...1, usage: "abs(x)"),
+        CallSignature(name: "floor", arity: 1...1, usage: "floor(x)"),
+        CallSignature(name: "ceil", arity: 1...1, usage: "ceil(x)"),
+        CallSignature(name: "sqrt", arity: 1...1, usage: "sqrt(x)"),
+        CallSignature(name: "lower", arity: 1...1, usage: "lower(text)"),
+        CallSignature(name: "upper", arity: 1...1, usage: "upper(text)"),
+        CallSignature(name: "trim", arity: 1...1, usage: "trim(text)"),
+        CallSignature(name: "length", arity: 1...1, usage: "length(text)"),
+        CallSignature(name: "contains", arity: 2...2, usage: "contains(text, part)"),
+        CallSignature(name: "starts_with", arity: 2...2, usage: "starts_with(text, prefix)"),
+        CallSignature(name: "ends_with", arity: 2...2, usage: "ends_with(text, suffix)"),
+        CallSignature(name: "concat", arity: 1...32, usage: "concat(a, b, …)"),
+        CallSignature(name: "coalesce", arity: 1...32, usage: "coalesce(a, b, …)"),
+        CallSignature(name: "is_missing", arity: 1...1, usage: "is_missing(x)"),
+        CallSignature(name: "reason", arity: 1...1, usage: "reason(x)"),
+        CallSignature(name: "if", arity: 3...3, usage: "if(condition, then, else)"),
+        CallSignature(name: "number", arity: 1...1, usage: "number(text)"),
+        CallSignature(name: "text", arity: 1...1, usage: "text(x)"),
+        CallSignature(name: "la", arity: 1...1, usage: "la(\"name or code\")"),
     ]
 
     static let names: [String] = signatures.map(\.name)
@@ -45,18 +39,7 @@ enum Functions {
                 id: "unknown-function", message: "unknown function `\(name)`", span: nameSpan,
                 help: help ?? "`help functions` lists them")
         }
-        guard signature.arity.contains(arguments.count) else {
-            let expected =
-                signature.arity.lowerBound == signature.arity.upperBound
-                ? Messages.plural(signature.arity.lowerBound, "argument")
-                : signature.arity.count == 2
-                    ? "\(signature.arity.lowerBound) or \(signature.arity.upperBound) arguments"
-                    : "\(signature.arity.lowerBound) to \(signature.arity.upperBound) arguments"
-            throw Diagnostic(
-                id: "wrong-argument-count",
-                message: "`\(name)` takes \(expected), but was given \(arguments.count)", span: span,
-                help: "the form is `\(signature.usage)`")
-        }
+        try signature.checkArguments(arguments.count, calledAs: name, span: span)
         let rows = evaluator.rows
         var values: [Vector] = []
         for a in arguments { values.append(try evaluator.evaluate(a)) }
