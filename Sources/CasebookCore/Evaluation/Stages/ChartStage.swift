@@ -14,6 +14,7 @@ enum ChartStage {
                     id: "type-mismatch", message: "the \(role) of a chart must be numbers, but `\(c.name)` holds \(c.type.plural)",
                     span: ref.span)
             }
+            try drawable(present(c), "the values of `\(c.name)`", ref.span)
             return c
         }
         func point(_ c: Column, _ r: Int, x: Double, label: String) -> Chart.Point {
@@ -23,6 +24,8 @@ enum ChartStage {
         case .bar:
             let labels = try evaluator.column(spec.x!.name, span: spec.x!.span)
             let values = try numeric(spec.y!, "values")
+            // Bars start at zero: zero is on the axis too.
+            try drawable([0] + present(values), "the values of `\(values.name)`", spec.y!.span)
             let format = ColumnFormat(labels, rows: Array(0..<table.rowCount))
             let points = (0..<table.rowCount).map { r in point(values, r, x: Double(r), label: format.text(labels, r)) }
             return Chart(
@@ -103,7 +106,7 @@ enum ChartStage {
 
     /// `chart line` on a wide table: numeric-named columns are the x axis, rows the lines.
     private static func wideLines(_ table: Table, _ spec: ChartSpec, _ env: StageEnvironment) throws(Diagnostic) -> Chart {
-        let xColumns = table.columns.filter { Double($0.name) != nil && $0.type.isNumeric }
+        let xColumns = table.columns.filter { Double($0.name)?.isFinite == true && $0.type.isNumeric }
         guard !xColumns.isEmpty, let labels = table.columns.first(where: { $0.type == .text }) else {
             throw Diagnostic(
                 id: "bad-argument", message: "name the columns to draw: `chart line X Y [by SERIES]`",
@@ -115,6 +118,8 @@ enum ChartStage {
                 id: "too-many-series", message: "this would draw \(table.rowCount) lines; a chart can show 12 at most",
                 span: spec.kindSpan, help: "keep the rows you want first, e.g. `where group in [\"authority\", \"England\"]`")
         }
+        try drawable(xColumns.map { Double($0.name)! }, "the column names along the x axis", spec.kindSpan)
+        try drawable(xColumns.flatMap { present($0) }, "the values in the table", spec.kindSpan)
         let series = (0..<table.rowCount).map { r in
             Chart.Series(
                 name: labels.value(at: r).plainText,
@@ -130,6 +135,23 @@ enum ChartStage {
         return Chart(kind: .line, title: title, xLabel: "year", yLabel: measure ?? "value", series: series)
     }
 
+    /// The values of a numeric column that are not missing.
+    static func present(_ c: Column) -> [Double] {
+        guard let values = c.doubles() else { return [] }
+        return values.indices.filter { !c.isMissing(at: $0) }.map { values[$0] }
+    }
+
+    /// Values so large (beyond about 1e306) that an axis rounded out to whole
+    /// steps would pass the largest Double cannot be drawn: refused, by name.
+    static func drawable(_ values: [Double], _ what: String, _ span: SourceSpan) throws(Diagnostic) {
+        let finite = values.filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max(), !(max(-lo, hi) * 100).isFinite else { return }
+        throw Diagnostic(
+            id: "too-large-to-draw",
+            message: "\(what) are too large to draw (\(NumberText.shortest(lo)) to \(NumberText.shortest(hi)))",
+            span: span, help: "leave the extreme values out first, e.g. with `where`")
+    }
+
     /// Bin edges on round numbers covering [lo, hi] in about `bins` steps.
     static func niceEdges(_ lo: Double, _ hi: Double, bins: Int) -> [Double] {
         if lo == hi { return [lo - 0.5, lo + 0.5] }
@@ -140,7 +162,15 @@ enum ChartStage {
         let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= raw } ?? raw
         let start = (lo / step).rounded(.down) * step
         var edges = [start]
-        while edges.last! <= hi { edges.append(NumberText.round(edges.last! + step, places: 10)) }
+        while edges.last! <= hi {
+            let next = NumberText.round(edges.last! + step, places: 10)
+            // A step too fine to move numbers this large (1e16 + 0.1): one last bin past hi.
+            guard next > edges.last! else {
+                edges.append(hi.nextUp)
+                break
+            }
+            edges.append(next)
+        }
         return edges
     }
 }
