@@ -32,6 +32,51 @@ struct RegressionTests {
         #expect(ors.stdout.contains("Reading"), "\(ors.stderr)")
     }
 
+    @Test("charts of values from -1e308 to 1e308 are refused by name (traps in every renderer; a hang in hist)", arguments: [
+        "hist x", "scatter x la_code", "bar la_name x", "line x la_code", "line la_code x",
+    ])
+    func chartsBeyondADouble(_ chart: String) {
+        let run = Hardening.run("authorities | derive x = if(la_code > 500, 1e308, -1e308) | chart \(chart)")
+        #expect(run.message == "the values of `x` are too large to draw (-1e+308 to 1e+308)")
+        let wide = Hardening.run("authorities | take 2 | select la_name, `2015` = 1e308, `2016` = -1e308 | chart line")
+        #expect(wide.message == "the values in the table are too large to draw (-1e+308 to 1e+308)")
+    }
+
+    @Test("charts of 1.7e308 and 0 are refused too: the axis, rounded out, would pass the largest Double", arguments: [
+        "bar la_name x", "scatter x la_code", "line la_code x", "hist x",
+    ])
+    func chartsNearTheLargestDouble(_ chart: String) {
+        for output in ["", " to \"c.svg\""] {
+            let run = Hardening.run("authorities | take 6 | derive x = if(la_code > 202, 1.7e308, 0) | chart \(chart)\(output)")
+            #expect(run.message == "the values of `x` are too large to draw (0 to 1.7e+308)", "\(run.stderr)")
+        }
+    }
+
+    @Test("a histogram of values too close for its step ends (it looped for ever)", arguments: [
+        "10000000000000000, 10000000000000002", "0, 0.00000000001", "0.5, 0.50000000001",
+    ])
+    func histogramOfCloseValues(_ values: String) {
+        let run = Hardening.run("authorities | take 6 | derive x = if(la_code > 202, \(values)) | chart hist x")
+        #expect(!run.result.failed, "\(run.stderr)")
+        #expect(run.stdout.contains("how many authorities in each band"))
+    }
+
+    @Test("bars of -1e307 and 1e307 are refused (a trap: the negative side's width overflowed); of ±1.5e306 drawn")
+    func barsOfHugeValues() {
+        let refused = Hardening.run("authorities | take 6 | derive x = if(la_code > 202, 1e307, -1e307) | chart bar la_name x")
+        #expect(refused.message == "the values of `x` are too large to draw (-1e+307 to 1e+307)", "\(refused.stderr)")
+        let drawn = Hardening.run(
+            "set width 10000\nauthorities | take 6 | derive x = if(la_code > 202, 1.5e306, -1.5e306) | chart bar la_name x")
+        #expect(!drawn.result.failed, "\(drawn.stderr)")
+        #expect(drawn.stdout.contains("│"))
+    }
+
+    @Test("a wide table with columns named inf or nan: they are not years")
+    func wideTableOddNames() {
+        let run = Hardening.run("authorities | take 2 | select la_name, `inf` = la_code, `nan` = la_code, `2016` = la_code | chart line")
+        #expect(!run.result.failed, "\(run.stderr)")
+    }
+
     // MARK: - Session files: `check --update` then `check` must match
 
     /// The file `check --update` would write for `text`, with every statement
