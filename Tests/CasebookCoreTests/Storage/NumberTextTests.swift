@@ -136,7 +136,7 @@ struct NumberTextTests {
         // below 1e-20 is in exponent form.
         #expect(NumberText.round(1e-21, places: 2) == 0)
         #expect(NumberText.round(-1e-25, places: 15) == 0)
-        #expect(NumberText.round(5e-324, places: 0) == 0)
+        #expect(NumberText.round(Double.leastNonzeroMagnitude, places: 0) == 0)
         #expect(NumberText.round(1e300, places: 2) == 1e300)
         #expect(NumberText.round(1e21, places: 0) == 1e21)
         #expect(NumberText.round(.nan, places: 2).isNaN)

@@ -208,6 +208,6 @@ enum LibC {
         guard let f = function("ptsname_r", as: PTSName.self) else { return nil }
         var name = [CChar](repeating: 0, count: 256)
         guard f(fd, &name, name.count) == 0 else { return nil }
-        return String(cString: name)
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
