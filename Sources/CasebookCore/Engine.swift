@@ -195,7 +195,7 @@ public final class Engine {
                     try FileWriter.write(body, to: path)
                     outputStarted.insert(path)
                 } else {
-                    try FileWriter.append(body, to: path, mode: 0o644)
+                    try FileWriter.append("\n" + body, to: path, mode: 0o644)
                 }
                 sink.info("wrote \(Messages.plural(table.rowCount, "row")) to \(path)\n")
             } catch {
