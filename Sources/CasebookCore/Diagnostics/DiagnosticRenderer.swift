@@ -18,7 +18,9 @@ public struct DiagnosticRenderer {
 
     public init(colour: Bool = false, width: Int = 100, accessible: Bool = false) {
         self.colour = colour
-        self.width = max(40, width)
+        // A pipe's width is 10,000 (tables keep every column); an excerpt wider
+        // than any screen helps no one, and costs its width for every error.
+        self.width = min(max(40, width), 400)
         self.accessible = accessible
     }
 
@@ -65,10 +67,27 @@ public struct DiagnosticRenderer {
         let (line, _) = source.location(of: span.start)
         let lineStart = source.lineStart(containing: span.start)
         let lineText = source.lineText(containing: span.start)
-        let lineBytes = Array(lineText.utf8)
-        let startInLine = min(span.start - lineStart, lineBytes.count)
-        let endInLine = min(max(span.end - lineStart, startInLine), lineBytes.count)
-        let before = Self.clean(String(decoding: lineBytes[0..<startInLine], as: UTF8.self))
+        var lineBytes = Array(lineText.utf8)
+        var startInLine = min(span.start - lineStart, lineBytes.count)
+        var endInLine = min(max(span.end - lineStart, startInLine), lineBytes.count)
+        // Only a window around the span is shown: cut a very long line to bytes near
+        // it first, or a line of thousands of statements is measured once per error.
+        let window = max(width, 40) * 4
+        var cutBefore = ""
+        if startInLine > 2 * window {
+            var from = startInLine - window
+            while from < startInLine, lineBytes[from] & 0xC0 == 0x80 { from += 1 }
+            lineBytes.removeFirst(from)
+            startInLine -= from
+            endInLine -= from
+            cutBefore = "…"
+        }
+        if lineBytes.count - endInLine > 2 * window {
+            var to = endInLine + window
+            while to < lineBytes.count, lineBytes[to] & 0xC0 == 0x80 { to += 1 }
+            lineBytes.removeLast(lineBytes.count - to)
+        }
+        let before = cutBefore + Self.clean(String(decoding: lineBytes[0..<startInLine], as: UTF8.self))
         let marked = Self.clean(String(decoding: lineBytes[startInLine..<endInLine], as: UTF8.self))
         let after = Self.clean(String(decoding: lineBytes[endInLine...], as: UTF8.self))
         var caretStart = DisplayWidth.of(before)

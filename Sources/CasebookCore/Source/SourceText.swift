@@ -72,7 +72,12 @@ public struct SourceText: Sendable {
     }
 
     static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        // Count bytes that start a UTF-8 sequence (not continuation bytes 10xxxxxx).
-        bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        // Count bytes that start a UTF-8 sequence (not continuation bytes 10xxxxxx),
+        // in a plain loop: every diagnostic on a long line counts its way along it.
+        bytes.withUnsafeBufferPointer { p in
+            var n = 0
+            for b in p where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
     }
 }

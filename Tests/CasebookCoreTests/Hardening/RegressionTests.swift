@@ -77,6 +77,21 @@ struct RegressionTests {
         #expect(!run.result.failed, "\(run.stderr)")
     }
 
+    @Test(
+        "5,000 failing statements on one 25 KB line, at a pipe's width: each error costs its window, not the line",
+        .timeLimit(.minutes(1)))
+    func manyErrorsOnOneLine() {
+        let sink = Hardening.Collector()
+        let engine = Hardening.engine(sink: sink)
+        engine.settings.width = 10_000
+        let result = engine.run(SourceText(name: "many.cb", text: String(repeating: "nope;", count: 5000)), keepGoing: true)
+        #expect(result.failed)
+        #expect(engine.transcript.count == 5000)
+        // Each error shows an excerpt of at most 400 columns, not the 25,000 of the line.
+        #expect(sink.stderr.utf8.count < 5000 * 1200, "\(sink.stderr.utf8.count)")
+        #expect(sink.stderr.contains("many.cb:1:24996: error: no dataset named `nope`"))
+    }
+
     // MARK: - Session files: `check --update` then `check` must match
 
     /// The file `check --update` would write for `text`, with every statement
