@@ -28,8 +28,12 @@ public enum CSVLoader {
             throw failure(errno == ENOENT || errno == ENOTDIR ? .notFound : .notReadable(FileBytes.errorText(errno)), displayName: displayName)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw failure(.isDirectory, displayName: displayName) }
+        // A device never ends (/dev/zero, /dev/urandom): read to the end, it fills memory.
+        if (st.st_mode & S_IFMT) == S_IFCHR || (st.st_mode & S_IFMT) == S_IFBLK {
+            throw failure(.notARegularFile, displayName: displayName)
+        }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            // A pipe or device: read it all, then parse (never cached).
+            // A pipe: read it all, then parse (never cached).
             return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
