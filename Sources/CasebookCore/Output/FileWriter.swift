@@ -8,11 +8,25 @@
 #endif
 
 public enum FileWriter {
-    public static func write(_ text: String, to path: String) throws(Diagnostic) {
+    public static func write(_ text: String, to given: String) throws(Diagnostic) {
+        var path = given
+        var st = stat()
+        if stat(given, &st) == 0 {
+            // A device, pipe or socket (/dev/stdout, a FIFO) is written in place: a
+            // file renamed over it would replace it (and, run as root, /dev/stdout).
+            if (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR {
+                return try writeInPlace(text, to: given)
+            }
+            // A link is followed: the file it points to is replaced, not the link.
+            if let resolved = realpath(given, nil) {
+                path = String(cString: resolved)
+                free(resolved)
+            }
+        }
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+            throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(FileBytes.errorText(errno))", span: nil)
         }
         var ok = true
         var failure = ""
@@ -31,7 +45,21 @@ public enum FileWriter {
         }
         if !ok {
             unlink(temporary)
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(failure)", span: nil)
+            throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(failure)", span: nil)
+        }
+    }
+
+    /// Writes into an existing file that is not a regular one (a device, a pipe).
+    private static func writeInPlace(_ text: String, to path: String) throws(Diagnostic) {
+        // Not blocking to open: a pipe that nobody reads is an error, not a hang.
+        let fd = open(path, O_WRONLY | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+        }
+        defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        if let code = writeAll(text, to: fd) {
+            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(code))", span: nil)
         }
     }
 
