@@ -15,7 +15,7 @@ extension Engine {
                 try FileWriter.write(SVGChartRenderer().render(chart), to: path)
                 sink.info("wrote the chart to \(path)\n")
             } catch {
-                sink.diagnostic(renderDiagnostic(error, nil))
+                deliveryFailure = error
             }
         }
         let shown: String

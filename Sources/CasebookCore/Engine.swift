@@ -164,6 +164,14 @@ public final class Engine {
         case .nothing:
             break
         }
+        // A result that could not be written to its file fails the statement, there.
+        if var failure = deliveryFailure {
+            deliveryFailure = nil
+            if failure.span == nil { failure.span = statement.span }
+            sink.diagnostic(renderDiagnostic(failure, source))
+            record(text, recorded + transcriptDiagnostic(failure, source), failed: true)
+            return .failed(cancelled: false)
+        }
         // A cached file found damaged while its columns were read (ColumnStore.swift).
         for w in LoadWarnings.drain() { warn(w) }
         if settings.timer {
@@ -199,7 +207,7 @@ public final class Engine {
                 }
                 sink.info("wrote \(Messages.plural(table.rowCount, "row")) to \(path)\n")
             } catch {
-                sink.diagnostic(renderDiagnostic(error, nil))
+                deliveryFailure = error
             }
             oncePath = nil
             if !extra.isEmpty { aside(extra) }
@@ -217,6 +225,8 @@ public final class Engine {
     }
 
     private var outputStarted = Set<String>()
+    /// Why the current statement's result could not be written to its file.
+    var deliveryFailure: Diagnostic? = nil
 
     /// Notes and timings: beside a table at the prompt, on stderr beside CSV or JSON.
     private func aside(_ text: String) {
