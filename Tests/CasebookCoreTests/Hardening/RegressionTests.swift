@@ -4,6 +4,10 @@
 import CasebookCore
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Regressions found by fuzzing")
 struct RegressionTests {
     // MARK: - Traps and stack overflows
@@ -90,6 +94,80 @@ struct RegressionTests {
         // Each error shows an excerpt of at most 400 columns, not the 25,000 of the line.
         #expect(sink.stderr.utf8.count < 5000 * 1200, "\(sink.stderr.utf8.count)")
         #expect(sink.stderr.contains("many.cb:1:24996: error: no dataset named `nope`"))
+    }
+
+    // MARK: - Files that are not regular files
+
+    /// A fresh folder under /tmp, removed by `done`.
+    static func temporaryFolder() -> String {
+        var template = Array("/tmp/casebook-hardening-XXXXXX".utf8CString)
+        return String(cString: mkdtemp(&template)!)
+    }
+
+    static func remove(_ folder: String, _ names: [String]) {
+        for name in names { unlink(folder + "/" + name) }
+        rmdir(folder)
+    }
+
+    @Test("`load \"/dev/zero\"` is refused at once (it read until memory ran out)", .timeLimit(.minutes(1)))
+    func loadADevice() {
+        let run = Hardening.run("load \"/dev/zero\"")
+        #expect(run.message == "/dev/zero is not a regular file")
+        #expect(run.location == "1:6")
+    }
+
+    @Test("writing to a pipe writes into it; the pipe is still a pipe (a file was renamed over it)")
+    func writeIntoAPipe() throws {
+        let folder = Self.temporaryFolder()
+        defer { Self.remove(folder, ["fifo"]) }
+        let fifo = folder + "/fifo"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        try #require(reader >= 0)
+        defer { close(reader) }
+        try FileWriter.write("la_code\n870\n", to: fifo)
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(reader, &buffer, buffer.count)
+        #expect(n > 0 && String(decoding: buffer[0..<max(n, 0)], as: UTF8.self) == "la_code\n870\n")
+    }
+
+    @Test("writing to a pipe that nobody reads fails at once, not a hang", .timeLimit(.minutes(1)))
+    func writeIntoAnUnreadPipe() throws {
+        let folder = Self.temporaryFolder()
+        defer { Self.remove(folder, ["fifo"]) }
+        try #require(mkfifo(folder + "/fifo", 0o600) == 0)
+        #expect(throws: Diagnostic.self) { try FileWriter.write("x\n", to: folder + "/fifo") }
+        var st = stat()
+        #expect(lstat(folder + "/fifo", &st) == 0 && st.st_mode & S_IFMT == S_IFIFO)
+    }
+
+    @Test("writing through a link replaces the file it points to, and keeps the link")
+    func writeThroughALink() throws {
+        let folder = Self.temporaryFolder()
+        defer { Self.remove(folder, ["real.csv", "link.csv"]) }
+        try FileWriter.write("old\n", to: folder + "/real.csv")
+        try #require(symlink("real.csv", folder + "/link.csv") == 0)
+        try FileWriter.write("new\n", to: folder + "/link.csv")
+        var st = stat()
+        #expect(lstat(folder + "/link.csv", &st) == 0 && st.st_mode & S_IFMT == S_IFLNK)
+        let bytes = (try? FileBytes(path: folder + "/real.csv")).map { Array($0.bytes) } ?? []
+        #expect(String(decoding: bytes, as: UTF8.self) == "new\n")
+    }
+
+    @Test("a result that cannot be written to its file fails its statement, at its place (it was exit status 0)")
+    func unwritableResult() {
+        let run = Hardening.run(
+            "once \"/nonexistent/dir/x.csv\"\nauthorities | take 1 | select la_code\nauthorities | take 1 | select la_name\n")
+        #expect(run.result.failed)
+        #expect(run.location == "2:1")
+        #expect(run.message == "cannot write /nonexistent/dir/x.csv: No such file or directory")
+        #expect(!run.stdout.contains("City of London"), "a script stops at the failed statement")
+        let chart = Hardening.run("authorities | take 2 | chart bar la_name la_code to \"/nonexistent/c.svg\"")
+        #expect(chart.result.failed)
+        #expect(chart.message == "cannot write /nonexistent/c.svg: No such file or directory")
+        #expect(chart.location == "1:1")
     }
 
     // MARK: - Session files: `check --update` then `check` must match
