@@ -68,10 +68,22 @@ enum DisplayWidth {
     /// Terminal columns a string takes: wide East Asian characters and emoji count
     /// two, combining marks none.
     static func of(_ s: String) -> Int {
+        // Printable ASCII, nearly every cell and source line, is one column a byte.
+        var ascii = true
+        for byte in s.utf8 where byte < 0x20 || byte >= 0x7F {
+            ascii = false
+            break
+        }
+        if ascii { return s.utf8.count }
         var w = 0
         for scalar in s.unicodeScalars {
             let v = scalar.value
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
+            // No combining or enclosing mark comes before U+0300.
+            if v < 0x300 {
+                w += 1
+                continue
+            }
             if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
                 || v == 0x200B || v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F)
             {
