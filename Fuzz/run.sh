@@ -32,7 +32,9 @@ product() {
 
 # Leaks are not crashes (the runtime keeps caches for the life of the process);
 # the Swift backtracer would stand in the way of libFuzzer's crash handler.
-export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:${ASAN_OPTIONS:-}"
+# Recording a stack for every allocation and a 256 MB quarantine cost about
+# half of each execution; reports still name the faulting access without them.
+export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:malloc_context_size=0:quarantine_size_mb=32:${ASAN_OPTIONS:-}"
 export SWIFT_BACKTRACE=enable=no
 
 mkdir -p .build/corpus .build/artifacts .build/logs
@@ -56,7 +58,7 @@ for t in $targets; do
     [ "$t" = csv ] && max_len=8192
     start=$(date +%s)
     nice -n 10 ".build/release/$p" "${limit[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
-        -print_final_stats=1 -print_funcs=0 -artifact_prefix=".build/artifacts/$t-" ".build/corpus/$t" "Corpus/$t" >"$log" 2>&1
+        -reload=0 -print_final_stats=1 -print_funcs=0 -artifact_prefix=".build/artifacts/$t-" ".build/corpus/$t" "Corpus/$t" >"$log" 2>&1
     rc=$?
     seconds=$(( $(date +%s) - start ))
     runs=$(grep -a "stat::number_of_executed_units" "$log" | awk '{print $2}')
