@@ -7,23 +7,6 @@ import Testing
 
 @Suite("Kernels")
 struct KernelTests {
-    /// The rule for one row, as it was written before the kernels.
-    static func referenceLogic(_ isAnd: Bool, _ a: Value, _ b: Value) -> Value {
-        switch (a, b) {
-        case (.boolean(let x), .boolean(let y)): return .boolean(isAnd ? (x && y) : (x || y))
-        case (.boolean(let x), .missing):
-            if isAnd && !x { return .boolean(false) }
-            if !isAnd && x { return .boolean(true) }
-            return b
-        case (.missing, .boolean(let y)):
-            if isAnd && !y { return .boolean(false) }
-            if !isAnd && y { return .boolean(true) }
-            return a
-        case (.missing, _): return a
-        default: return b
-        }
-    }
-
     static func randomBooleans(_ n: Int, _ rng: inout SeededGenerator, missing: Bool) -> Column {
         let values = (0..<n).map { _ in rng.next() % 2 == 0 }
         let mask = missing ? (0..<n).map { _ in rng.next() % 3 == 0 ? UInt8(1 + rng.next() % 14) : 0 } : nil
@@ -47,7 +30,7 @@ struct KernelTests {
                         continue
                     }
                     for i in 0..<n {
-                        let want = Self.referenceLogic(op == .and, a.value(at: i), b.value(at: i))
+                        let want = Operators.scalarLogic(op == .and, a.value(at: i), b.value(at: i))
                         #expect(out.value(at: i) == want, "row \(i) \(op)")
                     }
                 }

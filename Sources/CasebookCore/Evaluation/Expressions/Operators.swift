@@ -184,7 +184,9 @@ enum Operators {
         return 0
     }
 
-    private static func scalarLogic(_ isAnd: Bool, _ a: Value, _ b: Value) -> Value {
+    /// Three-valued `and`/`or` for one pair: false wins `and`, true wins `or`,
+    /// otherwise a missing operand (with its reason) is the answer.
+    static func scalarLogic(_ isAnd: Bool, _ a: Value, _ b: Value) -> Value {
         switch (a, b) {
         case (.boolean(let x), .boolean(let y)): return .boolean(isAnd ? (x && y) : (x || y))
         case (.boolean(let x), .missing):
