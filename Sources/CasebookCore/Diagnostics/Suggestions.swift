@@ -5,23 +5,26 @@
 public enum Suggestions {
     /// Up to `limit` candidates close to `name`, nearest first.
     public static func nearest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
-        let target = Array(name.lowercased().unicodeScalars)
+        let lowerName = name.lowercased()
+        let target = Array(lowerName.unicodeScalars)
         guard !target.isEmpty else { return [] }
         let threshold = max(1, min(3, (target.count + 2) / 3))
         var scored: [(String, Int)] = []
-        var seen = Set<String>()
-        for candidate in candidates where !seen.contains(candidate) {
-            seen.insert(candidate)
-            let c = Array(candidate.lowercased().unicodeScalars)
-            var d = distance(target, c)
+        // The distance table's rows, shared by every candidate (a parser error
+        // compares one name with every stage, column or authority).
+        var rows = DistanceRows()
+        for candidate in candidates {
+            let lower = candidate.lowercased()
+            let c = Array(lower.unicodeScalars)
+            // The distance is at least the difference in length: most candidates
+            // are ruled out without the table.
+            var d = abs(c.count - target.count) > threshold ? threshold + 1 : rows.distance(target, c)
             // A candidate that starts with or contains what was typed is a good hint
             // even when far in edit distance ("rate" → "referrals_rate").
-            if d > threshold, c.count > target.count, target.count >= 3,
-                candidate.lowercased().contains(name.lowercased())
-            {
+            if d > threshold, c.count > target.count, target.count >= 3, lower.contains(lowerName) {
                 d = threshold
             }
-            if d <= threshold { scored.append((candidate, d)) }
+            if d <= threshold, !scored.contains(where: { $0.0 == candidate }) { scored.append((candidate, d)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         return scored.prefix(limit).map(\.0)
@@ -36,22 +39,38 @@ public enum Suggestions {
 
     /// Damerau–Levenshtein (optimal string alignment) distance.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev2 = [Int](repeating: 0, count: b.count + 1)
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    cur[j] = min(cur[j], prev2[j - 2] + 1)
-                }
+        var rows = DistanceRows()
+        return rows.distance(a, b)
+    }
+
+    /// Three rows of the distance table, grown as needed and reused.
+    struct DistanceRows {
+        private var prev2: [Int] = []
+        private var prev: [Int] = []
+        private var cur: [Int] = []
+
+        mutating func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+            if a.isEmpty { return b.count }
+            if b.isEmpty { return a.count }
+            if prev.count < b.count + 1 {
+                prev2 = [Int](repeating: 0, count: b.count + 1)
+                prev = prev2
+                cur = prev2
             }
-            (prev2, prev, cur) = (prev, cur, prev2)
+            for j in 0...b.count { prev[j] = j }
+            for i in 1...a.count {
+                cur[0] = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        cur[j] = min(cur[j], prev2[j - 2] + 1)
+                    }
+                }
+                swap(&prev2, &prev)
+                swap(&prev, &cur)
+            }
+            return prev[b.count]
         }
-        return prev[b.count]
     }
 }
