@@ -15,13 +15,13 @@ public enum Suggestions {
         var rows = DistanceRows()
         for candidate in candidates {
             let lower = candidate.lowercased()
-            let c = Array(lower.unicodeScalars)
+            let length = lower.unicodeScalars.count
             // The distance is at least the difference in length: most candidates
             // are ruled out without the table.
-            var d = abs(c.count - target.count) > threshold ? threshold + 1 : rows.distance(target, c)
+            var d = abs(length - target.count) > threshold ? threshold + 1 : rows.distance(target, Array(lower.unicodeScalars))
             // A candidate that starts with or contains what was typed is a good hint
             // even when far in edit distance ("rate" → "referrals_rate").
-            if d > threshold, c.count > target.count, target.count >= 3, lower.contains(lowerName) {
+            if d > threshold, length > target.count, target.count >= 3, lower.contains(lowerName) {
                 d = threshold
             }
             if d <= threshold, !scored.contains(where: { $0.0 == candidate }) { scored.append((candidate, d)) }
