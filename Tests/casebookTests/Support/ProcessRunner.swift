@@ -171,6 +171,14 @@ final class RunningProcess {
     /// CPU time the process has used, in clock ticks.
     var cpuTicks: Int { Spawn.cpuTicks(pid) }
 
+    var isRunning: Bool {
+        if termination == nil {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { termination = Termination(waitStatus: status) }
+        }
+        return termination == nil
+    }
+
     /// Waits until stdout holds `wanted`; fails when the deadline passes or the
     /// process ends first.
     func waitForStdout(_ wanted: String, timeout: Double = 60) throws {
@@ -195,9 +203,11 @@ final class RunningProcess {
             }
             pump(milliseconds: 100)
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        termination = Termination(waitStatus: status)
+        if termination == nil {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            termination = Termination(waitStatus: status)
+        }
         return ProcessResult(termination: termination!, stdoutBytes: stdoutBytes, stderrBytes: stderrBytes)
     }
 
