@@ -143,6 +143,81 @@ struct CrashSafetyTests {
         #expect(try shell.waitForExit(timeout: 60) == .exited(0))
     }
 
+    /// Round `round`'s statements: a small one, and every column of a dataset
+    /// (a larger output, so the save has more to write). Each round's are its own.
+    static func savedStatements(_ round: Int) -> [String] {
+        [
+            "referrals | for \"Reading\" | where year = \(2013 + round % 5) | select year, referrals, label = \"round\(round)\"",
+            "referrals | derive round = \(round)",
+        ]
+    }
+
+    @Test("SIGKILL during `save session`: the file is the old session or the new one, whole, and checks; the history keeps every statement")
+    func killedWhileSaving() throws {
+        let sandbox = try Sandbox()
+        let file = "sessions/kept.cb"
+        let path = sandbox.work + "/" + file
+        let save = "save session kept"
+        var entered: [String] = []
+
+        // A first save, left cleanly.
+        let first = try sandbox.shell()
+        try first.expect(InteractiveShellText.prompt)
+        for statement in Self.savedStatements(0) {
+            #expect(!(try first.run(statement)).contains("error"))
+            entered.append(statement)
+        }
+        // How long a save takes here, from Enter to its message: the kills below
+        // are spread over that time (and a little past it).
+        let started = Deadline.now()
+        #expect(try first.run(save).contains("saved 2 statements to \(path)"))
+        let saveTime = min(max(Deadline.now() - started, 0.001), 0.2)
+        first.send(Key.ctrlD)
+        #expect(try first.waitForExit() == .exited(0))
+        var previous = try #require(FileSystem.readText(path))
+
+        for round in 1...15 {
+            let shell = try sandbox.shell()
+            try shell.expect(InteractiveShellText.prompt)
+            let statements = Self.savedStatements(round)
+            for statement in statements {
+                #expect(!(try shell.run(statement)).contains("error"))
+                entered.append(statement)
+            }
+            shell.send(save + Key.enter)
+            // Somewhere from before the line is read to after the file is renamed:
+            // round by round from no wait to a little longer than a save takes.
+            usleep(useconds_t(saveTime * 1e6 * Double((round * 7) % 15) / 12))
+            shell.kill(SIGKILL)
+            #expect(try shell.waitForExit() == .signalled(SIGKILL))
+
+            let text = try #require(FileSystem.readText(path), "round \(round): \(file) is gone")
+            let isNew = statements.allSatisfy { text.contains("\n" + $0 + "\n#> ") }
+            #expect(text == previous || isNew, "round \(round): neither the old session nor the new")
+            let check = try sandbox.run(["check", file])
+            #expect(check.status == 0, "round \(round): \(check.stdout)\(check.stderr)")
+            #expect(check.stdout == "\(file): 2 statements checked, all outputs match\n")
+            previous = text
+
+            let history = sandbox.historyLines() ?? []
+            #expect(history.filter { $0 != save } == entered, "round \(round): every statement in the history, whole")
+        }
+
+        // A save killed half-way may leave its temporary file beside the
+        // session (NAME.cb.tmp-PID); nothing else, and a later save still works.
+        for name in FileSystem.list(sandbox.work + "/sessions") where name != "kept.cb" {
+            #expect(name.hasPrefix("kept.cb.tmp-") && name.dropFirst(12).allSatisfy(\.isNumber), "\(name)")
+        }
+        let last = try sandbox.shell()
+        try last.expect(InteractiveShellText.prompt)
+        try last.run(Self.savedStatements(16)[0])
+        #expect(try last.run(save).contains("saved 1 statement to \(path)"))
+        last.send(Key.ctrlD)
+        #expect(try last.waitForExit() == .exited(0))
+        let check = try sandbox.run(["check", file])
+        #expect(check.stdout == "\(file): 1 statement checked, all outputs match\n")
+    }
+
     static func journalContains(_ sandbox: Sandbox, _ statement: String) -> Bool {
         FileSystem.list(sandbox.journalFolder).contains { name in
             FileSystem.readText(sandbox.journalFolder + "/" + name)?.contains(statement) ?? false

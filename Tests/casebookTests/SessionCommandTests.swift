@@ -132,4 +132,52 @@ struct SessionCommandTests {
         #expect(!saved.contains("error"), "\(saved)")
         #expect(FileSystem.exists(sandbox.work + "/sessions/first.cb"))
     }
+
+    /// A session whose last statement runs for seconds: eight full sorts of a
+    /// million rows, after a quick one that prints and writes first.csv.
+    static func longSession(_ sandbox: Sandbox) throws -> String {
+        try CrashSafetyTests.writeBigCSV(sandbox.work + "/big.csv", rows: 1_000_000)
+        let long = "big | " + (0..<8).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
+        try sandbox.write(
+            "long.cb",
+            "load \"big.csv\" as big\nauthorities | take 1 | select la_name | write \"first.csv\"\n" + long + "\n")
+        return "long.cb"
+    }
+
+    @Test(
+        "Ctrl-C during a long statement of `replay` or `check` stops it: exit 1, one line saying so, earlier output kept",
+        arguments: ["replay", "check"])
+    func ctrlCStopsAReplayOrCheck(_ command: String) throws {
+        let sandbox = try Sandbox()
+        let file = try Self.longSession(sandbox)
+        let run = try sandbox.start([command, file])
+        // The quick statement has run: replay prints its output; check prints
+        // nothing until the end, so its file is the sign.
+        if command == "replay" {
+            try run.waitForStdout("City of London\n")
+        } else {
+            let deadline = Deadline(seconds: 60)
+            while !FileSystem.exists(sandbox.work + "/first.csv") {
+                try #require(!deadline.passed, "the first statements never ran")
+                usleep(20_000)
+            }
+        }
+        // And the long one is under way: the process has used CPU time since.
+        let ticks = run.cpuTicks
+        let deadline = Deadline(seconds: 60)
+        while run.cpuTicks < ticks + 20 {
+            try #require(!deadline.passed && run.isRunning, "the long statement never started")
+            usleep(20_000)
+        }
+        run.signal(SIGINT)
+        let result = try run.finish()
+        #expect(result.termination == .exited(1))
+        if command == "replay" {
+            #expect(result.stderr == "cancelled\ncasebook: replay stopped at Ctrl-C\n")
+            #expect(result.stdout == "la_name\n──────────────\nCity of London\nnote: wrote 1 row to first.csv\n")
+        } else {
+            #expect(result.stderr == "casebook: check stopped at Ctrl-C\n")
+            #expect(result.stdout == "", "no report for a check that did not finish")
+        }
+    }
 }

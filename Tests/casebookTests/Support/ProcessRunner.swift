@@ -116,6 +116,121 @@ enum ProcessRunner {
     }
 }
 
+/// casebook started with pipes and left running, for what a signal does
+/// mid-run: wait for output to appear, signal it, then collect the rest and how
+/// it ended. Stdin is /dev/null. Killed with SIGKILL if still running at the end.
+final class RunningProcess {
+    let pid: pid_t
+    private var streams: [Int32]
+    private(set) var stdoutBytes: [UInt8] = []
+    private(set) var stderrBytes: [UInt8] = []
+    private(set) var termination: Termination?
+    private let arguments: [String]
+
+    var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
+    var stderr: String { String(decoding: stderrBytes, as: UTF8.self) }
+
+    init(_ arguments: [String], environment: [String: String], directory: String? = nil) throws {
+        var output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        guard LibC.pipe2(&output, O_CLOEXEC) == 0, LibC.pipe2(&errors, O_CLOEXEC) == 0 else {
+            throw SandboxError("pipe2 failed: errno \(errno)")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        if let directory { LibC.addChdir(&actions, directory) }
+        defer {
+            close(output[1])
+            close(errors[1])
+        }
+        do {
+            pid = try Spawn.start(arguments, environment: environment, actions: &actions, newSession: false)
+        } catch {
+            close(output[0])
+            close(errors[0])
+            throw error
+        }
+        streams = [output[0], errors[0]]
+        self.arguments = arguments
+    }
+
+    deinit {
+        if termination == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        for fd in streams where fd >= 0 { close(fd) }
+    }
+
+    func signal(_ signal: Int32) { kill(pid, signal) }
+
+    /// CPU time the process has used, in clock ticks.
+    var cpuTicks: Int { Spawn.cpuTicks(pid) }
+
+    var isRunning: Bool {
+        if termination == nil {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { termination = Termination(waitStatus: status) }
+        }
+        return termination == nil
+    }
+
+    /// Waits until stdout holds `wanted`; fails when the deadline passes or the
+    /// process ends first.
+    func waitForStdout(_ wanted: String, timeout: Double = 60) throws {
+        let deadline = Deadline(seconds: timeout)
+        while !stdout.contains(wanted) {
+            if deadline.passed || streams.allSatisfy({ $0 < 0 }) {
+                throw SandboxError(
+                    "casebook \(arguments): waited for \(String(reflecting: wanted)) on stdout; got \(String(reflecting: stdout)), stderr \(String(reflecting: stderr))")
+            }
+            pump(milliseconds: 50)
+        }
+    }
+
+    /// Reads to the end of both streams and reaps the process; SIGKILL and an
+    /// error when that takes longer than `timeout`.
+    func finish(timeout: Double = 60) throws -> ProcessResult {
+        let deadline = Deadline(seconds: timeout)
+        while streams.contains(where: { $0 >= 0 }) {
+            if deadline.passed {
+                kill(pid, SIGKILL)
+                throw SandboxError("casebook \(arguments) did not finish within \(Int(timeout)) s")
+            }
+            pump(milliseconds: 100)
+        }
+        if termination == nil {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            termination = Termination(waitStatus: status)
+        }
+        return ProcessResult(termination: termination!, stdoutBytes: stdoutBytes, stderrBytes: stderrBytes)
+    }
+
+    /// Reads what is there, waiting up to `milliseconds` for it.
+    private func pump(milliseconds: Int32) {
+        var fds = streams.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        guard !fds.isEmpty, poll(&fds, nfds_t(fds.count), milliseconds) > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        for p in fds where p.revents != 0 {
+            let n = read(p.fd, &buffer, buffer.count)
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if n <= 0 {
+                close(p.fd)
+                streams = streams.map { $0 == p.fd ? -1 : $0 }
+            } else if p.fd == streams[0] {
+                stdoutBytes += buffer[0..<n]
+            } else {
+                stderrBytes += buffer[0..<n]
+            }
+        }
+    }
+}
+
 /// posix_spawn of the casebook binary with a clean signal state, shared by the
 /// pipe runner and the pseudo-terminal.
 enum Spawn {
@@ -153,6 +268,15 @@ enum Spawn {
         let rc = posix_spawn(&pid, binary, &actions, &attributes, argv, envp)
         guard rc == 0 else { throw SandboxError("posix_spawn \(binary) failed: \(rc)") }
         return pid
+    }
+
+    /// CPU time a child has used, in clock ticks (utime + stime from /proc).
+    static func cpuTicks(_ pid: pid_t) -> Int {
+        guard let stat = FileSystem.readText("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3, utime field 14, stime field 15.
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
+        return user + system
     }
 }
 

@@ -43,6 +43,8 @@ final class PseudoTerminal {
     private var closed = false
     /// Whatever must live as long as the child (its sandbox).
     var keepAlive: AnyObject?
+    /// The terminal's modes before the child started.
+    let modesAtStart: termios
 
     static let columns: UInt16 = 100
     static let rows: UInt16 = 40
@@ -61,6 +63,12 @@ final class PseudoTerminal {
         }
         var size = winsize(ws_row: Self.rows, ws_col: Self.columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        var modes = termios()
+        guard tcgetattr(master, &modes) == 0 else {
+            close(master)
+            throw SandboxError("tcgetattr failed: errno \(errno)")
+        }
+        modesAtStart = modes
 
         var env = environment
         env["TERM"] = env["TERM"] ?? "xterm"
@@ -184,6 +192,14 @@ final class PseudoTerminal {
         if waitpid(pid, &status, WNOHANG) == pid { termination = Termination(waitStatus: status) }
     }
 
+    /// The terminal's modes now. On Linux tcgetattr on the master side reads
+    /// the line discipline's settings, which the child's side shares, and
+    /// still works after the child has exited.
+    var modes: termios? {
+        var t = termios()
+        return tcgetattr(master, &t) == 0 ? t : nil
+    }
+
     // MARK: - The process
 
     var isRunning: Bool {
@@ -208,13 +224,7 @@ final class PseudoTerminal {
     }
 
     /// CPU time the child has used, in clock ticks (utime + stime from /proc).
-    var cpuTicks: Int {
-        guard let stat = FileSystem.readText("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else { return 0 }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        // After the command name: state is field 3, utime field 14, stime field 15.
-        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
-        return user + system
-    }
+    var cpuTicks: Int { Spawn.cpuTicks(pid) }
 
     private static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, hay.count - start >= needle.count else { return nil }

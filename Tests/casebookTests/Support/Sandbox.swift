@@ -186,6 +186,11 @@ extension Sandbox {
             arguments, environment: environment(extra), stdin: Array(stdin.utf8), directory: directory ?? work)
     }
 
+    /// `casebook arguments…` started with pipes from work/ and left running.
+    func start(_ arguments: [String]) throws -> RunningProcess {
+        try RunningProcess(arguments, environment: environment(), directory: work)
+    }
+
     /// casebook on a pseudo-terminal (the shell, unless arguments say otherwise),
     /// started in work/ with this sandbox's environment. The terminal keeps the
     /// sandbox alive, so its folders outlive the process.
