@@ -152,6 +152,12 @@ void cb_install_interrupt_handler(void) {
     action.sa_handler = on_resize;
     action.sa_flags = SA_RESTART;
     sigaction(SIGWINCH, &action, NULL);
+    // Ctrl-\ quits at once, as it does other programs (libedit puts the
+    // terminal back first). Left to the Swift runtime's crash handler, it
+    // would wait on a terminal for a key to offer an interactive backtrace.
+    action.sa_handler = SIG_DFL;
+    action.sa_flags = 0;
+    sigaction(SIGQUIT, &action, NULL);
 }
 
 int cb_interrupted(void) { return interrupted; }

@@ -93,4 +93,22 @@ struct TerminalModeTests {
         #expect(after.c_iflag == start.c_iflag && after.c_oflag == start.c_oflag, "input and output modes")
         #expect(after.c_lflag == start.c_lflag && after.c_cflag == start.c_cflag, "local and control modes")
     }
+
+    @Test("Ctrl-\\ quits at once, with the terminal handed back and the entered statement kept")
+    func ctrlBackslashQuits() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.shell()
+        let before = shell.modesAtStart
+        try shell.expect(InteractiveShellText.prompt)
+        _ = try shell.run("authorities | take 1 | select la_name")
+        shell.send("referrals | whe")
+        try shell.expect("whe")
+        shell.send(Key.ctrlBackslash)
+        // Not a crash report waiting on the terminal for a key: the default action.
+        #expect(try shell.waitForExit(timeout: 15) == .signalled(SIGQUIT))
+        let after = try #require(shell.modes)
+        #expect(Self.flags(after) == Self.flags(before))
+        #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag)
+        #expect(sandbox.historyLines() == ["authorities | take 1 | select la_name"])
+    }
 }

@@ -48,7 +48,8 @@ void cb_print_below(EditLine *el, const char *text);
 /// read (no SA_RESTART), so Ctrl-C can clear the line or stop a query. While
 /// a line is being read, a Ctrl-C pressed at any moment (even between two
 /// reads, when no read is pending to interrupt) ends the read until the flag
-/// is cleared. SIGWINCH is caught too, to redraw after a resize.
+/// is cleared. SIGWINCH is caught too, to redraw after a resize. SIGQUIT
+/// (Ctrl-\) gets its default action back: quit at once.
 void cb_install_interrupt_handler(void);
 int cb_interrupted(void);
 void cb_clear_interrupt(void);

@@ -14,6 +14,7 @@ enum Key {
     static let enter = "\r"
     static let ctrlC = "\u{03}"
     static let ctrlD = "\u{04}"
+    static let ctrlBackslash = "\u{1C}"
     static let tab = "\t"
     static let up = "\u{1B}[A"
     static let ctrlR = "\u{12}"
