@@ -204,7 +204,8 @@ struct CrashSafetyTests {
         }
 
         // A save killed half-way may leave its temporary file beside the
-        // session (NAME.cb.tmp-PID); nothing else, and a later save still works.
+        // session (NAME.cb.tmp-PID); nothing else, and a later save still works
+        // and removes them.
         for name in FileSystem.list(sandbox.work + "/sessions") where name != "kept.cb" {
             #expect(name.hasPrefix("kept.cb.tmp-") && name.dropFirst(12).allSatisfy(\.isNumber), "\(name)")
         }
@@ -216,6 +217,8 @@ struct CrashSafetyTests {
         #expect(try last.waitForExit() == .exited(0))
         let check = try sandbox.run(["check", file])
         #expect(check.stdout == "\(file): 1 statement checked, all outputs match\n")
+        // That save cleared what the killed ones left.
+        #expect(FileSystem.list(sandbox.work + "/sessions") == ["kept.cb"])
     }
 
     static func journalContains(_ sandbox: Sandbox, _ statement: String) -> Bool {

@@ -47,6 +47,23 @@ public enum FileWriter {
             unlink(temporary)
             throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(failure)", span: nil)
         }
+        removeAbandonedTemporaries(of: path)
+    }
+
+    /// A writer killed between creating its temporary file and renaming it
+    /// leaves `NAME.tmp-PID` beside the target. Once a later write of the same
+    /// file has succeeded, those whose process is gone are removed.
+    private static func removeAbandonedTemporaries(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+        for name in Directory.list(folder.isEmpty ? "/" : folder) ?? [] where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits), pid != getpid() else {
+                continue
+            }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
     }
 
     /// Writes into an existing file that is not a regular one (a device, a pipe).
