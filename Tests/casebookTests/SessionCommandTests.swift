@@ -85,6 +85,21 @@ struct SessionCommandTests {
         #expect(again.stdout == "\(file): 2 statements checked, all outputs match\n")
     }
 
+    @Test("a session with no statements fails `check`: empty, comments only, or with --update", arguments: [
+        "", "# Reading, 2016\n#\n# (the statements were lost)\n", "\n\n",
+    ])
+    func nothingToCheck(_ text: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(sandbox.work + "/empty.cb", text)
+        for arguments in [["check", "empty.cb"], ["check", "--update", "empty.cb"]] {
+            let check = try sandbox.run(arguments)
+            #expect(check.status == 1)
+            #expect(check.stdout == "")
+            #expect(check.stderr == "empty.cb: no statements to check\n")
+        }
+        #expect(FileSystem.readText(sandbox.work + "/empty.cb") == text)
+    }
+
     @Test("`replay` prints every statement's output")
     func replayPrintsOutputs() throws {
         let sandbox = try Sandbox()

@@ -107,6 +107,12 @@ struct Check: ParsableCommand, StatusCommand {
             Console.write("casebook: check stopped at Ctrl-C\n", to: 2)
             return .failure
         }
+        // Nothing to check is not a pass: a session emptied by accident (or cut
+        // short before its first statement) must not go green in CI.
+        if statements.isEmpty {
+            Console.write("\(file): no statements to check\n", to: 2)
+            return .failure
+        }
         let report = SessionCheck.compare(source, statements: statements, transcript: engine.transcript)
         if update {
             let text = SessionCheck.updatedText(source, report: report, transcript: engine.transcript) { moved in
