@@ -118,20 +118,7 @@ struct CrashSafetyTests {
         try shell.run("load \"big.csv\" as big", timeout: 120)
         // Eight full sorts of three million rows: long enough that it is surely
         // still running when Ctrl-C comes; the engine checks for it between stages.
-        let long = "big | " + (0..<4).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
-        shell.send(long + Key.enter)
-        // Running (not still being read) once it is in the journal and the process has
-        // since used CPU time: Ctrl-C must stop the query, not clear an input line.
-        let deadline = Deadline(seconds: 60)
-        while !Self.journalContains(sandbox, long) {
-            try #require(!deadline.passed, "the statement never reached the journal")
-            shell.pump(milliseconds: 20)
-        }
-        let ticks = shell.cpuTicks
-        while shell.cpuTicks < ticks + 20 {
-            try #require(!deadline.passed && shell.isRunning, "the query never started")
-            shell.pump(milliseconds: 20)
-        }
+        try LongQuery.enter(LongQuery.text(pairs: 4), in: shell, sandbox)
         shell.send(Key.ctrlC)
         let stopped = try shell.expect("\n" + InteractiveShellText.prompt, timeout: 120)
         #expect(stopped.contains("cancelled"), "\(stopped)")

@@ -111,20 +111,9 @@ struct ResourceTests {
         let shell = try sandbox.shell()
         try shell.expect(InteractiveShellText.prompt)
         try shell.run("load \"big.csv\" as big", timeout: 120)
-        let long = "big | " + (0..<8).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
+        let long = LongQuery.text(pairs: 8)
         let prompts = shell.screen.occurrences(of: InteractiveShellText.prompt)
-        shell.send(long + Key.enter)
-        // Running: in the journal, and the process has used CPU time since.
-        let deadline = Deadline(seconds: 60)
-        while !CrashSafetyTests.journalContains(sandbox, long) {
-            try #require(!deadline.passed, "the statement never reached the journal")
-            shell.pump(milliseconds: 20)
-        }
-        let ticks = shell.cpuTicks
-        while shell.cpuTicks < ticks + 10 {
-            try #require(!deadline.passed && shell.isRunning, "the query never started")
-            shell.pump(milliseconds: 20)
-        }
+        try LongQuery.enter(long, in: shell, sandbox, ticks: 10)
         // Still running: no prompt has come back since the statement was entered.
         #expect(shell.screen.occurrences(of: InteractiveShellText.prompt) == prompts)
         shell.kill(SIGKILL)

@@ -64,19 +64,7 @@ struct TerminalModeTests {
             try shell.expect("\n" + InteractiveShellText.continuation)
         case .runningQuery:
             try shell.run("load \"big.csv\" as big", timeout: 120)
-            let long = "big | " + (0..<8).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
-            shell.send(long + Key.enter)
-            // Running: in the journal, and the process has used CPU time since.
-            let deadline = Deadline(seconds: 60)
-            while !CrashSafetyTests.journalContains(sandbox, long) {
-                try #require(!deadline.passed, "the statement never reached the journal")
-                shell.pump(milliseconds: 20)
-            }
-            let ticks = shell.cpuTicks
-            while shell.cpuTicks < ticks + 20 {
-                try #require(!deadline.passed && shell.isRunning, "the query never started")
-                shell.pump(milliseconds: 20)
-            }
+            try LongQuery.enter(LongQuery.text(pairs: 8), in: shell, sandbox)
         }
         shell.send(Key.ctrlC)
         try shell.expect("\n" + InteractiveShellText.prompt, timeout: 60)
