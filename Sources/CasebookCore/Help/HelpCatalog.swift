@@ -124,7 +124,7 @@ public enum HelpCatalog {
             examples: ["referrals | group region | ungroup | count"]),
         HelpEntry(
             "summarise", .stage, aliases: ["summarize", "aggregate"], synopsis: "summarise [NAME =] AGGREGATE, … [by COLUMN, …]",
-            summary: "One row per group with aggregates (count, sum, mean, median, …). Missing values are skipped, and a note under the result says how many and why.",
+            summary: "One row per group with aggregates (count, sum, mean, median, …). Missing values are skipped, and a note under the result says how many and why; another note says when a group mixes England, regional and authority rows (the `level` column).",
             examples: [
                 "workforce | where level = \"Local authority\" | summarise median(caseload), mean(turnover_pct) by year",
                 "referrals | where level = \"Local authority\" and year = 2016 | summarise n = count(), total = sum(referrals) by region",

@@ -12,6 +12,7 @@ enum Correlate {
                 id: "type-mismatch", message: "`correlate` works on numbers, but `\(c.name)` holds \(c.type.plural)",
                 span: ref.span)
         }
+        MixedLevels.check(table, groups: nil, what: "correlate", env)
         let xs = cx.doubles()!, ys = cy.doubles()!
         var a: [Double] = [], b: [Double] = []
         var left: [MissingReason: Int] = [:]

@@ -12,6 +12,7 @@ enum Rank {
         let value = try env.evaluator(table).evaluate(key.expr).materialize(name: "", count: table.rowCount)
         let (grouping, _) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
+        MixedLevels.check(table, groups: groups, what: "rank", env)
         let order = RowOrder(columns: [(value, key.descending)])
         var ranks = [Int64](repeating: 0, count: table.rowCount)
         var tied = [Bool](repeating: false, count: table.rowCount)

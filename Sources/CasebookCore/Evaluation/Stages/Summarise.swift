@@ -12,6 +12,7 @@ enum Summarise {
             // Without keys there is always one row, even for an empty table (count() = 0).
             groups = Grouping(groupOfRow: [Int32](repeating: 0, count: table.rowCount), groupCount: 1, firstRow: [0])
         }
+        MixedLevels.check(table, groups: groups, what: "summarise", env)
         let keyNames = keys.map(\.name)
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
@@ -78,6 +79,7 @@ enum Summarise {
                 sources: table.sources)
         }
         let groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
+        MixedLevels.check(table, groups: groups, what: "count", env)
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         for g in groups.groupOfRow { counts[Int(g)] += 1 }
         let total = Double(table.rowCount)

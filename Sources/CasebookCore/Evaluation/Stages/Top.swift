@@ -8,6 +8,7 @@ enum Top {
         let value = try env.evaluator(table).evaluate(key.expr).materialize(name: "", count: table.rowCount)
         let (grouping, keys) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
+        MixedLevels.check(table, groups: groups, what: "top", env)
         let order = RowOrder(columns: [(value, key.descending)])
         var picked: [Int32] = []
         var perGroup = groups.rowsByGroup()
