@@ -55,7 +55,7 @@ extension Parser {
         case "distinct":
             kind = .distinct(atEnd || check(.pipe) ? [] : try parseNameList("a column name", after: context))
         case "group":
-            kind = .group(try parseNameList("a column to group by", after: context))
+            kind = .group(try parseKeyList("a column to group by", after: context))
         case "ungroup":
             kind = .ungroup
         case "summarise":

@@ -157,7 +157,26 @@ public struct Parser {
     /// An optional `by name, name`.
     mutating func parseByClause() throws(Diagnostic) -> [NameRef] {
         guard matchWord("by") else { return [] }
-        return try parseNameList("a column name", after: "`by`")
+        return try parseKeyList("a column name", after: "`by`")
+    }
+
+    /// Group keys: column names. An operator or a bracket after one means an
+    /// expression was meant (`by year >= 2020`, `by floor(year / 5)`), which
+    /// a key cannot be: say how to make it a column first.
+    mutating func parseKeyList(_ what: String, after context: String) throws(Diagnostic) -> [NameRef] {
+        var names: [NameRef] = []
+        repeat {
+            let atName = self
+            names.append(try parseName(what, after: names.isEmpty ? context : "`,`"))
+            if !atEnd, current.kind.expectsContinuation, current.kind != .pipe, current.kind != .comma {
+                var probe = atName
+                let expression = (try? probe.parseExpression()).map { source.slice($0.span) } ?? names[names.count - 1].name
+                throw Diagnostic(
+                    id: "key-expression", message: "group keys are column names, not expressions", span: current.span,
+                    help: "make the key a column first: `derive key = \(expression) | … by key`")
+            }
+        } while match(.comma)
+        return names
     }
 
     mutating func parseCount(after context: String) throws(Diagnostic) -> Int64 {
