@@ -4,13 +4,24 @@
 // own row inside its mean), and nothing in the result shows it. A note does.
 
 enum MixedLevels {
+    /// The geographic levels of the published files (explore-education-
+    /// statistics' `geographic_level`). A `level` column of other values (a
+    /// school phase, say) is not a geography, and mixing it is no trap.
+    static let geographic: Set<String> = [
+        "National", "Regional", "Local authority", "Local authority district", "Parliamentary constituency",
+        "Ward", "English devolved area", "Local enterprise partnership", "Mayoral combined authority",
+        "Local skills improvement plan area", "Opportunity area", "Planning area", "Police force area",
+        "RSC region", "MAT", "Sponsor", "School", "Provider", "Institution",
+    ]
+
     /// Adds a note when some group (all rows, without groups) holds rows of
-    /// more than one level; `what` names the operation ("summarise", "rank").
+    /// more than one geographic level; `what` names the operation ("summarise", "rank").
     static func check(_ table: Table, groups: Grouping?, what: String, _ env: StageEnvironment) {
         guard let level = table.column(named: "level") else { return }
         let (data, missing) = level.parts
         guard case .text(let codes, let names) = data, names.count > 1 else { return }
-        let present = { (row: Int) in missing.map { $0[row] == 0 } ?? true }
+        let isGeographic = (0..<names.count).map { geographic.contains(names[UInt32($0)]) }
+        let present = { (row: Int) in (missing.map { $0[row] == 0 } ?? true) && isGeographic[Int(codes[row])] }
         var firstLevel = [UInt32](repeating: .max, count: max(groups?.groupCount ?? 1, 1))
         var mixed = false
         for row in 0..<table.rowCount where present(row) {
