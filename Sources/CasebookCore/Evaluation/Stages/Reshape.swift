@@ -30,6 +30,16 @@ enum Reshape {
             env.context.addNote(
                 "\(Messages.plural(duplicates, "row")) repeated a combination already seen and were left out (the first was kept)")
         }
+        // Every row kept to itself while other measures rode along as identifiers:
+        // they differ between the rows that were meant to become one.
+        let measures = idColumns.filter { $0.type.isNumeric && !ColumnFormat.isIdentifierName($0.name) }.map(\.name)
+        if rows.groupCount == table.rowCount, nameGroups.groupCount > 1, table.rowCount > 1, !measures.isEmpty {
+            let such = " (such as \(Messages.andList(measures.prefix(3).map(Messages.code))))"
+            let label = idColumns.first { $0.type == .text }.map { "\($0.name), " } ?? ""
+            env.context.addNote(
+                "no two rows were combined: the other columns\(such) differ between them; keep only the columns that "
+                    + "identify a row first: `select \(label)\(names.name), \(values.name) | wider \(names.name) \(values.name)`")
+        }
         var columns = idColumns.map { $0.gather(rows.firstRow) }
         var used = Set(columns.map(\.name))
         for k in order {

@@ -15,6 +15,11 @@ enum Select {
                     help: "give one of them another name: `other = \(env.source.slice(binding.expr.span))`")
             }
             seen[name] = span
+            // After `wider year …` the columns are named 2023, 2024, …; a bare
+            // 2023 is still the number, which is easy to miss in the result.
+            if binding.name == nil, case .integer = binding.expr.kind, table.index(of: name) != nil {
+                env.context.addNote("\(name) here is the number; the column named \(name) is written in backquotes: `\(name)`")
+            }
             let v = try evaluator.evaluate(binding.expr)
             columns.append(v.materialize(name: name, count: table.rowCount))
         }
