@@ -65,28 +65,28 @@ public struct DiagnosticRenderer {
     /// caret's column and width, cut to a window around the span if long.
     private func excerpt(_ source: SourceText, _ span: SourceSpan) -> (Int, String, Int, Int) {
         let (line, _) = source.location(of: span.start)
-        let lineStart = source.lineStart(containing: span.start)
-        let lineText = source.lineText(containing: span.start)
-        var lineBytes = Array(lineText.utf8)
-        var startInLine = min(span.start - lineStart, lineBytes.count)
-        var endInLine = min(max(span.end - lineStart, startInLine), lineBytes.count)
-        // Only a window around the span is shown: cut a very long line to bytes near
-        // it first, or a line of thousands of statements is measured once per error.
+        let range = source.lineRange(containing: span.start)
+        var lo = range.lowerBound, hi = range.upperBound
+        var startInLine = min(max(span.start - lo, 0), range.count)
+        var endInLine = min(max(span.end - lo, startInLine), range.count)
+        // Only a window around the span is shown: take just the bytes near it, or a
+        // line of thousands of statements is copied and measured once per error.
         let window = max(width, 40) * 4
         var cutBefore = ""
         if startInLine > 2 * window {
             var from = startInLine - window
-            while from < startInLine, lineBytes[from] & 0xC0 == 0x80 { from += 1 }
-            lineBytes.removeFirst(from)
+            while from < startInLine, source.bytes[lo + from] & 0xC0 == 0x80 { from += 1 }
+            lo += from
             startInLine -= from
             endInLine -= from
             cutBefore = "…"
         }
-        if lineBytes.count - endInLine > 2 * window {
+        if (hi - lo) - endInLine > 2 * window {
             var to = endInLine + window
-            while to < lineBytes.count, lineBytes[to] & 0xC0 == 0x80 { to += 1 }
-            lineBytes.removeLast(lineBytes.count - to)
+            while lo + to < hi, source.bytes[lo + to] & 0xC0 == 0x80 { to += 1 }
+            hi = lo + to
         }
+        let lineBytes = Array(source.bytes[lo..<hi])
         let before = cutBefore + Self.clean(String(decoding: lineBytes[0..<startInLine], as: UTF8.self))
         let marked = Self.clean(String(decoding: lineBytes[startInLine..<endInLine], as: UTF8.self))
         let after = Self.clean(String(decoding: lineBytes[endInLine...], as: UTF8.self))

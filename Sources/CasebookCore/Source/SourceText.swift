@@ -40,16 +40,16 @@ public struct SourceText: Sendable {
 
     /// The text of the line holding `offset`, without its line end.
     public func lineText(containing offset: Int) -> String {
+        String(decoding: bytes[lineRange(containing: offset)], as: UTF8.self)
+    }
+
+    /// The bytes of the line holding `offset`, without its line end.
+    public func lineRange(containing offset: Int) -> Range<Int> {
         let index = lineIndex(of: min(max(offset, 0), bytes.count))
         let start = lineStarts[index]
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
-    }
-
-    /// The offset at which the line holding `offset` starts.
-    public func lineStart(containing offset: Int) -> Int {
-        lineStarts[lineIndex(of: min(max(offset, 0), bytes.count))]
+        return start..<max(start, end)
     }
 
     /// The text covered by a span.
