@@ -40,7 +40,7 @@ struct DamagedSessionTests {
         #expect(second.report.differences.isEmpty, comment)
     }
 
-    static let session: [UInt8] = FileBytesReader.read(Hardening.root + "/sessions/reading-2016.cb")
+    static let session: [UInt8] = FileBytesReader.read(DataPaths.root + "/sessions/reading-2016.cb")
 
     @Test("the shipped session checks clean (the baseline for the damage below)")
     func baseline() {

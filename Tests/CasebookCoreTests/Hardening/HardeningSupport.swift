@@ -10,15 +10,6 @@ import Testing
 #endif
 
 enum Hardening {
-    /// The checkout's root: this file is Tests/CasebookCoreTests/Hardening/HardeningSupport.swift.
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
-
-    static var datasets: String { root + "/datasets" }
-
     final class Collector: OutputSink {
         var stdout = ""
         var stderr = ""
@@ -54,7 +45,7 @@ enum Hardening {
         settings.width = 100
         settings.maxRows = 10
         let engine = Engine(
-            workspace: Workspace(catalog: DatasetCatalog(directory: datasets)), settings: settings, sink: sink,
+            workspace: Workspace(catalog: DatasetCatalog(directory: DataPaths.datasets)), settings: settings, sink: sink,
             baseDirectory: folder, sessionsDirectory: folder)
         engine.homeDirectory = "/nonexistent-home"
         return engine
