@@ -22,20 +22,23 @@ enum MixedLevels {
         guard case .text(let codes, let names) = data, names.count > 1 else { return }
         let isGeographic = (0..<names.count).map { geographic.contains(names[UInt32($0)]) }
         let present = { (row: Int) in (missing.map { $0[row] == 0 } ?? true) && isGeographic[Int(codes[row])] }
-        var firstLevel = [UInt32](repeating: .max, count: max(groups?.groupCount ?? 1, 1))
-        var mixed = false
+        let groupCount = max(groups?.groupCount ?? 1, 1)
+        let group = { (row: Int) in groups.map { Int($0.groupOfRow[row]) } ?? 0 }
+        var firstLevel = [UInt32](repeating: .max, count: groupCount)
+        var mixed = [Bool](repeating: false, count: groupCount)
         for row in 0..<table.rowCount where present(row) {
-            let g = groups.map { Int($0.groupOfRow[row]) } ?? 0
+            let g = group(row)
             if firstLevel[g] == .max {
                 firstLevel[g] = codes[row]
             } else if firstLevel[g] != codes[row] {
-                mixed = true
-                break
+                mixed[g] = true
             }
         }
-        guard mixed else { return }
+        guard mixed.contains(true) else { return }
+        // The rows of the groups that mix, not of the whole table: England alone
+        // in its own group is no part of the trap.
         var counts = [Int](repeating: 0, count: names.count)
-        for row in 0..<table.rowCount where present(row) { counts[Int(codes[row])] += 1 }
+        for row in 0..<table.rowCount where present(row) && mixed[group(row)] { counts[Int(codes[row])] += 1 }
         // Widest level first: National, Regional, then authorities (as published).
         let order = ["National", "Regional", "Local authority"]
         let name = { (code: Int) in names[UInt32(code)] }
@@ -46,6 +49,6 @@ enum MixedLevels {
         let parts = listed.map { "\(NumberText.grouped(counts[$0])) \(name($0))" }
         let keep = names.code(of: "Local authority") != nil ? "; `where level = \"Local authority\"` keeps the authorities only" : ""
         env.context.addNote(
-            "\(what) mixes levels in one group (rows: \(parts.joined(separator: ", "))), so totals are counted beside their parts\(keep)")
+            "\(what) mixes levels within groups (rows: \(parts.joined(separator: ", "))), so totals are counted beside their parts\(keep)")
     }
 }
