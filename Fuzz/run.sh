@@ -6,6 +6,10 @@
 #   Fuzz/run.sh 20         20 seconds per target (make test's smoke run)
 #   Fuzz/run.sh long       10,000,000 executions per target
 #   FUZZ_TARGETS="csv session" Fuzz/run.sh 30     only those targets
+#   FUZZ_SANITIZER=none Fuzz/run.sh long   libFuzzer alone, without
+#       AddressSanitizer: about 2.5 times as many executions a second, with
+#       Swift's own checks (bounds, overflow, exclusivity) still trapping;
+#       built apart, in Fuzz/.build-plain/
 #
 # What the fuzzers add to the corpus stays in Fuzz/.build/corpus/; an input
 # that crashes is saved as Fuzz/.build/artifacts/<target>-crash-… and the
@@ -37,12 +41,19 @@ product() {
 export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:malloc_context_size=0:quarantine_size_mb=32:${ASAN_OPTIONS:-}"
 export SWIFT_BACKTRACE=enable=no
 
+case "${FUZZ_SANITIZER:-address}" in
+    address) sanitize=fuzzer,address; scratch=.build ;;
+    none) sanitize=fuzzer; scratch=.build-plain ;;
+    *) echo "FUZZ_SANITIZER is address (the default) or none" >&2; exit 2 ;;
+esac
+
 mkdir -p .build/corpus .build/artifacts .build/logs
 # A path dependency's new source files are only seen when the package is planned again.
 touch Package.swift
 for t in $targets; do
     p=$(product "$t") || exit 2
-    if ! swift build -c release --product "$p" -Xswiftc -sanitize=fuzzer,address >".build/logs/build-$p.log" 2>&1; then
+    if ! swift build -c release --scratch-path "$scratch" --product "$p" -Xswiftc -sanitize="$sanitize" \
+        >".build/logs/build-$p.log" 2>&1; then
         grep -E "error:" ".build/logs/build-$p.log" | head -20 >&2
         echo "fuzz: $p does not build (log: Fuzz/.build/logs/build-$p.log)" >&2
         exit 2
@@ -57,7 +68,7 @@ for t in $targets; do
     max_len=4096
     [ "$t" = csv ] && max_len=8192
     start=$(date +%s)
-    nice -n 10 ".build/release/$p" "${limit[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
+    nice -n 10 "$scratch/release/$p" "${limit[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
         -reload=0 -print_final_stats=1 -print_funcs=0 -artifact_prefix=".build/artifacts/$t-" ".build/corpus/$t" "Corpus/$t" >"$log" 2>&1
     rc=$?
     seconds=$(( $(date +%s) - start ))
