@@ -15,7 +15,8 @@
 # that crashes is saved as Fuzz/.build/artifacts/<target>-crash-… and the
 # script exits 1 (2 if a target does not build). Each target's log is
 # Fuzz/.build/logs/<target>.log; the last lines give executions, time and
-# coverage. Reproduce a crash with: Fuzz/.build/release/FuzzCSV FILE
+# coverage. Reproduce a crash with: Fuzz/.build/release/FuzzCSV FILE (the
+# failure message names the binary: Fuzz/.build-plain/… for FUZZ_SANITIZER=none)
 set -u
 cd "$(dirname "$0")"
 
@@ -81,6 +82,7 @@ for t in $targets; do
         status=1
         printf 'fuzz %-9s FAILED (exit %s) after %s s; log: Fuzz/%s\n' "$t" "$rc" "$seconds" "$log"
         grep -a -E "ERROR|runtime failure|Fatal error|invariant broken|Test unit written|SUMMARY" "$log" | head -8 | sed 's/^/    /'
+        echo "    reproduce: Fuzz/$scratch/release/$p FILE (FILE from Fuzz/.build/artifacts/$t-…)"
     fi
 done
 exit $status
