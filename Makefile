@@ -7,7 +7,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release bench datasets fuzz fuzz-long
+.PHONY: run test deps pydeps build release bench datasets fuzz fuzz-long
 
 # libedit-dev (Debian) provides the headers the line editor is built against.
 deps:
@@ -41,5 +41,11 @@ fuzz-long:
 bench: release
 	bench/run.sh
 
-datasets:
+# pyarrow reads LAIT's parquet file when the datasets are rebuilt (build time only).
+pydeps:
+	@python3 -c 'import pyarrow' 2>/dev/null || { \
+	  echo "Installing pyarrow (reads LAIT's parquet file when the datasets are rebuilt)…"; \
+	  python3 -m pip install -q pyarrow; }
+
+datasets: pydeps
 	python3 scripts/build_datasets.py

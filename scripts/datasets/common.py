@@ -39,6 +39,7 @@ SRC = {
     "cla25": OE + "/cla_number_and_rate_per_10k_children.csv",
     "cla23": OE + "/cla_2023_release/cla_number_and_rate_per_10k_children.csv",
     "lait_csc": LAIT + "/extracted/bds_long_0__childrens_social_care_subset.csv",
+    "lait_bds": LAIT + "/bds_long_0.parquet",
     # Workforce
     "csww": OE + "/csww_indicators_2017_to_2025.csv",
     # Population
