@@ -175,7 +175,8 @@ def _verify_ees(sources, name, out_rows, targets):
             raw = cache[key]
             if row["level"] == "National":
                 found = _find(raw, y, "National")
-            elif row["level"] == "Regional":
+            elif row["level"] in ("Regional", "Sub-regional"):
+                # EES publishes Inner and Outer London as regional rows.
                 found = _find(raw, y, "Regional", region_code=row["ons_code"])
             else:
                 found = [r for r in _find(raw, y, "Local authority")
@@ -307,19 +308,18 @@ def run_all(datasets, index, out_dir):
                     check(r[col] in codes, "%s: %s %s not in authorities" % (name, col, r[col]))
             if "level" in r:
                 lvl = r["level"]
-                check(lvl in ("National", "Regional", "Local authority"), "%s: level %r" % (name, lvl))
+                check(lvl in ("National", "Regional", "Sub-regional", "Local authority"), "%s: level %r" % (name, lvl))
                 if lvl == "Local authority":
                     a = codes[r["la_code"]]
                     check(r["region"] in NINE_REGIONS, "%s: LA region %r" % (name, r["region"]))
                     check(r["ons_code"] == a["ons_code"] and r["la_name"] == a["la_name"] and r["region"] == a["region"],
                           "%s: LA %s geography differs from authorities" % (name, r["la_code"]))
                 elif lvl == "Regional":
-                    check(r["la_code"] == "" and r["region"] in NINE_REGIONS and re.fullmatch(r"E1[23]\d{6}", r["ons_code"]),
-                          "%s: bad regional row %s" % (name, r))
-                    if r["la_name"] in ("Inner London", "Outer London"):
-                        check(r["region"] == "London", "%s: London half region" % name)
-                    else:
-                        check(r["la_name"] == r["region"], "%s: regional la_name/region" % name)
+                    check(r["la_code"] == "" and r["region"] in NINE_REGIONS and re.fullmatch(r"E12\d{6}", r["ons_code"])
+                          and r["la_name"] == r["region"], "%s: bad regional row %s" % (name, r))
+                elif lvl == "Sub-regional":
+                    check(r["la_code"] == "" and r["region"] == "London" and re.fullmatch(r"E13\d{6}", r["ons_code"])
+                          and r["la_name"] in ("Inner London", "Outer London"), "%s: bad sub-regional row %s" % (name, r))
                 else:
                     check(r["la_code"] == "" and r["la_name"] == "England" and r["ons_code"] == "E92000001"
                           and r["region"] == "", "%s: bad national row" % name)
@@ -369,7 +369,7 @@ def run_all(datasets, index, out_dir):
         years = sorted({int(r["year"]) for r in rows})
         sample = {years[0], years[-1], 2016 if 2016 in years else years[1]}
         targets = [r for r in rows if r["level"] == "National" and int(r["year"]) in sample]
-        targets += [r for r in rows if r["level"] == "Regional" and int(r["year"]) == years[-1]]
+        targets += [r for r in rows if r["level"] in ("Regional", "Sub-regional") and int(r["year"]) == years[-1]]
         targets += [r for r in rows if r["la_code"] == "870"]
         check(any(r["level"] == "National" for r in targets), "%s: no England rows checked" % name)
         n += _verify_ees(sources, name, rows, targets)

@@ -72,7 +72,7 @@ NINE_REGIONS = [
     "North East", "North West", "Yorkshire and The Humber", "East Midlands",
     "West Midlands", "East of England", "London", "South East", "South West",
 ]
-LEVELS = ("National", "Regional", "Local authority")
+LEVELS = ("National", "Regional", "Sub-regional", "Local authority")
 
 ENGLAND = {"la_code": "", "la_name": "England", "ons_code": "E92000001",
            "region": "", "level": "National"}
@@ -266,7 +266,7 @@ COMMON_COLUMNS = {
     "la_name": ("Local authority name in DfE spelling; 'England' on the national row; the region's name on regional rows", "text"),
     "ons_code": ("ONS 9-character code: the authority's current code in every row (E92000001 England, E12 regions, E13 Inner/Outer London)", "code"),
     "region": ("English region (one of the nine; London boroughs are 'London'); empty on the national row", "text"),
-    "level": ("Geographic level: National, Regional or Local authority", "text"),
+    "level": ("Geographic level: National, Regional (the nine regions), Sub-regional (Inner and Outer London, parts of London) or Local authority (one authority, or a joint return of two)", "text"),
     "year": (None, "year"),
 }
 
@@ -355,7 +355,7 @@ def write_dataset(ds, out_dir):
         f.write("\n")
 
 
-LEVEL_RANK = {"National": 0, "Regional": 1, "Local authority": 2}
+LEVEL_RANK = {"National": 0, "Regional": 1, "Sub-regional": 2, "Local authority": 3}
 
 
 def geo_sort_key(r):

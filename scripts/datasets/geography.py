@@ -73,6 +73,23 @@ LAIT_REGION_NAMES = {"Yorkshire and the Humber": "Yorkshire and The Humber",
 
 LONDON_HALVES = ("Inner London", "Outer London")
 
+# The level of the two halves of London. EES files publish them as
+# "Regional" rows beside London itself; kept at that level, a sum or a
+# `by region` over regional rows would count London twice, so they get a
+# level of their own.
+SUB_REGIONAL = "Sub-regional"
+
+# Joint returns: authorities that the DfE publishes as one reporting unit
+# (the workforce census), keyed by the member codes as published
+# ("314 / 318").  Casebook keeps such a unit as ONE row: la_code empty (no
+# single authority's code), la_name and ons_code as the DfE writes them, and
+# the published code in `joint_return`.  `first_year` is the first 30
+# September snapshot with a joint return.
+JOINT_RETURNS = {
+    (314, 318): {"first_year": 2017},   # Kingston upon Thames / Richmond upon Thames
+    (940, 941): {"first_year": 2021},   # North / West Northamptonshire
+}
+
 
 class Geography:
     def __init__(self, index):
@@ -206,7 +223,22 @@ class Geography:
             fail("unknown region %r" % ees_region_name)
         return {"la_code": "", "la_name": name, "ons_code": self.region_codes[name],
                 "region": "London" if name in LONDON_HALVES else name,
-                "level": "Regional"}
+                "level": SUB_REGIONAL if name in LONDON_HALVES else "Regional"}
+
+    def joint(self, codes):
+        """The geography of a joint reporting unit (see JOINT_RETURNS): one
+        row for the pair, named and coded as the DfE publishes it."""
+        codes = tuple(sorted(int(c) for c in codes))
+        if codes not in JOINT_RETURNS:
+            fail("no joint return is known for %s" % (codes,))
+        members = [self.authorities[c] for c in codes]
+        regions = {m["region"] for m in members}
+        if len(regions) != 1:
+            fail("joint return %s spans regions %s" % (codes, regions))
+        return {"la_code": "", "la_name": " / ".join(m["la_name"] for m in members),
+                "ons_code": " / ".join(m["ons_code"] for m in members),
+                "region": regions.pop(), "level": "Local authority",
+                "joint_return": " / ".join(str(c) for c in codes)}
 
     def local(self, la):
         la = int(la)

@@ -10,7 +10,7 @@ public struct Authority: Sendable, Equatable {
     public var name: String
     public var onsCode: String?
     public var region: String?
-    /// "Local authority", "Regional" or "National".
+    /// "Local authority", "Sub-regional" (Inner and Outer London), "Regional" or "National".
     public var level: String
     /// For an authority that no longer exists: what replaced it and when.
     public var formerNote: String?
@@ -61,7 +61,12 @@ public struct AuthorityIndex: Sendable {
         }
         list.append(Authority(code: nil, name: "England", onsCode: "E92000001", region: nil, level: "National"))
         for (n, o) in Self.regions {
-            list.append(Authority(code: nil, name: n, onsCode: o.isEmpty ? nil : o, region: n, level: "Regional"))
+            // Inner and Outer London are parts of London, not regions of their own.
+            let half = o.hasPrefix("E13")
+            list.append(
+                Authority(
+                    code: nil, name: n, onsCode: o.isEmpty ? nil : o, region: half ? "London" : n,
+                    level: half ? "Sub-regional" : "Regional"))
         }
         var index: [String: [Int]] = [:]
         var whole: [String: [Int]] = [:]

@@ -8,7 +8,7 @@ enum MixedLevels {
     /// statistics' `geographic_level`). A `level` column of other values (a
     /// school phase, say) is not a geography, and mixing it is no trap.
     static let geographic: Set<String> = [
-        "National", "Regional", "Local authority", "Local authority district", "Parliamentary constituency",
+        "National", "Regional", "Sub-regional", "Local authority", "Local authority district", "Parliamentary constituency",
         "Ward", "English devolved area", "Local enterprise partnership", "Mayoral combined authority",
         "Local skills improvement plan area", "Opportunity area", "Planning area", "Police force area",
         "RSC region", "MAT", "Sponsor", "School", "Provider", "Institution",
@@ -40,7 +40,7 @@ enum MixedLevels {
         var counts = [Int](repeating: 0, count: names.count)
         for row in 0..<table.rowCount where present(row) && mixed[group(row)] { counts[Int(codes[row])] += 1 }
         // Widest level first: National, Regional, then authorities (as published).
-        let order = ["National", "Regional", "Local authority"]
+        let order = ["National", "Regional", "Sub-regional", "Local authority"]
         let name = { (code: Int) in names[UInt32(code)] }
         let listed = (0..<names.count).filter { counts[$0] > 0 }.sorted {
             let a = order.firstIndex(of: name($0)) ?? order.count, b = order.firstIndex(of: name($1)) ?? order.count
