@@ -25,9 +25,10 @@ release: deps
 run: release
 	@exec .build/release/casebook
 
-test: deps
+test: deps pydeps
 	$(SWIFT) build
 	$(SWIFT) test
+	@scripts/check_datasets.sh
 	@set -e; for s in sessions/*.cb; do [ -e "$$s" ] && .build/debug/casebook check "$$s"; done; true
 	Fuzz/run.sh 20
 

@@ -93,12 +93,13 @@ B1_24 = {"children_in_need": "At31_episodes", "children_in_need_rate": "At31_epi
          "awaiting_assessment": "Awaiting_assessment", "awaiting_assessment_rate": "Awaiting_assessment_rate"}
 B1_25 = {k: (v if not k.endswith("_rate") else None) for k, v in B1_24.items()}
 B1_25["awaiting_assessment"] = "awaiting_assessment"
+B1_25["children_in_need_rate"] = "lait:CIN"
 C1_24 = {"referrals": "Referrals", "referrals_rate": "Referrals_rate", "rereferrals": "Re_referrals",
          "rereferrals_pct": "Re_referrals_percent", "nfa": "No_Further_Action", "nfa_pct": "No_Further_Action_percent",
          "not_in_need": "Not_in_Need", "not_in_need_pct": "Not_in_Need_percent",
          "children_referred": "Referrals_child", "children_referred_rate": "Referrals_child_rate",
          "children_rereferred": "Re_referrals_child", "children_rereferred_pct": "Re_referrals_child_percent"}
-C1_25 = {"referrals": "referral_count", "referrals_rate": None, "rereferrals": "rereferral_count",
+C1_25 = {"referrals": "referral_count", "referrals_rate": "lait:CPP_Total_Rateper10,000", "rereferrals": "rereferral_count",
          "rereferrals_pct": "rereferral_percent", "nfa": "no_further_action_count",
          "nfa_pct": "no_further_action_percent", "not_in_need": "not_in_need_count",
          "not_in_need_pct": "not_in_need_percent", "children_referred": "referral_child_count",
@@ -118,6 +119,7 @@ C4_24 = {"section47": "Section47", "section47_rate": "Section47_rate", "section4
          "icpc_p25_days": "Duration_25th_Percentile", "icpc_median_days": "Duration_median",
          "icpc_p75_days": "Duration_75th_Percentile"}
 C4_25 = {k: (None if k.endswith("_rate") else v) for k, v in C4_24.items()}
+C4_25.update(section47_rate="lait:Section_47", icpc_rate="lait:ISCP_Conf")
 D1 = {"protection_plans": "CPP_At31", "protection_plans_rate": "CPP_At31_rate", "plans_started": "CPP_start",
       "plans_started_rate": "CPP_start_rate", "children_started": "CPP_child_start",
       "children_started_rate": "CPP_child_start_rate", "plans_ended": "CPP_end", "plans_ended_rate": "CPP_end_rate",
@@ -151,12 +153,51 @@ def _ees_plan(name):
         "assessments": [(lambda y: True, "cin24_c2", C2)],
         "section47": [(lambda y: y <= 2024, "cin24_c4", C4_24), (lambda y: y == 2025, "cin25_c4", C4_25)],
         "protection_plans": [(lambda y: y <= 2024, "cin24_d1", D1),
-                             (lambda y: y == 2025, "cin25_d5", dict({k: None for k in D1 if k != "plans_started"}, protection_plans="CPP_At31")),
+                             (lambda y: y == 2025, "cin25_d5", dict({k: None for k in D1 if k != "plans_started"}, protection_plans="CPP_At31",
+                                                                    protection_plans_rate="lait:CPP_rate", plans_started_rate="lait:CPP_Abuse_Rate")),
                              (lambda y: y == 2025, "cin25_d3", {"plans_started": "CPP_start"}),
                              (lambda y: True, "cin25_d3", D3), (lambda y: True, "cin25_d5", D5)],
         "workforce": [(lambda y: True, "csww", CSWW)],
         "population": [(lambda y: True, "population", {"children_0_17": "population_estimate"})],
     }[name]
+
+
+# National figures where the release's headline table carries a marker.
+HEADLINE_MARKERS = {("assessments", "National", 2014, "assessments"): "completed_assessments"}
+
+
+def _raw_headline(sources, year):
+    return [r for r in _raw_csv(sources, "cin24_headline") if r["time_period"] == str(year)][0]
+
+
+# LAIT's region names, written here apart from the build's own mapping.
+LAIT_NAMES = {"Yorkshire and The Humber": "Yorkshire and the Humber", "Inner London": "London (Inner)",
+              "Outer London": "London (Outer)"}
+_LAIT = {}
+
+
+def _lait_value(sources, item, row, year):
+    """The value LAIT publishes for an output row, read straight from the
+    parquet file (pyarrow) and printed as the shortest decimal."""
+    if not _LAIT:
+        import pyarrow.parquet as pq
+        t = pq.read_table(os.path.join(sources, SRC["lait_bds"]))
+        cols = {c: t.column(c).to_pylist() for c in ("Short Desc", "Years", "LA Number", "LA and Regions", "Values")}
+        for i in range(t.num_rows):
+            key = (cols["Short Desc"][i], cols["Years"][i])
+            _LAIT[key + (int(cols["LA Number"][i]),)] = cols["Values"][i]
+            _LAIT[key + (cols["LA and Regions"][i],)] = cols["Values"][i]
+    if row["level"] == "National":
+        where = 970
+    elif row["level"] == "Local authority":
+        where = int(row["la_code"])
+    else:
+        where = LAIT_NAMES.get(row["la_name"], row["la_name"])
+    v = _LAIT.get((item, str(year), where))
+    check(v is not None, "LAIT has no %s %s for %s" % (item, year, row["la_name"]))
+    if re.fullmatch(r"-?\d+\.\d{5,}", v):
+        v = repr(float(v))
+    return v[:-2] if v.endswith(".0") else v
 
 
 def _verify_ees(sources, name, out_rows, targets):
@@ -184,7 +225,14 @@ def _verify_ees(sources, name, out_rows, targets):
             check(len(found) == 1, "%s: %d raw rows for %s %s in %s" % (name, len(found), row["la_name"], y, key))
             src = found[0]
             for col, scol in mapping.items():
-                want = "x" if scol is None else src[scol]
+                if (name, row["level"], y, col) in HEADLINE_MARKERS:
+                    # The national headline table's marker wins over c2's number.
+                    want = _raw_headline(sources, y)[HEADLINE_MARKERS[(name, row["level"], y, col)]]
+                    check(want in ("u", "x", "c"), "headline %s %s is not a marker" % (y, col))
+                elif scol is not None and scol.startswith("lait:"):
+                    want = _lait_value(sources, scol[5:], row, y)
+                else:
+                    want = "x" if scol is None else src[scol]
                 check(row[col] == want, "%s %s %s %s: output %r, source %s %r" % (
                     name, row["la_name"], y, col, row[col], key, want))
                 checked += 1
@@ -309,7 +357,15 @@ def run_all(datasets, index, out_dir):
             if "level" in r:
                 lvl = r["level"]
                 check(lvl in ("National", "Regional", "Sub-regional", "Local authority"), "%s: level %r" % (name, lvl))
-                if lvl == "Local authority":
+                if lvl == "Local authority" and r.get("joint_return"):
+                    # One row for a joint return: both members named, no single code.
+                    members = [codes[c.strip()] for c in r["joint_return"].split("/")]
+                    check(r["la_code"] == "" and len(members) == 2
+                          and r["la_name"] == " / ".join(m["la_name"] for m in members)
+                          and r["ons_code"] == " / ".join(m["ons_code"] for m in members)
+                          and r["region"] == members[0]["region"] == members[1]["region"],
+                          "%s: joint return row %s" % (name, r))
+                elif lvl == "Local authority":
                     a = codes[r["la_code"]]
                     check(r["region"] in NINE_REGIONS, "%s: LA region %r" % (name, r["region"]))
                     check(r["ons_code"] == a["ons_code"] and r["la_name"] == a["la_name"] and r["region"] == a["region"],
@@ -357,10 +413,17 @@ def run_all(datasets, index, out_dir):
     sif = [r for r in insp if r["framework"] == "SIF"][0]
     check(sif["help_and_protection"] == "Inadequate" and sif["looked_after"] == "Inadequate" and sif["leadership"] == "Inadequate"
           and sif["overall_grade"] == "4" and sif["year"] == "2016", "Reading SIF sub-judgements")
-    wf = [r for r in outputs["workforce"][1] if r["la_code"] in ("314", "318", "940", "941")]
-    check(all(r["joint_return"] for r in wf), "joint-return authorities must carry joint_return")
-    check(all(r["joint_return"] == "" for r in outputs["workforce"][1] if r["la_code"] not in ("314", "318", "940", "941")),
-          "joint_return must be empty elsewhere")
+    # Joint returns: one row each, never a member's own row in those years,
+    # and every figure as the raw file's "314 / 318" row publishes it.
+    wf = outputs["workforce"][1]
+    check({r["joint_return"] for r in wf} == {"", "314 / 318", "940 / 941"}, "workforce joint_return values")
+    check(not [r for r in wf if r["la_code"] in ("314", "318", "940", "941")], "a member of a joint return has its own row")
+    raw_joint = {(r["old_la_code"], r["time_period"]): r for r in _raw_csv(sources, "csww") if "/" in r["old_la_code"]}
+    out_joint = {(r["joint_return"], r["year"]): r for r in wf if r["joint_return"]}
+    check(set(raw_joint) == set(out_joint), "joint return rows differ from the raw file's: %s" % sorted(set(raw_joint) ^ set(out_joint))[:4])
+    for k, src in raw_joint.items():
+        for col, scol in CSWW.items():
+            check(out_joint[k][col] == src[scol], "workforce joint %s %s %s" % (k, col, src[scol]))
 
     # Independent cross-check against the raw sources.
     n = 0

@@ -6,19 +6,26 @@ Release policy (one release per series, the latest that has it):
   2013-2024 come from that release for every column that has a rate, and
   counts and rates in a row always come from the same release.
 * Reporting year 2025 exists only in the 2025 release, which publishes counts
-  but no rates.  We add the 2025 counts and write 'x' (not available) in the
-  2025 rate cells; we never compute a rate ourselves.
+  but no rates.  We add the 2025 counts; the 2025 rates come from the DfE's
+  LAIT (which publishes them: the 2025 count over the mid-2024 population)
+  wherever LAIT has the same measure, checked against the official count and
+  the population; other 2025 rate cells are 'x'.  We never compute a rate
+  ourselves.
 * Columns only the 2025 release has (subsequent plans, plan durations) come
   from it for every year.
 The differences between the two releases on overlapping years are computed
 and listed in the caveats.
 """
 
-from .common import Dataset, DFE, EES, SRC, YEAR_CONVENTION_REPORTING, years_text, read_csv
+from decimal import Decimal, ROUND_HALF_UP
+
+from .common import Dataset, DFE, EES, SRC, YEAR_CONVENTION_REPORTING, years_text, read_csv, fail
 from .series import Part, assemble, coverage_caveat, filled_caveat, release_differences
+from . import lait
 
 REL24 = "2024 release"
 REL25 = "2025 release"
+RELLAIT = "DfE's Local Authority Interactive Tool (LAIT)"
 PUB24 = "Characteristics of children in need: 2024"
 PUB25 = "Characteristics of children in need: 2025"
 ALL24 = lambda y: y <= 2024
@@ -28,7 +35,7 @@ ANY = lambda y: True
 RATE_DESC = " per 10,000 children aged 0-17 (ONS mid-year estimate for the previous calendar year, as used in the 2024 release)"
 ROUNDING = "National and regional counts are rounded to the nearest 10; local authority counts are not, so local authorities do not sum exactly to the published totals."
 U_MARKER = "Markers are kept as published: c = suppressed (small numbers), x = not available, z = not applicable, u = low reliability (such council figures are still included in the England total), k = rounds to zero where used. Empty cells stay empty."
-LONDON = "Regional rows include Inner London (E13000001) and Outer London (E13000002) as published, alongside London (E12000007); do not add them to London."
+LONDON = "Inner London (E13000001) and Outer London (E13000002), which the release publishes as regional rows beside London (E12000007), are at level 'Sub-regional' here, so the nine regional rows add up to England (within the rounding of national and regional counts to the nearest 10)."
 FORMER_RATES = "Bournemouth (837), Poole (836) and Dorset County (835) rates are 'x' in the 2024 release: the revised ONS population series has no figures for those pre-2019 areas."
 
 
@@ -56,10 +63,10 @@ def _dataset(name, title, publication, sources, release, pol, columns):
     return ds
 
 
-def _finish(ds, info, revisions, release_order=(REL24, REL25), rate_cols=True, why_filled=None):
+def _finish(ds, info, revisions, release_order=(REL24, REL25, RELLAIT), rate_cols=True, why_filled=None):
     ds.caveats.extend(_common_caveats(info, rate_cols))
     ds.caveats.append(coverage_caveat(info, list(release_order)))
-    fc = filled_caveat(info, why_filled or "the 2025 release publishes counts only, and rates are not computed here.")
+    fc = filled_caveat(info, why_filled or "the 2025 release publishes counts only, LAIT has no 2025 figure for these rates, and rates are not computed here.")
     if fc:
         ds.caveats.append(fc)
     if revisions:
@@ -67,6 +74,77 @@ def _finish(ds, info, revisions, release_order=(REL24, REL25), rate_cols=True, w
     ds.dropped_placeholders = len(info["dropped"])
     ds.years_covered = years_text(r["year"] for r in ds.rows)
     ds.info = info
+
+
+def _lait_2025(ds, geo, index, rates, counts):
+    """The 2025 rates LAIT publishes, as a series Part.
+
+    rates: {output rate column: LAIT short code}; counts: {output rate
+    column: (LAIT count code or None, official 2025 file, its count column)}.
+    Each LAIT rate is checked two ways before it is used: LAIT's count must
+    equal the official 2025 count, and the rate must be that count over the
+    mid-2024 population (the DfE's rule: rates for year Y use the mid-(Y-1)
+    estimate), per 10,000, to one decimal place.  Returns the Part and the
+    caveat text describing the checks."""
+    items = {code: col for col, code in rates.items()}
+    for col, (count_code, _, _) in counts.items():
+        if count_code:
+            items[count_code] = "lait_count:" + col
+    rows, artefacts = lait.ees_shaped(geo, index, items, {"2025"})
+    official = {}   # area -> {official file: row}
+    for key in sorted({k for _, k, _ in counts.values()}):
+        for r in read_csv(index.path(key)):
+            if r["time_period"] == "2025":
+                official.setdefault(_area(geo, r), {})[key] = r
+    population = {}
+    for r in read_csv(index.path("population")):
+        if r["time_period"] == "2024":
+            population[_area(geo, r)] = r["population_estimate"]
+    kept = []
+    count_differences, rate_differences = [], []
+    rate_checked = 0
+    for r in rows:
+        area = _area(geo, r)
+        name = r["la_name"] or r["region_name"] or "England"
+        if area not in official:
+            # An area LAIT carries with no 2025 figures (a former authority).
+            if any(r[c] not in ("-", "x", "") for c in rates):
+                fail("LAIT has 2025 rates for %s, which the 2025 release does not publish" % (area,))
+            continue
+        for col, (count_code, official_key, official_col) in counts.items():
+            lait_count = r.pop("lait_count:" + col, None)
+            published = official[area][official_key][official_col]
+            if count_code and lait_count != published and not (lait_count == "-" and published in ("c", "x", "z")):
+                count_differences.append("%s %s: LAIT %s, release %s" % (name, official_col, lait_count, published))
+            pop = population.get(area)
+            rate = r[col]
+            if rate in ("-", "x", "c", "") or not pop or not pop.isdigit() or not published.isdigit():
+                continue
+            expected = (Decimal(published) * 10000 / Decimal(pop)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            rate_checked += 1
+            if abs(Decimal(rate) - expected) > Decimal("0.1"):
+                rate_differences.append("%s %s: LAIT %s, count over mid-2024 population %s" % (name, col, rate, expected))
+        kept.append(r)
+    if set(_area(geo, r) for r in kept) != set(official):
+        fail("%s: LAIT lacks 2025 areas %s" % (ds.name, sorted(set(official) - set(_area(geo, r) for r in kept))[:5]))
+    if count_differences:
+        fail("%s: LAIT's 2025 counts differ from the 2025 release in %d cells: %s" % (ds.name, len(count_differences), "; ".join(count_differences[:5])))
+    if rate_differences:
+        fail("%s: %d LAIT 2025 rates are not the count over the mid-2024 population: %s" % (ds.name, len(rate_differences), "; ".join(rate_differences[:5])))
+    ds.sources.append("lait_bds")
+    part = Part("lait_bds", RELLAIT, lambda y: y == 2025, {c: c for c in rates}, kept)
+    caveat = ("2025 rates (%s) are taken from the DfE's Local Authority Interactive Tool (LAIT, items %s), because the 2025 release publishes counts only. "
+              "Before use, each was checked: LAIT's 2025 count equals the release's, and %d of the rates were recomputed as the 2025 count over the mid-2024 ONS estimate (population dataset) per 10,000 and agree to 0.1; "
+              "the rates for earlier years come from the 2024 release, which used an earlier population vintage." % (
+                  ", ".join(sorted(rates)), ", ".join(rates[c] for c in sorted(rates)), rate_checked))
+    if artefacts:
+        caveat += " %d LAIT values carried binary float artefacts and were written as the shortest decimal that reproduces them." % artefacts
+    return part, caveat
+
+
+def _area(geo, r):
+    g = geo.ees_geo(r)
+    return (g["level"], g["ons_code"] if g["level"] != "Local authority" else "", g["la_code"])
 
 
 def build_children_in_need(geo, pol, index):
@@ -105,12 +183,15 @@ def build_children_in_need(geo, pol, index):
            "children_any_point": "Anypoint_child", "episodes_started": "Started_episodes",
            "children_started": "Started_child", "episodes_ended": "Ended_episodes",
            "children_ended": "Ended_child", "awaiting_assessment": "awaiting_assessment"}
-    info = assemble(ds, geo, index, [Part("cin24_b1", REL24, ALL24, m24), Part("cin25_b1", REL25, ONLY25, m25)])
+    lait25, lait_caveat = _lait_2025(ds, geo, index, {"children_in_need_rate": "CIN"},
+                                     {"children_in_need_rate": (None, "cin25_b1", "At31_episodes")})
+    info = assemble(ds, geo, index, [Part("cin24_b1", REL24, ALL24, m24), Part("cin25_b1", REL25, ONLY25, m25), lait25])
     rev = release_differences(geo, index, "cin24_b1", "cin25_b1", {m24[k]: v for k, v in m25.items()}, set(range(2013, 2025)))
     _finish(ds, info, rev)
+    ds.caveats.append(lait_caveat)
     ds.transformations += ["Columns renamed from the DfE names (given in each column description).",
-                           "2013-2024 rows from the 2024 release; 2025 rows from the 2025 release (counts only)."]
-    ds.gaps.append("No 2025 rates: the 2025 release (our only 2025 source) has counts only.")
+                           "2013-2024 rows from the 2024 release; 2025 rows from the 2025 release (counts) and LAIT (the children in need rate)."]
+    ds.gaps.append("2025: only the children in need rate is published (by LAIT); the other 2025 rates are 'x'.")
     return ds
 
 
@@ -143,12 +224,15 @@ def build_referrals(geo, pol, index):
            "nfa": "no_further_action_count", "nfa_pct": "no_further_action_percent", "not_in_need": "not_in_need_count",
            "not_in_need_pct": "not_in_need_percent", "children_referred": "referral_child_count",
            "children_rereferred": "rereferral_child_count", "children_rereferred_pct": "rereferral_child_percent"}
-    info = assemble(ds, geo, index, [Part("cin24_c1", REL24, ALL24, m24), Part("cin25_c1", REL25, ONLY25, m25)])
+    lait25, lait_caveat = _lait_2025(ds, geo, index, {"referrals_rate": "CPP_Total_Rateper10,000"},
+                                     {"referrals_rate": ("CPP_Total_NumRef", "cin25_c1", "referral_count")})
+    info = assemble(ds, geo, index, [Part("cin24_c1", REL24, ALL24, m24), Part("cin25_c1", REL25, ONLY25, m25), lait25])
     rev = release_differences(geo, index, "cin24_c1", "cin25_c1", {m24[k]: v for k, v in m25.items()}, set(range(2013, 2025)))
     _finish(ds, info, rev)
+    ds.caveats.append(lait_caveat)
     ds.transformations += ["Columns renamed (the 2024 and 2025 releases name them differently, e.g. Referrals vs referral_count).",
-                           "2013-2024 rows from the 2024 release; 2025 rows from the 2025 release (no rates)."]
-    ds.gaps.append("No 2025 referral rates: the 2025 release has none.")
+                           "2013-2024 rows from the 2024 release; 2025 rows from the 2025 release (counts and percentages) and LAIT (the referral rate)."]
+    ds.gaps.append("2025: no rate of children referred (children_referred_rate): neither the 2025 release nor LAIT publishes one.")
     return ds
 
 
@@ -176,12 +260,21 @@ def build_assessments(geo, pol, index):
               "duration_p75_days": "75th_Percentile_days"})
     info = assemble(ds, geo, index, [Part("cin24_c2", REL24, ANY, m)])
     _finish(ds, info, [], release_order=(REL24,))
-    # The release's national headline table disagrees with c2 in some years.
-    nat = {r["year"]: r["assessments"] for r in ds.rows if r["level"] == "National"}
+    # The release's national headline table marks some national figures as
+    # unreliable where the c2 table prints a number: the marker is the
+    # release's word on that figure, so it is what ships (the number is kept
+    # in the caveat); a difference in numbers would stop the build.
+    nat = {r["year"]: r for r in ds.rows if r["level"] == "National"}
     for h in read_csv(index.path("cin24_headline")):
         y = h["time_period"]
-        if y in nat and h["completed_assessments"] != nat[y]:
-            ds.caveats.append("England %s: the c2 table gives %s completed assessments; the same release's national headline table shows '%s' (u = low reliability, x = not available). Both are published; this dataset keeps the c2 value." % (y, nat[y], h["completed_assessments"]))
+        if y not in nat or h["completed_assessments"] == nat[y]["assessments"]:
+            continue
+        if h["completed_assessments"] not in ("u", "x", "c"):
+            fail("assessments: England %s is %s in c2 and %s in the headline table" % (y, nat[y]["assessments"], h["completed_assessments"]))
+        ds.caveats.append("England %s: the national headline table of the same release marks completed assessments '%s' (%s), where the c2 table prints %s; the marker is shipped, as the release's judgement of that figure, and assessments_rate (%s) is kept as c2 publishes it." % (
+            y, h["completed_assessments"], {"u": "low reliability", "x": "not available", "c": "suppressed"}[h["completed_assessments"]],
+            nat[y]["assessments"], nat[y]["assessments_rate"]))
+        nat[y]["assessments"] = h["completed_assessments"]
     ds.sources.append("cin24_headline")
     ds.caveats.append("Durations are in working days as published by the DfE; percentiles are of assessments completed in the year.")
     ds.transformations.append("Columns renamed from the DfE names (given in each column description); values as published.")
@@ -221,12 +314,15 @@ def build_section47(geo, pol, index):
            "icpc_p25_days": "Duration_25th_Percentile", "icpc_median_days": "Duration_median",
            "icpc_p75_days": "Duration_75th_Percentile"}
     m25 = {k: v for k, v in m24.items() if not k.endswith("_rate")}
-    info = assemble(ds, geo, index, [Part("cin24_c4", REL24, ALL24, m24), Part("cin25_c4", REL25, ONLY25, m25)])
+    lait25, lait_caveat = _lait_2025(ds, geo, index, {"section47_rate": "Section_47", "icpc_rate": "ISCP_Conf"},
+                                     {"section47_rate": (None, "cin25_c4", "Section47"), "icpc_rate": (None, "cin25_c4", "ICPC")})
+    info = assemble(ds, geo, index, [Part("cin24_c4", REL24, ALL24, m24), Part("cin25_c4", REL25, ONLY25, m25), lait25])
     rev = release_differences(geo, index, "cin24_c4", "cin25_c4", {v: v for v in m25.values()}, set(range(2013, 2025)))
     _finish(ds, info, rev)
+    ds.caveats.append(lait_caveat)
     ds.caveats.append("The 2025 c4 file is taken from the DfE dashboard repository's development branches (commit 158bdad, not on its main branch); it agrees with the 2024 release on every 2013-2024 cell.")
     ds.transformations.append("Columns renamed from the DfE names (given in each column description).")
-    ds.gaps.append("No 2025 rates: the 2025 release has none.")
+    ds.gaps.append("2025: the rates of children subject to enquiries and conferences are 'x' (neither the 2025 release nor LAIT publishes them).")
     return ds
 
 
@@ -284,14 +380,19 @@ def build_protection_plans(geo, pol, index):
              Part("cin25_d3", REL25, ONLY25, {"plans_started": "CPP_start"}),
              Part("cin25_d3", REL25, ANY, md3),
              Part("cin25_d5", REL25, ANY, md5)]
+    lait25, lait_caveat = _lait_2025(ds, geo, index, {"protection_plans_rate": "CPP_rate", "plans_started_rate": "CPP_Abuse_Rate"},
+                                     {"protection_plans_rate": ("CPP_Num", "cin25_d5", "CPP_At31"),
+                                      "plans_started_rate": ("CPP_Abuse", "cin25_d3", "CPP_start")})
+    parts.append(lait25)
     info = assemble(ds, geo, index, parts)
     rev_d3 = release_differences(geo, index, "cin24_d1", "cin25_d3", {"CPP_start": "CPP_start"}, set(range(2013, 2025)))
     rev_d5 = release_differences(geo, index, "cin24_d1", "cin25_d5", {"CPP_At31": "CPP_At31"}, set(range(2013, 2025)))
-    _finish(ds, info, rev_d3, why_filled="the 2025 release publishes no rates, and its d1 table (plans ended, at any point) is not among the sources; nothing is computed here.")
+    _finish(ds, info, rev_d3, why_filled="the 2025 release publishes no rates, LAIT has no 2025 figure for these, and the release's d1 table (plans ended, at any point) is not among the sources; nothing is computed here.")
+    ds.caveats.append(lait_caveat)
     if rev_d5:
         ds.caveats.append("The d5 (plan length) table has its own total of children on plans at 31 March, which differs from protection_plans in %d cell(s): %s. The lasting_*_pct columns are percentages of the d5 total; protection_plans 2013-2024 is the d1 figure and 2025 is the d5 total (the only 2025 figure)." % (len(rev_d5), "; ".join(rev_d5)))
     ds.caveats.append("d5 plan-length counts are heavily suppressed ('c') at local authority level.")
     ds.transformations += ["Columns renamed from the DfE names (given in each column description).",
                            "protection_plans 2025 = d5 CPP_At31; plans_started 2025 = d3 CPP_start (d3 agrees with d1 on every 2013-2024 value)."]
-    ds.gaps.append("2025: no rates and no plans ended / at any point counts (the 2025 d1 table is not among the sources).")
+    ds.gaps.append("2025: no plans ended / at any point counts and rates (the 2025 d1 table is not among the sources); only the plan and plan-start rates (from LAIT) are published.")
     return ds

@@ -129,7 +129,7 @@ def build_looked_after(geo, pol, index):
         "National and regional counts are rounded to the nearest 10; local authority counts are not.",
         "Markers as published: x = not available, z = not applicable (the Isles of Scilly are always 'z' in the 2025 release), c = suppressed; LAIT uses '-' for missing or suppressed. Markers are never turned into 0; the zeros shown for the Isles of Scilly in 2016-2020 are published zeros (LAIT 2016-2018, 2023 release 2019-2020), not converted markers.",
         "Bournemouth (837), Poole (836) and Dorset County (835) have counts but 'x' rates for 2019 in the 2023 release (no revised population for those areas).",
-        "Regional rows include Inner London and Outer London as published alongside London.",
+        "Inner London and Outer London, published as regional rows beside London, are at level 'Sub-regional' here, so the nine regional rows add up to England (within rounding).",
     ]
     if artefacts:
         ds.caveats.append("%d LAIT values carried binary float artefacts and were rounded to the shortest decimal that reproduces them." % artefacts)
@@ -137,8 +137,7 @@ def build_looked_after(geo, pol, index):
         "Each release publishes one row per population type (on 31 March / starting / ceasing); pivoted to one row per area and year.",
         "The 2023 release names its label column `population_count` and its count column `number`; the 2025 release uses `population_type` and `children_count`.",
         "LAIT rows mapped to areas by LA Number (970 England, 980-990 regions with LAIT names mapped to EES spelling, e.g. 'London (Inner)' -> 'Inner London').",
-        "Cross-check, not used in the output: LAIT counts vs the official releases for 2019-2025 - %s." % (
-            "identical" if not lait_vs else "%d differences (%s)" % (len(lait_vs), "; ".join(lait_vs[:5]))),
+        _lait_note(lait_vs),
     ]
     for src, items in sorted(by_src.items()):
         ds.dropped.append("%d placeholder rows from the %s for authorities in years when they did not exist (all values x/z/-): %s." % (
@@ -147,6 +146,20 @@ def build_looked_after(geo, pol, index):
                 "No rates for children starting/ceasing in 2016-2018."]
     ds.years_covered = years_text(r["year"] for r in ds.rows)
     return ds
+
+
+def _lait_note(diffs):
+    """The LAIT-vs-release cross-check in words: numbers that differ (all
+    listed) apart from cells where only the marker differs."""
+    numbers = [d for d in diffs if not d.endswith(" -> c") or not d.split(" ")[-3] == "-"]
+    markers = [d for d in diffs if d not in numbers]
+    text = "Cross-check, not used in the output: LAIT counts vs the official releases for 2019-2025 - "
+    if not diffs:
+        return text + "identical."
+    text += "%d numbers differ (%s)" % (len(numbers), "; ".join(numbers)) if numbers else "no number differs"
+    if markers:
+        text += "; in %d more cells LAIT shows '-' where the release publishes 'c' (%s)" % (len(markers), "; ".join(markers))
+    return text + "."
 
 
 def _compare(geo, a_rows, b_rows, years, cols):

@@ -361,7 +361,9 @@ LEVEL_RANK = {"National": 0, "Regional": 1, "Sub-regional": 2, "Local authority"
 def geo_sort_key(r):
     """National first, then regions by ONS code, then authorities by DfE
     number; within each, by year."""
-    la = int(r["la_code"]) if r["la_code"] != "" else -1
+    # A joint return sorts with its first member.
+    code = r["la_code"] or (r.get("joint_return") or "").split("/")[0].strip()
+    la = int(code) if code != "" else -1
     return (LEVEL_RANK[r["level"]], r["ons_code"] if r["level"] != "Local authority" else "", la,
             int(r.get("year") or 0))
 

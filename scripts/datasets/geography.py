@@ -202,6 +202,10 @@ class Geography:
                 return datetime.date(reorg["last_year"], 4, 1)
         return None
 
+    def predecessors(self, la):
+        """The former authorities whose area `la` took over (empty for most)."""
+        return sorted(old for old, reorg in REORGANISATIONS.items() if la in reorg["successors"])
+
     def existed(self, la, kind, year):
         """Did authority `la` exist at any time in the period?"""
         start, end = period_start(kind, year), period_end(kind, year)

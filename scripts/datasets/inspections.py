@@ -109,11 +109,10 @@ def _events_2023(la, r, table):
         safeguarding="SLAC Safeguarding Overall effectiveness (OE)",
         looked_after="SLAC Looked After Children Overall Effectiveness (OE)")
     add("SLAC re-inspection", "SLAC re-inspection of safeguarding",
-        "SLAC re-inspection of Safeguarding publication date", "SLAC re-inspection Safeguarding OE",
+        "SLAC re-inspection of Safeguarding publication date", None,
         safeguarding="SLAC re-inspection Safeguarding OE")
     add("SLAC re-inspection", "SLAC re-inspection of services for children looked after",
-        "SLAC re-inspection of services for Children Looked After publication date",
-        "SLAC re-inspection of services Children Looked After OE",
+        "SLAC re-inspection of services for Children Looked After publication date", None,
         looked_after="SLAC re-inspection of services Children Looked After OE")
     add("CPI", "Child protection inspection", "Child Protection Inspections (CPI) publication date",
         "CPI Overall Effectiveness (OE)")
@@ -172,11 +171,11 @@ def build_inspections(geo, pol, index):
     ds.add_column("inspection_type", "Type as published, e.g. 'ILACS Standard Inspection' / 'ILACS Short Inspection'; for older frameworks the inspection named in the Ofsted table", "text")
     ds.add_column("inspection_date", "First day of the inspection (ISO YYYY-MM-DD); empty where the source has none (all pre-ILACS inspections)", "date")
     ds.add_column("published", "Date the report was published (ISO YYYY-MM-DD)", "date")
-    ds.add_column("overall_effectiveness", "Overall effectiveness as published: Outstanding, Good, Requires improvement to be good, Inadequate. Empty for SLAC inspections, which had separate safeguarding and looked-after judgements and no single overall one", "judgement")
+    ds.add_column("overall_effectiveness", "Overall effectiveness as published: Outstanding, Good, Requires improvement to be good, Inadequate. Empty for SLAC inspections and SLAC re-inspections, which had separate safeguarding and looked-after judgements and no single overall one", "judgement")
     ds.add_column("overall_grade", "overall_effectiveness as a number: 1 Outstanding, 2 Good, 3 Requires improvement to be good, 4 Inadequate; empty if no overall judgement", "grade (1-4)")
     for col, desc in JUDGEMENT_COLUMNS:
         ds.add_column(col, desc + ". '-' as published where the judgement did not apply (e.g. no looked after children)", "judgement")
-    ds.add_column("source", "'Ofsted official statistics' or 'D2I scrape of published reports' (not official; used only for inspections published after 31 March 2025)", "text")
+    ds.add_column("source", "'Ofsted official statistics' or 'D2I scrape of published reports' (not official; used only for inspections published after those in the official statistics)", "text")
 
     events = []
     # 1. ILACS history (official, 2018 - March 2025)
@@ -266,8 +265,8 @@ def build_inspections(geo, pol, index):
         if oe in SCRAPE_MISSING or r["inspection_framework"] not in SCRAPE_FRAMEWORK:
             scrape_skipped.append("%s (%d): framework %r, grade %r, start %s" % (geo.authorities[la]["la_name"], la, r["inspection_framework"], oe, start or "none"))
             continue
-        if pub <= "2025-03-31":
-            fail("scraped inspection %s %s published before April 2025 but missing from the official history" % (la, pub))
+        if pub <= max(e["published"] for e in events if e["source"] == OFFICIAL):
+            fail("scraped inspection %s (began %s, published %s) falls within the official statistics but is missing from them" % (la, start, pub))
 
         def grade(v):
             if v in SCRAPE_MISSING:
@@ -331,10 +330,17 @@ def build_inspections(geo, pol, index):
         fw.setdefault(r["framework"], []).append(int(r["year"]))
     ds.caveats += [
         "One row per inspection, all frameworks since 2009: " + "; ".join("%s %d (%s)" % (k, len(v), years_text(v)) for k, v in sorted(fw.items(), key=lambda kv: order[kv[0]])) + ".",
-        "Inspections published up to 31 March 2025 are Ofsted official statistics. %d later ILACS inspections come from the Data to Insight scrape of published reports (source = '%s'), which is not an official statistic; the scrape holds only the latest inspection per authority, so an authority inspected twice after March 2025 shows only the latest." % (len(scrape_used), SCRAPED),
+        "Ofsted's official statistics ('as at 31 March 2025', published 25 September 2025) are the source for every inspection they hold: the last began on %s and was published on %s. %d later ILACS inspections come from the Data to Insight scrape of published reports (source = '%s'), which is not an official statistic: every one was published after %s%s. The scrape holds only the latest inspection per authority, so an authority inspected twice after March 2025 shows only the latest." % (
+            max(e["inspection_date"] for e in events if e["source"] == OFFICIAL and e["inspection_date"]),
+            max(e["published"] for e in events if e["source"] == OFFICIAL), len(scrape_used), SCRAPED,
+            max(e["published"] for e in events if e["source"] == OFFICIAL),
+            "".join("; %s (%d) began on %s, before 31 March 2025, but its report came out on %s, after the official tables were drawn up" % (
+                geo.authorities[e["la"]]["la_name"], e["la"], e["inspection_date"], e["published"])
+                for e in scrape_used if e["inspection_date"] and e["inspection_date"] <= "2025-03-31")),
+        "A row's year is the calendar year in which its report was published. The judgement in force on a date is that of the latest graded inspection published on or before it (the `as_at` stage: `inspections | as_at \"2025-03-31\"`); Ofsted's own tables count judgements 'as at 31 March'.",
         "Scraped grades are lower case in the scrape ('requires improvement'); they are written in Ofsted's published spelling ('Requires improvement to be good').",
         "Pre-2018 judgements are as Ofsted's 2023 table records them: it uses the current four-point scale for older frameworks (e.g. SLAC 'Adequate' appears as 'Requires improvement to be good').",
-        "SLAC inspections had two separate judgements (safeguarding, looked after children) and no overall judgement: overall_effectiveness and overall_grade are empty for them. SLAC, CPI and CPRI were not on the same scale as SIF/ILACS; compare grades across frameworks with care.",
+        "SLAC inspections had two separate judgements (safeguarding, looked after children) and no overall judgement: overall_effectiveness and overall_grade are empty for them. A SLAC re-inspection judged one of the two services again, so its one judgement is in safeguarding or looked_after (whichever was re-inspected) and its overall_effectiveness is empty too. SLAC, CPI and CPRI were not on the same scale as SIF/ILACS; compare grades across frameworks with care.",
         "children_in_care: before January 2023 ILACS judged 'children in care and care leavers' together; from January 2023 care leavers have their own judgement (care_leavers).",
         "inspection_date (first day on site) is known only for ILACS; the 2023 table gives publication dates only.",
         "The 2023 Ofsted tables have no LA codes: names were matched to the DfE names, with an explicit map for the names that differ (%s); any unmatched name stops the build. 'Dorset' means the unitary authority (838) in table10 and Dorset County Council (835) in table11." % (

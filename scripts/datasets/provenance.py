@@ -12,8 +12,11 @@ change the script and rebuild with
 
     python3 scripts/build_datasets.py [--sources DIR] [--out DIR]
 
-The build uses the Python 3.11 standard library only, is deterministic
-(two runs give byte-identical files) and, after writing, re-reads its outputs
+The build uses the Python 3.11 standard library, plus pyarrow to read LAIT's
+parquet file (`make datasets` installs it where missing; Casebook itself never
+needs Python). It is deterministic (two runs give byte-identical files;
+`make test` rebuilds into a temporary folder and compares) and, after
+writing, re-reads its outputs
 and checks them against fixed published figures for Reading (870) and,
 independently, against the raw source files (England rows for a sample of
 years and every Reading row).
@@ -27,12 +30,24 @@ years and every Reading row).
   dataset, whatever code the source row carried, so joins on `ons_code` also
   work. `la_name`, `ons_code` and `region` for local authority rows come from
   `authorities`.
-- National rows: la_code empty, la_name `England`, ons_code `E92000001`,
-  region empty. Regional rows: la_name = region name, ons_code = E12 code,
-  region = itself; the `Inner London` (E13000001) and `Outer London`
-  (E13000002) rows some sources carry are kept with region `London`.
-  London boroughs always have region `London` (the Inner/Outer split is in
-  `authorities.inner_outer` only).
+- `level` is one of `National`, `Regional` (the nine regions),
+  `Sub-regional` and `Local authority`. National rows: la_code empty, la_name
+  `England`, ons_code `E92000001`, region empty. Regional rows: la_name =
+  region name, ons_code = E12 code, region = itself, so the nine regional rows
+  add up to England. The `Inner London` (E13000001) and `Outer London`
+  (E13000002) rows that EES files publish as regional rows are at level
+  `Sub-regional` with region `London`: kept at the regional level they would
+  count London twice in any sum or `by region` over regional rows. London
+  boroughs always have region `London` (the Inner/Outer split is in
+  `authorities.inner_outer`).
+- Joint returns: where the DfE publishes two authorities as one reporting unit
+  (the workforce census: Kingston upon Thames with Richmond upon Thames
+  `314 / 318` from 2017, North with West Northamptonshire `940 / 941` from
+  2021), the unit is one row at level `Local authority`: la_code empty,
+  la_name and ons_code naming both members as published, and the published
+  code in `joint_return`. Its figures are never copied under a member's code
+  (LAIT copies them under both), so every count, average, rank and
+  correlation counts the unit once.
 - `year` = calendar year in which the reporting period ends (2016 = year
   ending 31 March 2016); workforce `year` = the 30 September snapshot;
   population `year` = the mid-year of the estimate; inspections `year` = the
@@ -40,8 +55,11 @@ years and every Reading row).
 - Values are copied as published text: no rounding, no recomputation.
   Suppression / missing markers (`c`, `x`, `z`, `u`, `low`, `k`, `-`) are kept
   verbatim and never turned into 0; empty stays empty. Where this build has
-  no source for a cell (e.g. 2025 rates, which the 2025 release does not
-  publish) it writes `x` and says so in the dataset's caveats.
+  no source for a cell it writes `x` and says so in the dataset's caveats.
+  The 2025 children in need release publishes no rates; the 2025 rates that
+  LAIT publishes (the 2025 count over the mid-2024 population) are taken from
+  it, after checking LAIT's count against the release and recomputing the
+  rate from the population dataset.
 - `_rate` = per 10,000 children aged 0-17; `_pct` = percentage.
 - Polarity (`high is good` / `low is good` / `neutral`) comes from the
   `Polarity` column of LAIT's data dictionary where the measure is there
@@ -50,7 +68,8 @@ years and every Reading row).
   existed: Bournemouth 837, Poole 836 and Dorset County 835 to 2019 (then
   BCP 839 and Dorset 838); Northamptonshire 928 to 2021 (then North 940 and
   West 941 Northamptonshire); Cumbria 909 to 2023 (then Cumberland 942 and
-  Westmorland and Furness 943). Placeholder rows that sources carry for an
+  Westmorland and Furness 943); `authorities` says both ways who replaced
+  whom (`replaced_by`, `ended`; `predecessors`, `started`). Placeholder rows that sources carry for an
   authority in a year when it did not exist (all values `x`/`z`/`-`) are
   dropped and counted below; a placeholder with real figures would stop the
   build.
@@ -72,7 +91,7 @@ def _levels(ds):
     counts = {}
     for r in ds.rows:
         counts[r["level"]] = counts.get(r["level"], 0) + 1
-    return ", ".join("%s %d" % (k, counts.get(k, 0)) for k in ("National", "Regional", "Local authority"))
+    return ", ".join("%s %d" % (k, counts.get(k, 0)) for k in ("National", "Regional", "Sub-regional", "Local authority"))
 
 
 def write(datasets, index, pol, out_dir):

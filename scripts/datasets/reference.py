@@ -35,6 +35,8 @@ def build_authorities(geo, pol):
     ds.add_column("status", "current (one of the 153 authorities in 2025) or former (abolished)", "text")
     ds.add_column("replaced_by", "For former authorities: the successor authorities as 'name (la_code)', separated by '; '", "text")
     ds.add_column("ended", "For former authorities: the last reporting year ending 31 March in which the authority existed (abolished on 1 April of that year)", "year")
+    ds.add_column("predecessors", "For authorities created by a reorganisation since 2019: the former authorities whose area they took over, as 'name (la_code)', separated by '; '", "text")
+    ds.add_column("started", "For authorities created by a reorganisation since 2019: the first reporting year ending 31 March in which they existed (created on 1 April of the year before)", "year")
     ds.add_column("former_ons_codes", "ONS codes the authority had before its current one (older files use them), separated by '; '; empty when it never changed", "code")
     ds.add_column("ofsted_urn", "Ofsted unique reference number of the local authority (from the Data to Insight provider lookup); empty where the lookup has none", "code")
     geo.cross_check_reference()
@@ -44,8 +46,12 @@ def build_authorities(geo, pol):
             "la_code": str(la), "la_name": a["la_name"], "ons_code": a["ons_code"],
             "region": a["region"], "type": a["type"], "inner_outer": a["inner_outer"],
             "status": a["status"], "replaced_by": a["replaced_by"], "ended": a["ended"],
+            "predecessors": "; ".join("%s (%d)" % (geo.authorities[p]["la_name"], p) for p in geo.predecessors(la)),
+            "started": str(geo.successor_start(la).year + 1) if geo.successor_start(la) else "",
             "former_ons_codes": "; ".join(a["former_ons_codes"]),
-            "ofsted_urn": geo.urn.get(la, ""),
+            # The lookup's numbers for former authorities are not Ofsted local
+            # authority URNs (see the caveat); none is shipped for them.
+            "ofsted_urn": geo.urn.get(la, "") if a["status"] == "current" else "",
         })
     n_current = sum(1 for r in ds.rows if r["status"] == "current")
     changed = [a for a in geo.authorities.values() if a["former_ons_codes"]]
@@ -55,7 +61,8 @@ def build_authorities(geo, pol):
         "Former authorities keep their own codes for the years they existed. " +
         " ".join("%s (%d): last year %s, replaced by %s." % (geo.authorities[la]["la_name"], la, geo.authorities[la]["ended"], geo.authorities[la]["replaced_by"]) for la in sorted(REORGANISATIONS)),
         "Former Dorset County Council (835) and the current Dorset unitary authority (838) are both named 'Dorset' in the DfE files; use la_code or status to tell them apart.",
-        "The Ofsted URN comes from a Data to Insight lookup, not an official Ofsted file; Dorset County Council (835) and Bournemouth (837) are not in it, and the URNs it gives for the other former authorities (Poole, Cumbria, Northamptonshire) are not in the 80xxx series of the other councils and could not be verified.",
+        "Predecessors and successors point both ways: a former authority's replaced_by names its successors, and a successor's predecessors names the former authorities (Dorset (838) took over Dorset County Council (835) except Christchurch, which went with Bournemouth (837) and Poole (836) to Bournemouth, Christchurch and Poole (839)). A successor's started year is the first reporting year (to 31 March) with its own figures; earlier years belong to its predecessors.",
+        "The Ofsted URN comes from a Data to Insight lookup, not an official Ofsted file. It is shipped for current authorities only: the lookup has none for Dorset County Council (835) and Bournemouth (837), and the numbers it gives Poole (%s), Cumbria (%s) and Northamptonshire (%s) are outside the local authority series and could not be verified (Ofsted's 2025 inspection history links these former authorities to their successors' pages), so former authorities have no URN here." % (geo.urn.get(836, "?"), geo.urn.get(909, "?"), geo.urn.get(928, "?")),
     ]
     ds.transformations += [
         "One row per DfE LA number found at local-authority level in the EES files.",
@@ -99,14 +106,14 @@ def _sn_2021_rows(path):
 def build_neighbours(geo, pol, index):
     """Statistical neighbours, long form: one row per (model, LA, position).
 
-    The 2025 model comes from the EES wide CSV (153 LAs) and is checked cell
+    The 2025 model comes from the tool's wide CSV (153 LAs) and is checked cell
     by cell against LAIT's sn_may_2025.xlsx.  The 2021 model is the April
     2021 (LGR) grouping.  Closeness labels are trimmed of stray spaces but
     otherwise kept as published (the 2021 file capitalises 'Very Close')."""
     ds = Dataset(
         "neighbours", "Children's services statistical neighbours",
         DFE, "Children's services statistical neighbour benchmarking tool",
-        EES + "; " + SRC["sn2025"] + " (May 2025 model), " + SRC["sn2021"] + " (April 2021 model); cross-checked with " + SRC["sn2025_xlsx"],
+        "gov.uk: the DfE's children's services statistical neighbour benchmarking tool (not an explore-education-statistics release), as held in the DfE dashboard repository; " + SRC["sn2025"] + " (May 2025 model), " + SRC["sn2021"] + " (April 2021 model); cross-checked with " + SRC["sn2025_xlsx"],
         "May 2025 model and April 2021 model (local government reorganisation version)",
         "No year: `model` names the statistical neighbour model (2025 = May 2025, 2021 = April 2021).",
         has_year=False, common=False)

@@ -2,6 +2,7 @@
 
 from .common import (Dataset, DFE, EES, SRC, YEAR_CONVENTION_WORKFORCE, read_csv, fail,
                      geo_sort_key, years_text, PLACEHOLDER_VALUES)
+from .geography import JOINT_RETURNS
 
 # (output column, DfE column, description, unit, LAIT measure for polarity)
 # Percentages end in _pct (the DfE calls several of them "rates", but in
@@ -34,8 +35,9 @@ COLUMNS = [
 
 def build_workforce(geo, pol, index):
     """Workforce indicators (csww_indicators_2017_to_2025.csv, the 2025
-    release).  Joint returns are written under each member authority, with
-    the pair named in `joint_return`."""
+    release).  A joint return is one reporting unit and one row (see
+    JOINT_RETURNS in geography.py): its figures belong to neither member
+    alone, so they are never written under a member's code."""
     ds = Dataset(
         "workforce", "Children's social work workforce",
         DFE, "Children's social work workforce: reporting year 2025",
@@ -45,7 +47,7 @@ def build_workforce(geo, pol, index):
     ds.sources = ["csww"]
     for col, src, desc, unit, lait in COLUMNS:
         ds.add_column(col, desc, unit, pol(lait), lait)
-    ds.add_column("joint_return", "For authorities that make a joint workforce return, the pair as published (e.g. 'Kingston upon Thames / Richmond upon Thames'); the same figures then appear under both authorities. Empty otherwise.", "text", "neutral")
+    ds.add_column("joint_return", "On the row of a joint return (two authorities that make one workforce return, published as one unit), the DfE's code for it as published, e.g. '314 / 318' (Kingston upon Thames / Richmond upon Thames); la_code is then empty and la_name and ons_code name both members. Empty on every other row.", "code", "neutral")
     rows = read_csv(index.path("csww"))
     joint = {}
     dropped = 0
@@ -66,9 +68,15 @@ def build_workforce(geo, pol, index):
                     fail("joint row member %s does not match the authorities table" % la)
                 if not geo.existed(la, "workforce", y):
                     fail("joint row for non-existent LA %s %s" % (la, y))
-                g.update(year=y, joint_return=r["la_name"], **measures)
-                ds.rows.append(g)
-                joint.setdefault(r["la_name"] + " (" + r["old_la_code"] + ")", set()).add(int(y))
+            key = tuple(sorted(codes))
+            if key not in JOINT_RETURNS or int(y) < JOINT_RETURNS[key]["first_year"]:
+                fail("joint return %s in %s is not in geography.JOINT_RETURNS" % (r["old_la_code"], y))
+            g = geo.joint(codes)
+            if g["la_name"] != r["la_name"]:
+                fail("joint return %s is published as %r, not %r" % (r["old_la_code"], r["la_name"], g["la_name"]))
+            g.update(year=y, **measures)
+            ds.rows.append(g)
+            joint.setdefault(r["la_name"] + " (" + r["old_la_code"] + ")", set()).add(int(y))
             continue
         g = geo.ees_geo(r)
         if g["level"] == "Local authority" and not geo.existed(int(g["la_code"]), "workforce", y):
@@ -80,13 +88,19 @@ def build_workforce(geo, pol, index):
         ds.rows.append(g)
     keys = [(r["level"], r["ons_code"], r["la_code"], r["year"]) for r in ds.rows]
     if len(keys) != len(set(keys)):
-        fail("workforce: an authority appears twice in a year (joint and separate rows?)")
+        fail("workforce: an authority appears twice in a year")
+    # A member of a joint return must have no row of its own in a joint year.
+    for (a, b), _ in JOINT_RETURNS.items():
+        joint_years = {r["year"] for r in ds.rows if r["joint_return"] == "%d / %d" % (a, b)}
+        alone = [r for r in ds.rows if r["la_code"] in (str(a), str(b)) and r["year"] in joint_years]
+        if alone:
+            fail("workforce: %s has a row of its own in a year of its joint return" % alone[0]["la_name"])
     ds.rows.sort(key=geo_sort_key)
     ds.dropped_placeholders = dropped
     jt = "; ".join("%s: %s" % (k, years_text(v)) for k, v in sorted(joint.items()))
     ds.caveats += [
         "Figures are 30 September snapshots: year 2017 = 30 September 2017. Starters, leavers and absence cover the 12 months to that date.",
-        "Joint returns: " + jt + ". The joint row is written under EACH of the two authorities (same figures, joint_return naming the pair), so averages or sums over authorities count these returns twice unless rows with joint_return are filtered or de-duplicated.",
+        "Joint returns: " + jt + ". Each is one reporting unit and one row, as the DfE publishes it: la_code empty, la_name and ons_code naming both members ('Kingston upon Thames / Richmond upon Thames'), joint_return the published code ('314 / 318'). So every count, average, rank and correlation over authorities counts a joint return once; the members have no figures of their own (LAIT, by contrast, copies the joint figure under both codes). `for \"Kingston upon Thames\"` finds the joint row.",
         "Regional and national rows are pooled figures (e.g. caseload = total cases / total case-holding FTE; turnover = total leavers / total in post), not averages of the authorities.",
         "Markers as published: x = not available, z = not applicable, u = low reliability, low = rounds to zero (e.g. Sunderland's agency rate; LAIT shows it as 0), c = suppressed. Never replaced by 0.",
         "Percentages are named *_pct although the DfE calls several of them 'rates' (turnover_rate_fte, agency_rate_fte, vacancy_rate_fte, absence_rate_fte); in Casebook, _rate means per 10,000 children.",
@@ -94,10 +108,10 @@ def build_workforce(geo, pol, index):
     ]
     ds.transformations += [
         "Columns renamed from the DfE names (given in each column description); values as published.",
-        "Joint rows ('940 / 941', '314 / 318') split into one row per member authority with identical figures and joint_return set.",
+        "Joint rows ('940 / 941', '314 / 318') kept as one row each, at level 'Local authority' with la_code empty and the published code in joint_return.",
     ]
     ds.gaps += ["2016 workforce figures exist only in LAIT (Work_Force_* items) and are not included: the release used starts in 2017 and LAIT lacks most of these columns.",
-                "Kingston upon Thames and Richmond upon Thames, and North and West Northamptonshire, have no separate figures."]
+                "Kingston upon Thames and Richmond upon Thames (2017-2025), and North and West Northamptonshire (2021-2025), have no separate figures: only their joint returns are published."]
     ds.joint = joint
     ds.years_covered = years_text(r["year"] for r in ds.rows)
     return ds
