@@ -64,12 +64,12 @@ struct ScriptModeTests {
         #expect(
             cells(header) == [
                 "la_code", "la_name", "ons_code", "region", "type", "inner_outer", "status", "replaced_by", "ended",
-                "former_ons_codes", "ofsted_urn",
+                "predecessors", "started", "former_ons_codes", "ofsted_urn",
             ])
         #expect(
             cells(lines[2]) == [
-                "825", "Buckinghamshire", "E06000060", "South East", "Unitary authority", "", "current", "", "", "E10000002",
-                "80442",
+                "825", "Buckinghamshire", "E06000060", "South East", "Unitary authority", "", "current", "", "", "", "",
+                "E10000002", "80442",
             ])
         #expect(cells(lines[3]).prefix(2) == ["826", "Milton Keynes"])
         #expect(cells(lines[4]).prefix(2) == ["845", "East Sussex"])

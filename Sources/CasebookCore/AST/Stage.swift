@@ -62,6 +62,7 @@ public struct Stage: Sendable, Equatable {
         case longer([NameRef], names: NameRef, values: NameRef)
         case top(Int64, SortKey, by: [NameRef])
         case authorities([Expr])  // for "Reading", 870
+        case asAt(Expr, inspected: Bool)  // as_at "2025-03-31" [published | inspected]
         case describe
         case profile
         case write(path: String, pathSpan: SourceSpan)

@@ -18,8 +18,25 @@ public struct Authority: Sendable, Equatable {
     public var formerOnsCodes: [String] = []
     /// Set when it was found by a former ONS code: which code, and the current one.
     public var codeNote: String? = nil
+    /// Reorganisations, both ways: the authorities that replaced a former one
+    /// (and its last reporting year), and those a new one took over (and its first).
+    public var successors: [Member] = []
+    public var lastYear: Int64? = nil
+    public var predecessors: [Member] = []
+    public var firstYear: Int64? = nil
+
+    /// Another authority named in a reorganisation: its code and name.
+    public struct Member: Sendable, Equatable {
+        public var code: Int64
+        public var name: String
+        /// "Dorset (835)".
+        public var label: String { "\(name) (\(code))" }
+    }
 
     public var isLocalAuthority: Bool { code != nil }
+
+    /// "Reading (870)", or the name alone for England and the regions.
+    public var label: String { code.map { "\(name) (\($0))" } ?? name }
 }
 
 public struct AuthorityIndex: Sendable {
@@ -42,14 +59,15 @@ public struct AuthorityIndex: Sendable {
         let ons = table.column(named: "ons_code"), region = table.column(named: "region")
         let status = table.column(named: "status"), replaced = table.column(named: "replaced_by")
         let ended = table.column(named: "ended"), formerCodes = table.column(named: "former_ons_codes")
+        let predecessors = table.column(named: "predecessors"), started = table.column(named: "started")
         for r in 0..<table.rowCount {
             guard case .integer(let c)? = code?.value(at: r), case .text(let n)? = name?.value(at: r) else { continue }
             var note: String? = nil
             if case .text(let s)? = status?.value(at: r), s == "former" {
-                let by = replaced?.value(at: r).plainText ?? ""
+                let by = Self.members(replaced?.value(at: r)).map(\.label)
                 let end = ended?.value(at: r).plainText ?? ""
                 note = "\(n) (\(c)) no longer exists" + (end.isEmpty ? "" : ": its last year is \(end)")
-                    + (by.isEmpty ? "" : "; see \(by)")
+                    + (by.isEmpty ? "" : "; \(by.count == 1 ? "its successor is" : "its successors are") \(Messages.andList(by))")
             }
             var authority = Authority(
                 code: c, name: n, onsCode: ons?.value(at: r).plainText, region: region?.value(at: r).plainText,
@@ -57,6 +75,10 @@ public struct AuthorityIndex: Sendable {
             if case .text(let codes)? = formerCodes?.value(at: r) {
                 authority.formerOnsCodes = codes.split(separator: ";").map { $0.trimmingSpacesAndUpper }
             }
+            authority.successors = Self.members(replaced?.value(at: r))
+            authority.predecessors = Self.members(predecessors?.value(at: r))
+            if case .integer(let y)? = ended?.value(at: r) { authority.lastYear = y }
+            if case .integer(let y)? = started?.value(at: r) { authority.firstYear = y }
             list.append(authority)
         }
         list.append(Authority(code: nil, name: "England", onsCode: "E92000001", region: nil, level: "National"))
@@ -143,6 +165,19 @@ public struct AuthorityIndex: Sendable {
             }
         }
         return .notFound(suggestions: near)
+    }
+
+    /// "Dorset (838); Bournemouth, Christchurch and Poole (839)" → the two
+    /// authorities (a name may hold commas, so entries split at "; ").
+    static func members(_ value: Value?) -> [Authority.Member] {
+        guard case .text(let text)? = value else { return [] }
+        return text.split(separator: ";").compactMap { part -> Authority.Member? in
+            let entry = String(part).trimmedSpaces
+            guard entry.hasSuffix(")"), let open = entry.lastIndex(of: "("),
+                let code = Int64(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)])
+            else { return nil }
+            return Authority.Member(code: code, name: String(entry[..<open]).trimmedSpaces)
+        }
     }
 
     /// The forms a name is known by: normalised, and without "City of" / "County of".

@@ -48,6 +48,12 @@ public final class DatasetCatalog: @unchecked Sendable {
         }
         var (table, _) = try CSVLoader.load(path: entry.csvPath, displayName: name, cancellation: cancellation)
         table.sources = [metadata(name)?.sourceNote(dataset: name) ?? SourceNote(dataset: name)]
+        // Each column measures what the metadata says it does.
+        let columns = metadata(name)?.columns ?? [:]
+        table.columns = table.columns.map { c in
+            guard let unit = columns[c.name]?.unit, unit != "text" else { return c }
+            return c.measuring(unit)
+        }
         tables[name] = table
         return table
     }

@@ -55,8 +55,10 @@ final class EvaluationContext {
         if !items.contains(item) { items.append(item) }
     }
 
-    /// An authority from a name or code, or a diagnostic listing the nearest names.
-    func resolveAuthority(_ value: Value, span: SourceSpan) throws(Diagnostic) -> Authority {
+    /// The authority a value names, or a diagnostic listing the nearest names. A former authority's note ("no longer
+    /// exists…") is added unless `noteFormer` is false: stages that say more
+    /// about the years it did not exist in add their own.
+    func resolveAuthority(_ value: Value, span: SourceSpan, noteFormer: Bool = true) throws(Diagnostic) -> Authority {
         guard let index = try workspace.authorities(cancellation: cancellation) else {
             throw Diagnostic(
                 id: "no-authorities", message: "the `authorities` dataset is not available, so names cannot be looked up",
@@ -73,7 +75,7 @@ final class EvaluationContext {
         }
         switch index.resolve(query) {
         case .found(let a):
-            if let note = a.formerNote { addNote(note) }
+            if noteFormer, let note = a.formerNote { addNote(note) }
             if let note = a.codeNote { addNote(note) }
             return a
         case .ambiguous(let many):

@@ -131,6 +131,7 @@ struct Evaluator {
             return try Reshape.longer(table, columns: columns, nameColumn: names, valueColumn: values, env)
         case .top(let n, let key, let by): return try Top.apply(table, n: n, key: key, by: by, env)
         case .authorities(let items): return try ForAuthorities.apply(table, items, env)
+        case .asAt(let date, let inspected): return try AsAt.apply(table, date, inspected: inspected, env)
         case .describe:
             let metadata = sourceName.flatMap { workspace.catalog?.metadata($0) }
             let (result, header) = Describe.describe(table, metadata: metadata, env)
@@ -263,6 +264,8 @@ struct Evaluator {
             table = tidy
             tidyNotes = notes
         }
+        // A loaded file says nothing of units: years and codes are known by their names.
+        table.columns = table.columns.map { c in c.unit == nil ? c.measuring(Units.guessed(forName: c.name)) : c }
         workspace.bind(name, table, origin: "loaded")
         if workspace.prefetchesLoadedColumns { table.prefetchInBackground() }
         for line in report.lines() { engine.warn(line) }

@@ -165,6 +165,17 @@ public enum HelpCatalog {
             summary: "The rows of the named authorities, found by DfE code (870), ONS code (E06000038), or name, loosely (\"bristol\", \"hull\"); England and the regions by name.",
             examples: ["referrals | for \"Reading\", \"England\" | where year = 2016 | select la_name, referrals, referrals_rate"]),
         HelpEntry(
+            "as_at", .stage, synopsis: "as_at \"YYYY-MM-DD\" [published | inspected] · as_at YEAR …",
+            summary: "Each authority's Ofsted judgement on a date: its latest inspection with an overall judgement published on or before the date — the judgement in force. With `inspected`, the latest inspection carried out by the date, however late its report came out, as Ofsted's 'as at 31 March' tables count. A year alone means 31 March of it.",
+            details: [
+                "Works on `inspections` (or any table with la_code, published and overall_effectiveness columns; `inspected` also reads inspection_date, the first day on site, which only ILACS rows have — older rows count from publication). An authority with no graded inspection by then is left out, as is one abolished by then, and a note says which.",
+                "`inspections | as_at 2025 inspected` gives Ofsted's table of judgements as at 31 March 2025; `as_at 2025` differs where a report came out after the date (Dorset, inspected in March 2025, published in May).",
+            ],
+            examples: [
+                "inspections | as_at \"2016-08-31\" | for \"Reading\" | select la_name, framework, published, overall_effectiveness",
+                "inspections | as_at 2025 inspected | count by overall_effectiveness",
+            ]),
+        HelpEntry(
             "compare", .stage, synopsis: "compare AUTHORITY on MEASURE [year Y | years A to B | years all] [neighbours 2021]",
             summary: "The compare statement on the table before it (filtered or loaded data with la_code, la_name, level and year columns).",
             examples: ["referrals | where year >= 2014 | compare \"Reading\" on referrals_rate years 2014 to 2016"]),

@@ -5,8 +5,11 @@
 // works with compare, rank and charts at once:
 //   la_code, la_name, ons_code, region, level, year, then the rest in order.
 // `year` is the calendar year in which the period ends (201516 → 2016, a
-// reporting year 2016 → 2016); London boroughs' region is London; ONS codes
-// that changed are mapped to the authority's current code.
+// reporting year 2016 → 2016); London boroughs' region is London, and the
+// Inner and Outer London rows (regional rows in EES) are at level
+// Sub-regional, so that regional rows add up to England; a joint return
+// ("314 / 318") is one row with no la_code and its code in `joint_return`;
+// ONS codes that changed are mapped to the authority's current code.
 
 enum EESShape {
     static let geographyColumns: Set<String> = [
@@ -67,12 +70,17 @@ enum EESShape {
         var regionCodes = [UInt32](repeating: 0, count: n), levelOut = [UInt32](repeating: 0, count: n)
         let london = regions.code(for: "London")
         let blank = regions.code(for: "")
+        var jointCodes = TextColumnBuilder(capacity: n)
+        var jointOut = [UInt32](repeating: jointCodes.code(for: ""), count: n)
+        var jointMissing = [UInt8](repeating: MissingReason.empty.rawValue, count: n)
 
         for r in 0..<n {
-            levelOut[r] = levelCodes.code(r, &levels, empty: "")
             // The place's own name and code, whichever level it is at.
             let isLA = level.matches(r, "local authority")
             let isRegion = level.matches(r, "regional")
+            // Inner and Outer London are parts of London, not regions beside it.
+            let isHalf = isRegion && (regionName.text(r) == "Inner London" || regionName.text(r) == "Outer London")
+            levelOut[r] = isHalf ? levels.code(for: "Sub-regional") : levelCodes.code(r, &levels, empty: "")
             let nameCells = isLA ? laNameCodes : isRegion ? regionNameCodes : countryNameCodes
             let codeCells = isLA ? newCodeCodes : isRegion ? regionCodeCodes : countryCodeCodes
             // A place without a name is called by its level.
@@ -101,8 +109,10 @@ enum EESShape {
                         onsCode = fresh
                     }
                 }
-            } else if isLA, oldCodeText.text(r) != nil {
-                joint += 1  // "940 / 941": a joint return
+            } else if isLA, let text = oldCodeText.text(r), text.contains("/") {
+                joint += 1  // "940 / 941": a joint return, one reporting unit
+                jointOut[r] = jointCodes.code(for: text.trimmedSpaces)
+                jointMissing[r] = 0
             }
             if let onsCode {
                 onsCodes[r] = onsCode
@@ -124,13 +134,17 @@ enum EESShape {
         for c in regionCodes { regions.appendCode(c) }
         for c in levelOut { levels.appendCode(c) }
         var columns = [
-            Column(name: "la_code", data: .integer(codes), missing: codeMissing),
+            Column(name: "la_code", data: .integer(codes), missing: codeMissing).measuring("code"),
             Column(name: "la_name", data: names.finish()),
             Column(name: "ons_code", data: ons.finish(), missing: onsMissing),
             Column(name: "region", data: regions.finish(), missing: regionMissing),
             Column(name: "level", data: levels.finish()),
-            Column(name: "year", data: .integer(years), missing: yearMissing),
+            Column(name: "year", data: .integer(years), missing: yearMissing).measuring("year"),
         ]
+        if joint > 0 {
+            for c in jointOut { jointCodes.appendCode(c) }
+            columns.append(Column(name: "joint_return", data: jointCodes.finish(), missing: jointMissing).measuring("code"))
+        }
         let taken = Set(columns.map(\.name))
         for c in table.columns where !geographyColumns.contains(c.name.lowercased()) && !taken.contains(c.name) {
             columns.append(c)
@@ -143,7 +157,8 @@ enum EESShape {
                 "year is the calendar year in which each period ends (time_identifier: \(conventions.sorted().joined(separator: ", ")); a period such as 201516 is 2016)")
         }
         if joint > 0 {
-            notes.append("\(Messages.plural(joint, "row")) name two authorities in old_la_code (a joint return, e.g. 940 / 941); their la_code is empty")
+            notes.append(
+                "\(Messages.plural(joint, "row")) name two authorities in old_la_code (a joint return, e.g. 940 / 941): each is one reporting unit, counted once, with its code in joint_return and la_code empty")
         }
         if !remapped.isEmpty {
             notes.append("ONS codes that have since changed were mapped to the current ones: " + remapped.sorted().prefix(6).joined(separator: "; ")

@@ -24,7 +24,7 @@ struct ColumnFormat {
 
     init(_ column: Column, rows: [Int]) {
         type = column.type
-        grouping = !Self.isIdentifierName(column.name)
+        grouping = Self.grouping(unit: column.unit, name: column.name)
         var d = 0
         if case .decimal(let v) = column.data {
             // Enough decimals for six significant digits, at most four: 509.8
@@ -39,7 +39,17 @@ struct ColumnFormat {
         decimals = d
     }
 
-    /// Names of columns that hold identifiers or years: 2016 must not read "2,016".
+    /// Units whose numbers are labels, not quantities: 2016 must not read "2,016".
+    static let identifierUnits: Set<String> = ["year", "code", "date", "rank"]
+
+    /// Whether numbers take thousands separators: by the column's unit where the
+    /// source gives one, else by its name (a column loaded from a file).
+    static func grouping(unit: String?, name: String) -> Bool {
+        if let unit { return !identifierUnits.contains(unit) }
+        return !isIdentifierName(name)
+    }
+
+    /// Names of columns that hold identifiers or years, for columns without a unit.
     static func isIdentifierName(_ name: String) -> Bool {
         let n = name.lowercased()
         if ["year", "time_period", "period", "urn", "id", "code", "position", "model"].contains(n) { return true }

@@ -126,6 +126,16 @@ extension Parser {
                 items.append(try parseExpression())
             } while match(.comma)
             kind = .authorities(items)
+        case "as_at":
+            guard !atEnd, !check(.pipe) else {
+                throw expected("a date, e.g. `\"2025-03-31\"` (or a year, for 31 March of it)", after: context)
+            }
+            let date = try parseExpression()
+            // Which date counts: publication (the judgement in force, the
+            // default) or the inspection itself (Ofsted's "as at" tables).
+            var inspected = false
+            if matchWord("inspected") { inspected = true } else { _ = matchWord("published") }
+            kind = .asAt(date, inspected: inspected)
         case "describe":
             kind = .describe
         case "profile":

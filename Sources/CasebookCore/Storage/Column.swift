@@ -18,6 +18,11 @@ public enum ColumnData: Sendable {
 public struct Column: Sendable {
     public var name: String
     var storage: Storage
+    /// What the numbers measure, as the source's metadata says ("year",
+    /// "code", "count", "per 10,000 children"…), carried through renames,
+    /// filters, joins and the aggregates that keep it (min(year) is a year).
+    /// Output formats by it: years and codes print without thousands separators.
+    public var unit: String? = nil
 
     enum Storage: Sendable {
         case ready(ColumnData, [UInt8]?)
@@ -181,6 +186,13 @@ public struct Column: Sendable {
     public func renamed(_ newName: String) -> Column {
         var c = self
         c.name = newName
+        return c
+    }
+
+    /// The same column, measuring `unit`.
+    public func measuring(_ unit: String?) -> Column {
+        var c = self
+        c.unit = unit
         return c
     }
 

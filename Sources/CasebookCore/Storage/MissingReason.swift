@@ -33,6 +33,9 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
     case divisionByZero
     /// A result that is not a number (log of a negative, say) or overflowed.
     case undefined
+    /// An authority's own figure where the DfE publishes only a joint return
+    /// of it and another authority (Kingston upon Thames with Richmond upon Thames).
+    case jointReturn
 
     public static func < (a: MissingReason, b: MissingReason) -> Bool { a.rawValue < b.rawValue }
 
@@ -54,6 +57,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .noMatch: return ""
         case .divisionByZero: return "÷0"
         case .undefined: return "NaN"
+        case .jointReturn: return ""
         }
     }
 
@@ -66,6 +70,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .noMatch: return "no match"
         case .divisionByZero: return "division by zero"
         case .undefined: return "undefined"
+        case .jointReturn: return "joint return"
         default: return marker
         }
     }
@@ -88,6 +93,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .noMatch: return "no matching row"
         case .divisionByZero: return "division by zero"
         case .undefined: return "undefined result"
+        case .jointReturn: return "published only in a joint return"
         }
     }
 
@@ -147,6 +153,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case "no match", "nomatch": return .noMatch
         case "division by zero", "÷0": return .divisionByZero
         case "undefined", "nan": return .undefined
+        case "joint return", "joint": return .jointReturn
         default: return nil
         }
     }

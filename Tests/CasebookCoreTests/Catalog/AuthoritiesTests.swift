@@ -116,11 +116,11 @@ struct AuthoritiesTests {
     }
 
     @Test(arguments: [
-        (835, "Dorset (835) no longer exists: its last year is 2019; see Dorset (838); Bournemouth, Christchurch and Poole (839)"),
-        (836, "Poole (836) no longer exists: its last year is 2019; see Bournemouth, Christchurch and Poole (839)"),
-        (837, "Bournemouth (837) no longer exists: its last year is 2019; see Bournemouth, Christchurch and Poole (839)"),
-        (909, "Cumbria (909) no longer exists: its last year is 2023; see Cumberland (942); Westmorland and Furness (943)"),
-        (928, "Northamptonshire (928) no longer exists: its last year is 2021; see North Northamptonshire (940); West Northamptonshire (941)"),
+        (835, "Dorset (835) no longer exists: its last year is 2019; its successors are Dorset (838) and Bournemouth, Christchurch and Poole (839)"),
+        (836, "Poole (836) no longer exists: its last year is 2019; its successor is Bournemouth, Christchurch and Poole (839)"),
+        (837, "Bournemouth (837) no longer exists: its last year is 2019; its successor is Bournemouth, Christchurch and Poole (839)"),
+        (909, "Cumbria (909) no longer exists: its last year is 2023; its successors are Cumberland (942) and Westmorland and Furness (943)"),
+        (928, "Northamptonshire (928) no longer exists: its last year is 2021; its successors are North Northamptonshire (940) and West Northamptonshire (941)"),
     ])
     func formerAuthoritiesResolveWithANoteNamingTheirSuccessors(_ code: Int, _ note: String) {
         let a = found(String(code))

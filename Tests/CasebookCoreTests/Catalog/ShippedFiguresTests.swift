@@ -13,12 +13,15 @@ enum Shipped {
         try catalog.table(name, cancellation: .never)
     }
 
-    /// Rows keyed by (la_code, year) for local authorities.
+    /// Rows keyed by "la_code/year" for local authorities, and by the published
+    /// code of a joint return ("314 / 318/2024"), which is one row.
     static func byCodeAndYear(_ t: Table) -> [String: Int] {
         let code = t.column(named: "la_code")!, year = t.column(named: "year")!
+        let joint = t.column(named: "joint_return")
         var out: [String: Int] = [:]
-        for r in 0..<t.rowCount where !code.isMissing(at: r) {
-            out["\(code.value(at: r).plainText)/\(year.value(at: r).plainText)"] = r
+        for r in 0..<t.rowCount {
+            let key = code.isMissing(at: r) ? (joint.map { $0.isMissing(at: r) ? "" : $0.value(at: r).plainText } ?? "") : code.value(at: r).plainText
+            if !key.isEmpty { out["\(key)/\(year.value(at: r).plainText)"] = r }
         }
         return out
     }
@@ -195,11 +198,9 @@ struct RawSourceComparisonTests {
                     cells[s] = publishedText(column.value(at: r))
                 }
             }
-            // Joint workforce returns ("940 / 941") stand for each member.
-            for code in oldCode.value(at: r).plainText.split(separator: "/") {
-                let key = "\(String(code).trimmedSpaces)/\(year)"
-                rawCells[key, default: [:]].merge(cells) { $1 }
-            }
+            // A joint workforce return ("940 / 941") is one unit: one row, under its own code.
+            let unit = oldCode.value(at: r).plainText.split(separator: "/").map { String($0).trimmedSpaces }
+            rawCells["\(unit.joined(separator: " / "))/\(year)", default: [:]].merge(cells) { $1 }
         }
         #expect(!rawCells.isEmpty)
 
@@ -222,10 +223,10 @@ struct RawSourceComparisonTests {
             }
         }
         // And nothing shipped for these years that the raw file lacks.
-        let year = shipped.column(named: "year")!, code = shipped.column(named: "la_code")!
-        for r in 0..<shipped.rowCount where !code.isMissing(at: r) {
+        let shippedLevel = shipped.column(named: "level")!
+        let year = shipped.column(named: "year")!
+        for (key, r) in shippedRows where shippedLevel.value(at: r) == .text("Local authority") {
             guard case .integer(let y) = year.value(at: r), c.years.contains(y) else { continue }
-            let key = "\(code.value(at: r).plainText)/\(y)"
             if rawCells[key] == nil { problems.append("\(key): shipped, not in the raw file") }
         }
         #expect(problems.isEmpty, "\(problems.count) differences, e.g. \(problems.prefix(10))")

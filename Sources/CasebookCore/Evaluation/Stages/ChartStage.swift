@@ -30,7 +30,8 @@ enum ChartStage {
             let points = (0..<table.rowCount).map { r in point(values, r, x: Double(r), label: format.text(labels, r)) }
             return Chart(
                 kind: .bar, title: "\(values.name) by \(labels.name)", xLabel: labels.name, yLabel: values.name,
-                series: [Chart.Series(name: values.name, points: points)], skipped: values.missingCounts())
+                series: [Chart.Series(name: values.name, points: points)], skipped: values.missingCounts()
+            ).measuring(x: labels.unit, y: values.unit)
         case .line:
             guard let xRef = spec.x, let yRef = spec.y else { return try wideLines(table, spec, env) }
             let xs = try numeric(xRef, "x axis")
@@ -56,7 +57,8 @@ enum ChartStage {
             let series = seriesOrder.map { Chart.Series(name: $0, points: byName[$0]!.sorted { $0.x < $1.x }) }
             return Chart(
                 kind: .line, title: "\(ys.name) by \(xs.name)", xLabel: xs.name, yLabel: ys.name, series: series,
-                skipped: ys.missingCounts())
+                skipped: ys.missingCounts()
+            ).measuring(x: xs.unit, y: ys.unit)
         case .histogram:
             let values = try numeric(spec.y!, "values")
             let present = (0..<table.rowCount).filter { !values.isMissing(at: $0) }.map { values.doubles()![$0] }
@@ -83,7 +85,8 @@ enum ChartStage {
             return Chart(
                 kind: .histogram, title: "\(values.name): how many authorities in each band", xLabel: values.name,
                 yLabel: "count", series: [Chart.Series(name: values.name, points: points)], binEdges: edges,
-                skipped: values.missingCounts())
+                skipped: values.missingCounts()
+            ).measuring(x: values.unit, y: "count")
         case .scatter:
             let xs = try numeric(spec.x!, "x axis")
             let ys = try numeric(spec.y!, "y axis")
@@ -100,7 +103,8 @@ enum ChartStage {
             }
             return Chart(
                 kind: .scatter, title: "\(ys.name) against \(xs.name)", xLabel: xs.name, yLabel: ys.name,
-                series: [Chart.Series(name: ys.name, points: points)], skipped: skipped)
+                series: [Chart.Series(name: ys.name, points: points)], skipped: skipped
+            ).measuring(x: xs.unit, y: ys.unit)
         }
     }
 
@@ -133,6 +137,7 @@ enum ChartStage {
         let title = env.context.preamble.first ?? "\(labels.name) by year"
         let measure = title.split(separator: "·").dropFirst().first.map { String($0.split(separator: "(").first ?? $0).trimmedSpaces }
         return Chart(kind: .line, title: title, xLabel: "year", yLabel: measure ?? "value", series: series)
+            .measuring(x: "year", y: xColumns.first?.unit)
     }
 
     /// The values of a numeric column that are not missing.

@@ -38,7 +38,7 @@ enum Compare {
         guard case .scalar(let query) = authorityValue else {
             throw Diagnostic(id: "bad-argument", message: "name one authority", span: spec.authority.span)
         }
-        let authority = try env.context.resolveAuthority(query, span: spec.authority.span)
+        let authority = try env.context.resolveAuthority(query, span: spec.authority.span, noteFormer: false)
         guard let code = authority.code else {
             throw Diagnostic(
                 id: "not-an-authority", message: "\(authority.name) is not a local authority", span: spec.authority.span,
@@ -51,58 +51,135 @@ enum Compare {
         let regionRow = Self.matches(levelColumn) { $0 == "Regional" }
         let nationalRow = Self.matches(levelColumn) { $0 == "National" }
         let named = Self.matches(nameColumn) { $0 == authority.region }
-        func isLA(_ r: Int) -> Bool { laLevel[r] && !codeColumn.isMissing(at: r) }
+        // Reporting units: each authority's own row, and each joint return (one
+        // row for two authorities) as one unit of its own, so that ranks and
+        // quartiles count every published figure once.
+        let joints = ReportingUnits.joints(in: input) ?? [:]
+        var jointKeys: [String: Int64] = [:]
+        func unit(_ r: Int) -> Int64? {
+            guard laLevel[r] else { return nil }
+            if !codeColumn.isMissing(at: r) { return codes[r] }
+            guard let j = joints[r] else { return nil }
+            if let k = jointKeys[j.code] { return k }
+            let k = -Int64(jointKeys.count + 1)  // DfE codes are positive
+            jointKeys[j.code] = k
+            return k
+        }
+        let units = (0..<rows).map(unit)
+        func isJoint(_ r: Int, of c: Int64) -> Bool { joints[r]?.members.contains(c) ?? false }
 
-        // The years to show.
-        let authorityRows = (0..<rows).filter { isLA($0) && codes[$0] == code }
-        guard !authorityRows.isEmpty else {
+        // The years to show: those in which the authority has a row of its own
+        // or a joint return that stands for it.
+        let ownRows = (0..<rows).filter { laLevel[$0] && !codeColumn.isMissing(at: $0) && codes[$0] == code }
+        let jointRows = (0..<rows).filter { isJoint($0, of: code) }
+        let authorityRows = ownRows + jointRows
+        let tableYears = Set((0..<rows).filter { !yearColumn.isMissing(at: $0) }.map { years[$0] })
+        let available = Set(authorityRows.filter { !yearColumn.isMissing(at: $0) }.map { years[$0] }).sorted()
+        let others = Reorganisations.yearsByAuthority(input)
+        let reorganised = { (asked: Set<Int64>) -> String? in
+            Reorganisations.note(
+                for: authority, own: Set(available), others: others, within: asked,
+                how: { others in
+                    Messages.orList(others.map { "`compare \($0.code) on \(measure.name)…`" })
+                })
+        }
+        guard !available.isEmpty else {
             throw Diagnostic(
                 id: "no-rows", message: "\(authority.name) has no rows in this table", span: spec.authority.span,
-                help: authority.formerNote ?? "check the filters before `compare`")
+                help: reorganised(tableYears) ?? authority.formerNote ?? "check the filters before `compare`")
         }
-        let available = Set(authorityRows.map { years[$0] }).sorted()
+        // Years in which some unit has a value of the measure.
+        var valued = Set<Int64>()
+        for r in 0..<rows where units[r] != nil && !measure.isMissing(at: r) && !yearColumn.isMissing(at: r) {
+            valued.insert(years[r])
+        }
         var chosen: [Int64]
+        var yearNotes: [String] = []
         switch spec.years {
-        case .latest: chosen = [available.last!]
+        case .latest:
+            // The latest year with values, not merely with rows: a release
+            // may carry a year whose figures are all markers.
+            let latest = available.last(where: valued.contains) ?? available.last!
+            chosen = [latest]
+            let later = available.filter { $0 > latest }
+            if !later.isEmpty {
+                let markers = Set(later.flatMap { y in
+                    (0..<rows).filter { units[$0] != nil && years[$0] == y && measure.isMissing(at: $0) }.map {
+                        measure.reason(at: $0).name
+                    }
+                }).sorted()
+                yearNotes.append(
+                    "no year was given, so this is \(latest), the latest year with values of \(measure.name): "
+                        + "\(Reorganisations.span(later.first!, later.last!)) \(later.count == 1 ? "has" : "have") none"
+                        + (markers.isEmpty ? "" : " (\(Messages.andList(markers)))"))
+            }
         case .single(let y): chosen = [y]
         case .range(let a, let b): chosen = available.filter { $0 >= a && $0 <= b }
         case .all: chosen = available
         }
         let missingYears = chosen.filter { !available.contains($0) }
         if !missingYears.isEmpty || chosen.isEmpty {
+            let asked: Set<Int64>
+            switch spec.years {
+            case .range(let a, let b): asked = tableYears.filter { $0 >= a && $0 <= b }
+            default: asked = Set(missingYears)
+            }
             throw Diagnostic(
                 id: "no-rows",
                 message: chosen.isEmpty
                     ? "\(authority.name) has no rows in those years"
                     : "\(authority.name) has no row for \(missingYears.map(String.init).joined(separator: ", "))",
                 span: spec.yearsSpan ?? spec.authority.span,
-                help: "its years run from \(available.first!) to \(available.last!)")
+                help: reorganised(asked) ?? "its years run from \(available.first!) to \(available.last!)")
         }
+        // A range or `years all` that the data narrows says so, and why.
+        switch spec.years {
+        case .range(let a, let b):
+            let wanted = Set(a...b)
+            let absent = wanted.subtracting(chosen)
+            if !absent.isEmpty {
+                let inTable = absent.intersection(tableYears)
+                var text = "years \(a) to \(b) narrowed to \(Reorganisations.span(chosen.first!, chosen.last!))"
+                let outside = absent.subtracting(tableYears)
+                if !outside.isEmpty {
+                    text += ": the table has no rows for " + Self.yearList(outside)
+                }
+                yearNotes.append(text)
+                if !inTable.isEmpty, let why = reorganised(inTable) { yearNotes.append(why) }
+            }
+        case .all:
+            if let why = reorganised(tableYears) { yearNotes.append(why) }
+        default: break
+        }
+        if yearNotes.isEmpty, let former = authority.formerNote { yearNotes.append(former) }
 
         // The neighbours, from the shipped model.
         let model = spec.model?.name ?? env.context.settings.neighbourModel
         let (neighbours, neighbourSources) = try Neighbours.of(
             code, model: model, span: spec.model?.span ?? spec.authority.span, workspace: workspace,
             cancellation: env.context.cancellation)
-        var notes: [String] = []
+        var notes: [String] = yearNotes
         if neighbours.isEmpty {
             notes.append("\(authority.name) has no statistical neighbours in the \(model) model")
         }
 
-        // Per year: every LA's value, the regional and national rows.
+        // Per year: every unit's row and value, the regional and national rows,
+        // and which authorities' figures sit in a joint return.
         struct YearFacts {
-            var byCode: [Int64: Int] = [:]  // code -> row
+            var byUnit: [Int64: Int] = [:]  // unit -> row
+            var jointOf: [Int64: Int] = [:]  // member authority -> its joint return's row
             var region: Int? = nil
             var england: Int? = nil
-            var ranked: [(code: Int64, value: Double)] = []
+            var ranked: [(unit: Int64, value: Double)] = []
         }
         var facts: [Int64: YearFacts] = [:]
         let chosenSet = Set(chosen)
-        for r in 0..<rows where chosenSet.contains(years[r]) {
+        for r in 0..<rows where !yearColumn.isMissing(at: r) && chosenSet.contains(years[r]) {
             var f = facts[years[r]] ?? YearFacts()
-            if isLA(r) {
-                if f.byCode[codes[r]] == nil { f.byCode[codes[r]] = r }
-                if !measure.isMissing(at: r) { f.ranked.append((codes[r], values[r])) }
+            if let u = units[r] {
+                if f.byUnit[u] == nil { f.byUnit[u] = r }
+                if let j = joints[r] { for m in j.members where f.jointOf[m] == nil { f.jointOf[m] = r } }
+                if !measure.isMissing(at: r) { f.ranked.append((u, values[r])) }
             } else if regionRow[r], named[r] {
                 f.region = r
             } else if nationalRow[r] {
@@ -110,23 +187,33 @@ enum Compare {
             }
             facts[years[r]] = f
         }
+        // The joint return that stands for the authority, in the years it does.
+        let jointYears = chosen.filter { facts[$0]?.byUnit[code] == nil && facts[$0]?.jointOf[code] != nil }
+        let joint: ReportingUnits.Joint? = jointYears.first.flatMap { facts[$0]?.jointOf[code] }.flatMap { joints[$0] }
+        let anyJoint = chosen.contains { y in facts[y]?.byUnit.keys.contains { $0 < 0 } ?? false }
 
-        // Rows of the result: the authority, its neighbours, their mean and median, region, England.
+        // Rows of the result: the authority (and its joint return), its
+        // neighbours, their mean and median, region, England.
         var labels: [String] = [authority.name]
         var groups: [String] = ["authority"]
-        var cells: [[Value]] = [[]]  // per row, per year
+        if let joint {
+            labels.append(joint.name)
+            groups.append("joint return")
+        }
+        let firstNeighbour = labels.count
         for n in neighbours {
             labels.append(n.name)
             groups.append("neighbour \(n.position)")
-            cells.append([])
         }
-        let meanRow = cells.count, medianRow = meanRow + 1
+        let meanRow = labels.count, medianRow = meanRow + 1
         labels += ["neighbours' mean", "neighbours' median", authority.region ?? "region", "England"]
         groups += ["neighbours' mean", "neighbours' median", "region", "England"]
-        cells += [[], [], [], []]
+        var cells: [[Value]] = Array(repeating: [], count: labels.count)  // per row, per year
         var rankRow: [Value] = [], quartileRow: [Value] = [], ofRow: [Value] = []
+        var jointRank: [Value] = []
         var neighbourRanks: [[Value]] = Array(repeating: [], count: neighbours.count)
-        var excludedNotes: [String] = []
+        var excludedByYear: [(year: Int64, left: String)] = []
+        var jointNeighbours: [String] = []
 
         func cell(_ r: Int?) -> Value {
             guard let r else { return .missing(.noMatch) }
@@ -136,19 +223,37 @@ enum Compare {
             let f = facts[y] ?? YearFacts()
             // Rank: highest value first, ties share the best place.
             let sorted = f.ranked.sorted { $0.value > $1.value }
-            func rank(of c: Int64) -> Int? {
-                guard let v = f.ranked.first(where: { $0.code == c })?.value else { return nil }
+            func rank(of u: Int64) -> Int? {
+                guard let v = f.ranked.first(where: { $0.unit == u })?.value else { return nil }
                 return sorted.firstIndex { $0.value == v }.map { $0 + 1 }
             }
-            cells[0].append(cell(f.byCode[code]))
+            // A member of a joint return has no figure of its own.
+            func ownCell(_ c: Int64) -> Value {
+                if let r = f.byUnit[c] { return cell(r) }
+                return f.jointOf[c] != nil ? .missing(.jointReturn) : .missing(.noMatch)
+            }
+            let jointRow = f.byUnit[code] == nil ? f.jointOf[code] : nil
+            let jointUnit = jointRow.flatMap { units[$0] }
+            cells[0].append(ownCell(code))
+            if joint != nil {
+                cells[1].append(jointRow.map { cell($0) } ?? .missing(.noMatch))
+                jointRank.append(jointUnit.flatMap(rank(of:)).map { .integer(Int64($0)) } ?? .missing(.noMatch))
+            }
             var present: [Double] = []
             var excluded: [String] = []
             for (i, n) in neighbours.enumerated() {
-                let v = cell(f.byCode[n.code])
-                cells[i + 1].append(v)
+                let v = ownCell(n.code)
+                cells[firstNeighbour + i].append(v)
                 neighbourRanks[i].append(rank(of: n.code).map { .integer(Int64($0)) } ?? .missing(v.missingReason))
                 if let d = v.doubleValue { present.append(d) } else {
                     excluded.append("\(n.name) (\(v.missingReason == .noMatch ? "no row" : v.missingReason.name))")
+                    if v.missingReason == .jointReturn, let r = f.jointOf[n.code], let j = joints[r],
+                        !jointNeighbours.contains(where: { $0.hasPrefix(n.name + " ") })
+                    {
+                        jointNeighbours.append(
+                            "\(n.name) (\(n.code)) has no \(measure.name) of its own: the DfE publishes it jointly with "
+                                + Messages.andList(j.otherMembers(than: n.code)) + ", as one return (\(j.code))")
+                    }
                 }
             }
             if present.isEmpty {
@@ -158,24 +263,28 @@ enum Compare {
                 cells[meanRow].append(.decimal(present.reduce(0, +) / Double(present.count)))
                 cells[medianRow].append(.decimal(Aggregates.quantile(present, 0.5)))
             }
-            if !excluded.isEmpty {
-                excludedNotes.append(
-                    "\(y): the neighbours' mean and median leave out " + Messages.andList(excluded))
-            }
+            if !excluded.isEmpty { excludedByYear.append((y, Messages.andList(excluded))) }
             cells[medianRow + 1].append(cell(f.region))
             cells[medianRow + 2].append(cell(f.england))
             let n = f.ranked.count
-            if let r = rank(of: code) {
+            if let r = rank(of: jointUnit ?? code) {
                 rankRow.append(.integer(Int64(r)))
                 quartileRow.append(.integer(Int64(1 + (r - 1) * 4 / max(n, 1))))
             } else {
-                let reason = cells[0].last!.missingReason
+                let reason = (jointRow.map { cell($0) } ?? cells[0].last!).missingReason
                 rankRow.append(.missing(reason))
                 quartileRow.append(.missing(reason))
             }
             ofRow.append(.integer(Int64(n)))
         }
-
+        if let joint {
+            notes.append(
+                "\(authority.name) has no \(measure.name) of its own in \(Self.yearList(Set(jointYears))): the DfE publishes "
+                    + "it jointly with \(Messages.andList(joint.otherMembers(than: code))) as one return, \(joint.label); "
+                    + "the return's figure is shown, and its rank and quartile are the return's")
+        }
+        let population = anyJoint ? "units with a value" : "authorities with a value"
+        let unitsNote = anyJoint ? "; each joint return is one unit, counted once" : ""
         // Direction of the measure, where the source says.
         let polarity = datasetName.flatMap { workspace.catalog?.metadata($0)?.columns?[measure.name]?.polarity } ?? "neutral"
         let direction: String
@@ -196,23 +305,26 @@ enum Compare {
                 nameB.append(l)
                 groupB.append(g)
             }
-            var rankValues: [Value] = [rankRow[0]]
+            var rankValues: [Value] = [joint == nil ? rankRow[0] : .missing(.jointReturn)]
+            if joint != nil { rankValues.append(jointRank[0]) }
             for r in neighbourRanks { rankValues.append(r[0]) }
             rankValues += [.missing(.empty), .missing(.empty), .missing(.empty), .missing(.empty)]
             columns = [
                 Column(name: "name", data: nameB.finish()),
                 Column(name: "group", data: groupB.finish()),
-                valueColumn(cells.map { $0[0] }, name: "value", like: measure.type),
-                Column.fromValues(rankValues, name: "rank"),
+                valueColumn(cells.map { $0[0] }, name: "value", like: measure.type).measuring(measure.unit),
+                Column.fromValues(rankValues, name: "rank").measuring("rank"),
             ]
+            let who = joint.map(\.name) ?? authority.name
             if case .integer(let r) = rankRow[0], case .integer(let n) = ofRow[0], case .integer(let q) = quartileRow[0] {
-                let ties = (facts[y]?.ranked.filter { v in v.value == values[facts[y]!.byCode[code]!] }.count ?? 1) - 1
+                let row = facts[y]!.byUnit[code] ?? facts[y]!.jointOf[code]!
+                let ties = (facts[y]?.ranked.filter { v in v.value == values[row] }.count ?? 1) - 1
                 notes.append(
-                    "\(authority.name) ranks \(r) of \(n) authorities with a value in \(y)"
+                    "\(who) ranks \(r) of \(n) \(population) in \(y)"
                         + (ties > 0 ? ", tied with \(ties) other\(ties == 1 ? "" : "s")" : "")
-                        + " (1 = highest); quartile \(q) of 4 (\(quartileWords(q)))")
+                        + " (1 = highest\(unitsNote)); quartile \(q) of 4 (\(quartileWords(q)))")
             } else {
-                notes.append("\(authority.name) has no value in \(y) (\(rankRow[0].missingReason.name)), so no rank")
+                notes.append("\(who) has no value in \(y) (\(rankRow[0].missingReason.name)), so no rank")
             }
         } else {
             header.append(
@@ -224,14 +336,15 @@ enum Compare {
             }
             columns = [Column(name: "name", data: nameB.finish()), Column(name: "group", data: groupB.finish())]
             for (k, y) in chosen.enumerated() {
-                columns.append(valueColumn(cells.map { $0[k] }, name: String(y), like: measure.type))
+                columns.append(valueColumn(cells.map { $0[k] }, name: String(y), like: measure.type).measuring(measure.unit))
             }
             // Ranks and quartiles per year read best as a line of their own.
             let ranks = chosen.indices.map { k -> String in
-                if case .integer(let r) = rankRow[k], case .integer(let n) = ofRow[k] { return "\(chosen[k]) \(r) of \(n)" }
+                let jointMark = jointYears.contains(chosen[k]) ? " (joint return)" : ""
+                if case .integer(let r) = rankRow[k], case .integer(let n) = ofRow[k] { return "\(chosen[k]) \(r) of \(n)\(jointMark)" }
                 return "\(chosen[k]) none (\(rankRow[k].missingReason.name))"
             }
-            notes.append("\(authority.name)'s rank by year: " + ranks.joined(separator: ", "))
+            notes.append("\(authority.name)'s rank by year\(anyJoint ? " (among units with a value\(unitsNote))" : ""): " + ranks.joined(separator: ", "))
             let bands = chosen.indices.map { k -> String in
                 if case .integer(let q) = quartileRow[k] { return "\(chosen[k]) \(q)" }
                 return "\(chosen[k]) none"
@@ -253,7 +366,13 @@ enum Compare {
             neighbours.isEmpty
                 ? "no neighbours"
                 : "neighbours: the DfE's children's services statistical neighbours, \(model) model, nearest first")
-        notes += excludedNotes
+        // Years that leave out the same neighbours share one note.
+        var leftOut: [(years: Set<Int64>, left: String)] = []
+        for (y, left) in excludedByYear {
+            if let i = leftOut.firstIndex(where: { $0.left == left }) { leftOut[i].years.insert(y) } else { leftOut.append(([y], left)) }
+        }
+        notes += leftOut.map { "\(Self.yearList($0.years)): the neighbours' mean and median leave out \($0.left)" }
+        notes += jointNeighbours
         for n in notes { env.context.addNote(n) }
         // The comparison cites the measure's source and the neighbour model's.
         return (Table(columns: columns, sources: input.sources.merged(with: neighbours.isEmpty ? [] : neighbourSources)), header)
@@ -265,6 +384,15 @@ enum Compare {
         guard case .text(let codes, let dict) = column.data else { return [Bool](repeating: false, count: column.count) }
         let answers = dict.values.map(test)
         return codes.indices.map { answers[Int(codes[$0])] && !column.isMissing(at: $0) }
+    }
+
+    /// "2016", "2016–2019", "2013, 2015–2016".
+    static func yearList(_ years: Set<Int64>) -> String {
+        var runs: [(Int64, Int64)] = []
+        for y in years.sorted() {
+            if let last = runs.last, last.1 + 1 == y { runs[runs.count - 1].1 = y } else { runs.append((y, y)) }
+        }
+        return runs.map { Reorganisations.span($0.0, $0.1) }.joined(separator: ", ")
     }
 
     static func quartileWords(_ q: Int64) -> String {

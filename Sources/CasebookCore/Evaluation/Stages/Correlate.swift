@@ -13,6 +13,7 @@ enum Correlate {
                 span: ref.span)
         }
         MixedLevels.check(table, groups: nil, what: "correlate", env)
+        ReportingUnits.check(table, groups: nil, what: "correlate", env)
         let xs = cx.doubles()!, ys = cy.doubles()!
         var a: [Double] = [], b: [Double] = []
         var left: [MissingReason: Int] = [:]

@@ -10,7 +10,7 @@ enum Derive {
             guard let name = binding.name else { continue }
             let evaluator = env.evaluator(out, mode: .rows(grouping))
             let v = try evaluator.evaluate(binding.expr)
-            out.setColumn(v.materialize(name: name.name, count: out.rowCount))
+            out.setColumn(Units.applied(v.materialize(name: name.name, count: out.rowCount), binding.expr, out))
         }
         return out
     }

@@ -101,6 +101,18 @@ enum Join {
         if !renamed.isEmpty {
             env.context.addNote("columns of \(rightName) also on the left were renamed: " + renamed.joined(separator: ", "))
         }
+        // A joint return has no la_code of its own: it can match no single
+        // authority's row, and leaving it out must not be silent.
+        for (side, table, usable) in [("left", left, leftUsable), (rightName, right, usableRows(rightKeys, rows: right.rowCount))] {
+            guard let joints = ReportingUnits.joints(in: table) else { continue }
+            let unmatched = joints.filter { !usable[$0.key] }
+            guard !unmatched.isEmpty else { continue }
+            let names = Array(Set(unmatched.values.map(\.label))).sorted()
+            let kept = side == "left" && kind == .left
+            env.context.addNote(
+                "\(Messages.plural(unmatched.count, "row")) of \(side == "left" ? "the left side" : side) \(unmatched.count == 1 ? "is a joint return" : "are joint returns") (\(Messages.andList(names))) with no single authority's key, so "
+                    + (kept ? "\(unmatched.count == 1 ? "it is" : "they are") kept without a partner" : "\(unmatched.count == 1 ? "it matches" : "they match") nothing and \(unmatched.count == 1 ? "is" : "are") left out"))
+        }
         var out = Table(columns: columns, rowCount: leftRows.count, sources: left.sources.merged(with: right.sources))
         out.grouping = left.grouping
         return out

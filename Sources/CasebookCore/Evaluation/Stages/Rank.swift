@@ -10,9 +10,10 @@ enum Rank {
         throws(Diagnostic) -> Table
     {
         let value = try env.evaluator(table).evaluate(key.expr).materialize(name: "", count: table.rowCount)
-        let (grouping, _) = try env.grouping(table, by: names)
+        let (grouping, keys) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
         MixedLevels.check(table, groups: groups, what: "rank", env)
+        ReportingUnits.check(table, groups: grouping, keys: keys, what: "rank", env)
         let order = RowOrder(columns: [(value, key.descending)])
         var ranks = [Int64](repeating: 0, count: table.rowCount)
         var tied = [Bool](repeating: false, count: table.rowCount)
@@ -45,10 +46,11 @@ enum Rank {
         }
         var out = table
         let rankName = name?.name ?? "rank"
-        out.setColumn(Column(name: rankName, data: .integer(ranks), missing: missing))
+        out.setColumn(Column(name: rankName, data: .integer(ranks), missing: missing).measuring("rank"))
         out.setColumn(Column(name: out.unusedName(rankName == "rank" ? "tied" : "\(rankName)_tied"), data: .boolean(tied), missing: missing))
         out.setColumn(
-            Column(name: out.unusedName(rankName == "rank" ? "quartile" : "\(rankName)_quartile"), data: .integer(quartiles), missing: missing))
+            Column(name: out.unusedName(rankName == "rank" ? "quartile" : "\(rankName)_quartile"), data: .integer(quartiles), missing: missing)
+                .measuring("rank"))
         return out
     }
 }

@@ -21,7 +21,7 @@ enum Select {
                 env.context.addNote("\(name) here is the number; the column named \(name) is written in backquotes: `\(name)`")
             }
             let v = try evaluator.evaluate(binding.expr)
-            columns.append(v.materialize(name: name, count: table.rowCount))
+            columns.append(Units.applied(v.materialize(name: name, count: table.rowCount), binding.expr, table))
         }
         var out = Table(columns: columns, rowCount: table.rowCount, sources: table.sources)
         out.grouping = table.grouping.filter { out.index(of: $0) != nil }

@@ -13,6 +13,7 @@ enum Summarise {
             groups = Grouping(groupOfRow: [Int32](repeating: 0, count: table.rowCount), groupCount: 1, firstRow: [0])
         }
         MixedLevels.check(table, groups: groups, what: "summarise", env)
+        ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: "summarise", env)
         let keyNames = keys.map(\.name)
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
@@ -38,7 +39,7 @@ enum Summarise {
                     help: "to add a column to every row use `derive`; aggregates are count, sum, mean, median, min, max, …")
             }
             let v = try evaluator.evaluate(binding.expr)
-            columns.append(v.materialize(name: name, count: groups.groupCount))
+            columns.append(Units.applied(v.materialize(name: name, count: groups.groupCount), binding.expr, table))
         }
         var out = Table(columns: columns, rowCount: table.rowCount == 0 && !keys.isEmpty ? 0 : groups.groupCount, sources: table.sources)
         if !keys.isEmpty { out = sortedByKeys(out, keyCount: keys.count) }
@@ -74,19 +75,22 @@ enum Summarise {
         let byNames = names.isEmpty ? table.grouping.map { NameRef($0, .at(0)) } : names
         let keys = try env.keyColumns(table, byNames)
         if keys.isEmpty {
+            ReportingUnits.check(table, groups: nil, what: "count", env)
             return Table(
-                columns: [Column(name: "count", data: .integer([Int64(table.rowCount)]))], rowCount: 1,
+                columns: [Column(name: "count", data: .integer([Int64(table.rowCount)])).measuring("count")], rowCount: 1,
                 sources: table.sources)
         }
         let groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
         MixedLevels.check(table, groups: groups, what: "count", env)
+        ReportingUnits.check(table, groups: groups, keys: keys, what: "count", env)
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         for g in groups.groupOfRow { counts[Int(g)] += 1 }
         let total = Double(table.rowCount)
         var columns = keys.map { $0.gather(groups.firstRow) }
-        columns.append(Column(name: "count", data: .integer(counts)))
+        columns.append(Column(name: "count", data: .integer(counts)).measuring("count"))
         columns.append(
-            Column(name: "percent", data: .decimal(counts.map { NumberText.round(Double($0) * 100 / total, places: 1) })))
+            Column(name: "percent", data: .decimal(counts.map { NumberText.round(Double($0) * 100 / total, places: 1) }))
+                .measuring("percent"))
         return sortedByKeys(Table(columns: columns, rowCount: groups.groupCount, sources: table.sources), keyCount: keys.count)
     }
 

@@ -9,6 +9,7 @@ enum Top {
         let (grouping, keys) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
         MixedLevels.check(table, groups: groups, what: "top", env)
+        ReportingUnits.check(table, groups: grouping, keys: keys, what: "top", env)
         let order = RowOrder(columns: [(value, key.descending)])
         var picked: [Int32] = []
         var perGroup = groups.rowsByGroup()

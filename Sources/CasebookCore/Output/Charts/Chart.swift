@@ -53,6 +53,22 @@ public struct Chart: Sendable, Equatable {
     public var binEdges: [Double]
     /// Values left out (missing), by reason, for a note and the description.
     public var skipped: [MissingReason: Int]
+    /// The units of x and y (nil where no source says), which decide how their
+    /// numbers print: years and codes without thousands separators.
+    public var xUnit: String? = nil
+    public var yUnit: String? = nil
+
+    /// The same chart, with the units of its axes.
+    public func measuring(x: String?, y: String?) -> Chart {
+        var c = self
+        c.xUnit = x
+        c.yUnit = y
+        return c
+    }
+
+    /// Whether x's numbers take thousands separators.
+    public var xGrouping: Bool { ColumnFormat.grouping(unit: xUnit, name: xLabel) }
+    public var yGrouping: Bool { ColumnFormat.grouping(unit: yUnit, name: yLabel) }
 
     public init(
         kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series], binEdges: [Double] = [],

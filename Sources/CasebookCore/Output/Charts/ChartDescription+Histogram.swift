@@ -7,7 +7,7 @@ extension ChartDescription {
         let counts = points.map { $0.y.flatMap { $0.isFinite ? $0 : nil } ?? 0 }
         let total = counts.reduce(0, +)
         let edges = chart.binEdges
-        let format = ChartNumberFormat(values: edges, grouping: !ColumnFormat.isIdentifierName(chart.xLabel))
+        let format = ChartNumberFormat(values: edges, grouping: chart.xGrouping)
         func bin(_ i: Int) -> String {
             edges.count == points.count + 1
                 ? "\(format.text(edges[i])) to \(format.text(edges[i + 1]))" : points[i].label

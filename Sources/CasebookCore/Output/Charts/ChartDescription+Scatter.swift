@@ -13,7 +13,7 @@ extension ChartDescription {
         let x = chart.xLabel
         let y = chart.yLabel
         let xCap = ChartNumberFormat.cap(forMagnitude: max(xMin.magnitude, xMax.magnitude))
-        let xGrouping = !ColumnFormat.isIdentifierName(x)
+        let xGrouping = chart.xGrouping
         let xText = { (v: Double) in ChartNumberFormat.single(v, cap: xCap, grouping: xGrouping) }
         var out = ["It has \(Messages.plural(pairs.count, "point")) of \(y) against \(x)."]
         out.append(

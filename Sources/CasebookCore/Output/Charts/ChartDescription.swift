@@ -41,10 +41,8 @@ public enum ChartDescription {
     /// How a description writes a value of `chart`: its own decimals, within the
     /// chart's cap (see `ChartNumberFormat`), with thousands separators unless
     /// the measure is a year or code.
-    static func number(_ v: Double, in chart: Chart, axis: String? = nil) -> String {
-        let name = axis ?? chart.yLabel
-        return ChartNumberFormat.single(
-            v, cap: ChartNumberFormat.cap(for: chart), grouping: !ColumnFormat.isIdentifierName(name))
+    static func number(_ v: Double, in chart: Chart) -> String {
+        ChartNumberFormat.single(v, cap: ChartNumberFormat.cap(for: chart), grouping: chart.yGrouping)
     }
 
     /// "Windsor (c)", "2021 and 2022 (x); 2023 (c)": labels of missing points by reason.

@@ -28,7 +28,7 @@ extension SVGChartRenderer {
 
         // Value gridlines and ticks along the bottom.
         doc.open("g", [("class", "x-axis")])
-        let grouping = !ColumnFormat.isIdentifierName(chart.yLabel)
+        let grouping = chart.yGrouping
         for t in scale.ticks {
             doc.line(x1: x(t), y1: plot.top, x2: x(t), y2: plot.bottom, stroke: SVGStyle.grid)
         }

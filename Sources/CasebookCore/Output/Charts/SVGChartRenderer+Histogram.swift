@@ -6,7 +6,7 @@ extension SVGChartRenderer {
         let points = chart.series[0].points
         let counts = points.map { $0.y.flatMap { $0.isFinite ? $0 : nil } ?? 0 }
         let scale = AxisScale(minimum: 0, maximum: counts.max() ?? 0, fromZero: true)
-        let grouping = !ColumnFormat.isIdentifierName(chart.yLabel)
+        let grouping = chart.yGrouping
         let plot = Box(
             left: plotLeft(box, labels: scale.ticks.map { scale.label($0, grouping: grouping) }), top: box.top,
             right: box.right, bottom: box.bottom)
@@ -21,7 +21,7 @@ extension SVGChartRenderer {
             last == first ? plot.left : plot.left + (e - first) / (last - first) * plot.width
         }
         func y(_ v: Double) -> Double { plot.bottom - scale.fraction(v) * plot.height }
-        let edgeFormat = ChartNumberFormat(values: edges, grouping: !ColumnFormat.isIdentifierName(chart.xLabel))
+        let edgeFormat = ChartNumberFormat(values: edges, grouping: chart.xGrouping)
         let dash = "–"
         doc.open("g", [("class", "bars")])
         for (i, p) in points.enumerated() {

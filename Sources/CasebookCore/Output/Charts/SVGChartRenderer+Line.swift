@@ -6,7 +6,7 @@ extension SVGChartRenderer {
         let series = chart.series.map { s in s.points.sorted { $0.x < $1.x } }
         let values = series.flatMap { $0.compactMap(\.y) }.filter(\.isFinite)
         let scale = TextChartRenderer.lineScale(values)
-        let grouping = !ColumnFormat.isIdentifierName(chart.yLabel)
+        let grouping = chart.yGrouping
         let plot = Box(
             left: plotLeft(box, labels: scale.ticks.map { scale.label($0, grouping: grouping) }), top: box.top,
             right: box.right, bottom: box.bottom)

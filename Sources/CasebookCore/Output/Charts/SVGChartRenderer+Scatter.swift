@@ -12,8 +12,8 @@ extension SVGChartRenderer {
         }
         let xScale = AxisScale(minimum: all.map(\.x).min()!, maximum: all.map(\.x).max()!)
         let yScale = AxisScale(minimum: all.map { $0.y! }.min()!, maximum: all.map { $0.y! }.max()!)
-        let yGrouping = !ColumnFormat.isIdentifierName(chart.yLabel)
-        let xGrouping = !ColumnFormat.isIdentifierName(chart.xLabel)
+        let yGrouping = chart.yGrouping
+        let xGrouping = chart.xGrouping
         let plot = Box(
             left: plotLeft(box, labels: yScale.ticks.map { yScale.label($0, grouping: yGrouping) }), top: box.top,
             right: box.right, bottom: box.bottom)

@@ -18,7 +18,7 @@ extension TextChartRenderer {
             return ["(no values to chart)"] + legendLines(chart)
         }
         let scale = Self.lineScale(values)
-        let grouping = !ColumnFormat.isIdentifierName(chart.yLabel)
+        let grouping = chart.yGrouping
         let ticks = scale.ticks
         let labels = ticks.map { scale.label($0, grouping: grouping) }
         let labelW = yLabelWidth(labels)

@@ -15,7 +15,7 @@ extension TextChartRenderer {
         let xScale = AxisScale(minimum: all.map(\.x).min()!, maximum: all.map(\.x).max()!)
         let yScale = AxisScale(minimum: all.map { $0.y! }.min()!, maximum: all.map { $0.y! }.max()!)
         let yTickValues = yScale.ticks
-        let yLabels = yTickValues.map { yScale.label($0, grouping: !ColumnFormat.isIdentifierName(chart.yLabel)) }
+        let yLabels = yTickValues.map { yScale.label($0, grouping: chart.yGrouping) }
         let labelW = yLabelWidth(yLabels)
         var canvas = BrailleCanvas(columns: plotColumns(yLabelWidth: labelW), rows: height)
         func dotX(_ x: Double) -> Int { Int((xScale.fraction(x) * Double(canvas.dotColumns - 1)).rounded()) }
@@ -34,7 +34,7 @@ extension TextChartRenderer {
             }
         }
         let yTicks = zip(yTickValues, yLabels).map { Tick(position: dotY($0) / 4, label: $1) }
-        let xGrouping = !ColumnFormat.isIdentifierName(chart.xLabel)
+        let xGrouping = chart.xGrouping
         let xTicks = xScale.ticks.map { Tick(position: dotX($0) / 2, label: xScale.label($0, grouping: xGrouping)) }
         return framedPlot(
             canvas, yTicks: yTicks, xTicks: xTicks, yLabelWidth: labelW, yName: chart.yLabel, xName: chart.xLabel)

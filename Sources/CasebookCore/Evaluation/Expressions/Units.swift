@@ -1,0 +1,56 @@
+// The unit of an expression's result, worked out from the expression and the
+// units of the columns it reads, before any value is computed: a column keeps
+// its unit; min(year) is a year and round(rate, 1) a rate; a year plus or minus
+// a number is a year. Anything else has no unit and prints by its name. The
+// unit decides how numbers print (years and codes without thousands separators).
+
+enum Units {
+    /// Aggregates and functions whose result measures what their first argument does.
+    static let keepers: Set<String> = [
+        "min", "max", "first", "last", "median", "quantile", "percentile", "mode", "mean", "avg", "average",
+        "round", "floor", "ceil", "abs", "coalesce",
+    ]
+
+    static func unit(of expr: Expr, in table: Table) -> String? {
+        switch expr.kind {
+        case .column(let name):
+            return table.column(named: name)?.unit
+        case .call(let name, _, let arguments):
+            let n = name.lowercased()
+            if n == "count" || n == "n" || n == "count_missing" { return "count" }
+            guard keepers.contains(n), let first = arguments.first else { return nil }
+            return unit(of: first, in: table)
+        case .binary(let op, let a, let b) where op == .add || op == .subtract:
+            // A year moved by a number is still a year (year - 1); two years
+            // apart are a number of years, not a year.
+            let ua = unit(of: a, in: table), ub = unit(of: b, in: table)
+            if ua == "year", ub == nil, b.isNumberLiteral { return "year" }
+            if ub == "year", ua == nil, a.isNumberLiteral, op == .add { return "year" }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// The unit a column of a loaded file has by its name alone: years and codes.
+    static func guessed(forName name: String) -> String? {
+        guard ColumnFormat.isIdentifierName(name) else { return nil }
+        let n = name.lowercased()
+        return n.contains("year") || n.contains("period") ? "year" : "code"
+    }
+
+    /// The column made for `expr`, with the expression's unit where the
+    /// evaluation did not carry one.
+    static func applied(_ column: Column, _ expr: Expr, _ table: Table) -> Column {
+        column.unit == nil ? column.measuring(unit(of: expr, in: table)) : column
+    }
+}
+
+extension Expr {
+    var isNumberLiteral: Bool {
+        switch kind {
+        case .integer, .decimal: return true
+        default: return false
+        }
+    }
+}
