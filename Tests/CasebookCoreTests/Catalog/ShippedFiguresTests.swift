@@ -156,7 +156,7 @@ let rawComparisons: [RawComparison] = [
         )),
 ]
 
-@Suite("Shipped figures against the raw published files")
+@Suite("Shipped figures against the raw published files", .enabled(if: Published.runs, Published.skipReason))
 struct RawSourceComparisonTests {
     static func sourcesFolder() throws -> String {
         let folder = DataPaths.sharedSources

@@ -4,7 +4,7 @@
 @testable import CasebookCore
 import Testing
 
-@Suite("Compare against the published file")
+@Suite("Compare against the published file", .enabled(if: Published.runs, Published.skipReason))
 struct CompareTests {
     static let root: String = {
         var path = #filePath
