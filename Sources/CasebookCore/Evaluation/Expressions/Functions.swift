@@ -383,6 +383,15 @@ enum Functions {
                 id: "no-code", message: "\(authority.name) is not a local authority and has no DfE code",
                 span: argument.span, help: "its rows have an empty `la_code`; match them with `la_name = \"\(authority.name)\"` or `for \"\(authority.name)\"`")
         }
+        // A joint return stands for the authority in this table, under no code
+        // of its own: a comparison with la_code would miss it without a word.
+        if let joints = ReportingUnits.joints(in: evaluator.table),
+            let joint = joints.values.first(where: { $0.members.contains(code) })
+        {
+            evaluator.context.addNote(
+                "in this table \(authority.label)'s figures are in a joint return, \(joint.label), whose row has no la_code; `for \"\(authority.name)\"` finds it"
+            )
+        }
         return .scalar(.integer(code))
     }
 }
