@@ -37,29 +37,20 @@ enum Reorganisations {
         how: ([Authority.Member]) -> String
     ) -> String? {
         guard authority.isLocalAuthority else { return nil }
-        func years(of members: [Authority.Member], _ keep: (Int64) -> Bool) -> [Int64] {
-            members.reduce(into: Set<Int64>()) { $0.formUnion(others[$1.code] ?? []) }
-                .subtracting(own).filter { keep($0) && (within?.contains($0) ?? true) }.sorted()
+        // The years the others have rows for and this authority has none,
+        // on the side of its own years where they lie.
+        func part(_ members: [Authority.Member], _ onTheirSide: (Int64) -> Bool, _ when: String?) -> String? {
+            let years = members.reduce(into: Set<Int64>()) { $0.formUnion(others[$1.code] ?? []) }
+                .subtracting(own).filter { onTheirSide($0) && (within?.contains($0) ?? true) }
+            guard !years.isEmpty else { return nil }
+            return "\(authority.label) has no rows for \(Compare.yearList(years))\(when.map { " (it was \($0))" } ?? ""): "
+                + "\(years.count == 1 ? "that year belongs" : "those years belong") to "
+                + Messages.andList(members.map(\.label)) + "; " + how(members) + " shows " + (members.count == 1 ? "it" : "them")
         }
-        var parts: [String] = []
-        let before = years(of: authority.predecessors) { y in own.min().map { y < $0 } ?? true }
-        if let a = before.first, let b = before.last {
-            let created = authority.firstYear.map { " (it was created on 1 April \($0 - 1))" } ?? ""
-            parts.append(
-                "\(authority.label) has no rows for \(Compare.yearList(Set(before)))\(created): "
-                    + "\(a == b ? "that year belongs" : "those years belong") to "
-                    + Messages.andList(authority.predecessors.map(\.label)) + "; "
-                    + how(authority.predecessors) + " shows " + (authority.predecessors.count == 1 ? "it" : "them"))
-        }
-        let after = years(of: authority.successors) { y in own.max().map { y > $0 } ?? true }
-        if let a = after.first, let b = after.last {
-            let abolished = authority.lastYear.map { " (it was abolished on 31 March \($0))" } ?? ""
-            parts.append(
-                "\(authority.label) has no rows for \(Compare.yearList(Set(after)))\(abolished): "
-                    + "\(a == b ? "that year belongs" : "those years belong") to "
-                    + Messages.andList(authority.successors.map(\.label)) + "; "
-                    + how(authority.successors) + " shows " + (authority.successors.count == 1 ? "it" : "them"))
-        }
+        let parts = [
+            part(authority.predecessors, { y in own.min().map { y < $0 } ?? true }, authority.firstYear.map { "created on 1 April \($0 - 1)" }),
+            part(authority.successors, { y in own.max().map { y > $0 } ?? true }, authority.lastYear.map { "abolished on 31 March \($0)" }),
+        ].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
