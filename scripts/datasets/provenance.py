@@ -12,7 +12,8 @@ change the script and rebuild with
 
     python3 scripts/build_datasets.py [--sources DIR] [--out DIR]
 
-The build uses the Python 3.11 standard library only, is deterministic
+The build uses the Python 3.11 standard library (and pyarrow, to read LAIT's
+parquet file), is deterministic
 (two runs give byte-identical files) and, after writing, re-reads its outputs
 and checks them against fixed published figures for Reading (870) and,
 independently, against the raw source files (England rows for a sample of
