@@ -9,12 +9,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps pydeps build release bench datasets fuzz fuzz-long
 
-# libedit-dev (Debian) provides the headers the line editor is built against.
+# libedit-dev (Debian) provides the headers the line editor is built against;
+# zlib1g-dev those of zlib, which reads gzip-compressed CSV files (.csv.gz).
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
 	  echo "Installing libedit-dev (the line editor's headers)…"; \
 	  $(SUDO) apt-get install -y -qq libedit-dev >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }; }
+	@dpkg -s zlib1g-dev >/dev/null 2>&1 || { \
+	  echo "Installing zlib1g-dev (zlib's headers, to read .csv.gz files)…"; \
+	  $(SUDO) apt-get install -y -qq zlib1g-dev >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; }; }
 
 build: deps
 	$(SWIFT) build
