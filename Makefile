@@ -1,6 +1,7 @@
 # The two commands a newcomer needs (see README.md), and a few more.
 #   make run     set up, build, and start the shell on the shipped datasets
-#   make test    set up, build, and run every test (what CI runs)
+#   make test    set up, build, and run every test (what CI runs); rebuilds the
+#                datasets into a temporary folder and compares them with datasets/
 #   make bench   Casebook beside the DuckDB shell on the shared benchmark
 #   make fuzz    each fuzz target for a minute (make test runs them for 20 s)
 
@@ -30,11 +31,12 @@ release: deps
 run: release
 	@exec .build/release/casebook
 
-test: deps
+test: deps pydeps
 	$(SWIFT) build
 	$(SWIFT) test
 	@set -e; for s in sessions/*.cb; do [ -e "$$s" ] && .build/debug/casebook check "$$s"; done; true
 	Fuzz/run.sh 20
+	scripts/check_datasets_reproduce.sh
 
 # The fuzzers (Fuzz/, docs/reliability.md): a minute each, or ten million executions each.
 fuzz:
@@ -46,7 +48,8 @@ fuzz-long:
 bench: release
 	bench/run.sh
 
-# pyarrow reads LAIT's parquet file when the datasets are rebuilt (build time only).
+# pyarrow reads LAIT's parquet file when the datasets are rebuilt (build time
+# only) and in the tests that check the shipped figures against that file.
 pydeps:
 	@python3 -c 'import pyarrow' 2>/dev/null || { \
 	  echo "Installing pyarrow (reads LAIT's parquet file when the datasets are rebuilt)…"; \
