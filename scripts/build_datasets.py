@@ -20,7 +20,7 @@ The work is split into modules under scripts/datasets/:
     series.py      merging EES releases into one time series
     reference.py   authorities, neighbours, population
     cin.py         children_in_need, referrals, assessments, section47, protection_plans
-    cin_breakdowns.py  cin_primary_need, referrals_by_source, plans_by_category,
+    cin_breakdowns.py  cin_primary_need, sources_of_referral, plans_by_category,
                    assessments_45_days, cla_social_workers
     cla.py         looked_after
     workforce.py   workforce
@@ -66,7 +66,7 @@ def build_all(index):
         workforce.build_workforce(geo, pol, index),
         inspections.build_inspections(geo, pol, index),
         cin_breakdowns.build_cin_primary_need(geo, pol, index),
-        cin_breakdowns.build_referrals_by_source(geo, pol, index),
+        cin_breakdowns.build_sources_of_referral(geo, pol, index),
         cin_breakdowns.build_plans_by_category(geo, pol, index),
         cin_breakdowns.build_assessments_45_days(geo, pol, index),
         cin_breakdowns.build_cla_social_workers(geo, pol, index),

@@ -87,17 +87,18 @@ LAIT_SHARES = {"from_schools": "RefBySource_Schl_%", "from_health_services": "Re
                "from_police": "RefBySource_Police_%"}
 
 
-def build_referrals_by_source(geo, pol, index):
+def build_sources_of_referral(geo, pol, index):
     cols = [("referrals_all_sources", "Referrals in the year, every source (Referrals; the same figure as referrals.referrals)", "count", None)]
     for c, s, t in REFERRAL_SOURCES:
         extra = "; LAIT publishes this source's share of referrals as %s (indicators)" % LAIT_SHARES[c] if c in LAIT_SHARES else ""
         cols.append((c, "Referrals in the year from %s (%s)%s" % (t, s, extra), "count", None))
-    ds = _dataset("referrals_by_source", "Referrals to children's social care by source of referral", PUB24 + " (table c5)",
+    ds = _dataset("sources_of_referral", "Referrals to children's social care by source of referral", PUB24 + " (table c5)",
                   ["cin24_c5"], RELEASE24, pol, cols)
     m = {"referrals_all_sources": "Referrals"}
     m.update({c: s for c, s, _ in REFERRAL_SOURCES})
     info = assemble(ds, geo, index, [Part("cin24_c5", REL24, lambda y: True, m)])
     ds.gaps.append("No 2013 (the table starts in 2014) and no 2025 (no 2025 c5 file among the sources).")
+    # Named so that no other dataset name starts like `referrals` (Tab completes `refe` to it).
     return _finish(ds, info, ["Columns renamed from the DfE names (given in each description); values as published."])
 
 

@@ -17,7 +17,7 @@ struct DatasetCatalogTests {
     static let shippedNames = [
         "assessments", "assessments_45_days", "authorities", "children_in_need", "cin_primary_need", "cla_social_workers",
         "indicators", "inspections", "looked_after", "measures", "neighbours", "plans_by_category", "population",
-        "protection_plans", "referrals", "referrals_by_source", "section47", "workforce",
+        "protection_plans", "referrals", "section47", "sources_of_referral", "workforce",
     ]
 
     @Test func namesOfTheShippedDatasets() throws {

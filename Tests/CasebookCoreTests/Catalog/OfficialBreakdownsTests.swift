@@ -33,7 +33,7 @@ struct OfficialBreakdownsTests {
                 ("need_cases_other_than_cin", "N9_Cases_other_than_CIN"), ("need_not_stated", "N0_Not_stated"),
             ]),
         Copy(
-            dataset: "referrals_by_source", file: "d2i-ern-cin-2024/c5_children_in_need_referrals_by_source_2014_to_2024.csv",
+            dataset: "sources_of_referral", file: "d2i-ern-cin-2024/c5_children_in_need_referrals_by_source_2014_to_2024.csv",
             columns: [
                 ("referrals_all_sources", "Referrals"), ("from_individual", "Individual"), ("from_schools", "Schools"),
                 ("from_education_services", "Education_Services"), ("from_health_services", "Health_Services"),
@@ -175,7 +175,7 @@ struct OfficialBreakdownsTests {
         #expect(Shipped.cell(t, la: 870, year: 2024, "three_plus_social_workers") == .integer(88))
     }
 
-    @Test(arguments: ["cin_primary_need", "referrals_by_source", "plans_by_category", "assessments_45_days", "cla_social_workers"])
+    @Test(arguments: ["cin_primary_need", "sources_of_referral", "plans_by_category", "assessments_45_days", "cla_social_workers"])
     func loadsWithItsMetadata(_ name: String) throws {
         let meta = try #require(Shipped.catalog.metadata(name))
         #expect(meta.publisher == "Department for Education" && meta.licence == "Open Government Licence v3.0")
