@@ -159,8 +159,22 @@ def check_agreement(items):
 
 
 def append_provenance(items, out_dir):
+    from .lait_joint import JOINT_MEASURES, JOINT_TOPICS, NOT_JOINT
     path = os.path.join(out_dir, "PROVENANCE.md")
     lines = [
+        "## The LAIT datasets\n",
+        "- `indicators` is written gzip-compressed (`indicators.csv.gz`: about 54 MB of CSV in a little over 4 MB; "
+        "Casebook reads it on first use). The gzip header has no name and no time stamp, so the bytes are the same "
+        "on every build with the same zlib. `measures` is one row per measure and has no geography columns.",
+        "- Joint returns in LAIT, decided from the data (`scripts/datasets/lait_joint.py`): every measure of the "
+        "topic(s) %s is joint for the pairs and years of the joint workforce returns, and its two copies must be "
+        "identical. Outside those topics, a measure whose two copies are identical in every year both have a "
+        "figure (one of them not 0) stops the build until it is decided here:" % ", ".join(sorted(JOINT_TOPICS)),
+    ]
+    lines += ["  - %s: joint (%s)." % (m, why) for m, why in sorted(JOINT_MEASURES.items())]
+    lines += ["  - %s, %d / %d: not joint (%s)." % (m, a, b, why) for (m, (a, b)), why in sorted(NOT_JOINT.items())]
+    lines += [
+        "",
         "## LAIT against the official releases\n",
         "Where an official dataset above and LAIT's `indicators` hold the same figure (same measure, area and year), the "
         "build compares them cell by cell. Counts must agree exactly wherever both publish a figure, or the build stops. "
