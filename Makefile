@@ -1,6 +1,7 @@
 # The two commands a newcomer needs (see README.md), and a few more.
 #   make run     set up, build, and start the shell on the shipped datasets
-#   make test    set up, build, and run every test (what CI runs)
+#   make test    set up, build, and run every test (what CI runs); rebuilds the
+#                datasets into a temporary folder and compares them with datasets/
 #   make bench   Casebook beside the DuckDB shell on the shared benchmark
 #   make fuzz    each fuzz target for a minute (make test runs them for 20 s)
 
@@ -9,12 +10,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps pydeps build release bench datasets fuzz fuzz-long
 
-# libedit-dev (Debian) provides the headers the line editor is built against.
+# libedit-dev (Debian) provides the headers the line editor is built against;
+# zlib1g-dev those of zlib, which reads gzip-compressed CSV files (.csv.gz).
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
 	  echo "Installing libedit-dev (the line editor's headers)…"; \
 	  $(SUDO) apt-get install -y -qq libedit-dev >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }; }
+	@dpkg -s zlib1g-dev >/dev/null 2>&1 || { \
+	  echo "Installing zlib1g-dev (zlib's headers, to read .csv.gz files)…"; \
+	  $(SUDO) apt-get install -y -qq zlib1g-dev >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; }; }
 
 build: deps
 	$(SWIFT) build
@@ -42,7 +48,8 @@ fuzz-long:
 bench: release
 	bench/run.sh
 
-# pyarrow reads LAIT's parquet file when the datasets are rebuilt (build time only).
+# pyarrow reads LAIT's parquet file when the datasets are rebuilt (build time
+# only) and in the tests that check the shipped figures against that file.
 pydeps:
 	@python3 -c 'import pyarrow' 2>/dev/null || { \
 	  echo "Installing pyarrow (reads LAIT's parquet file when the datasets are rebuilt)…"; \

@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // Casebook: an analysis notebook for the published data on English children's social care.
 //
-// Three targets, one direction of dependency:
+// Four targets, one direction of dependency:
 //   CasebookCore  the language and the data (never touches the terminal or the process)
+//   CZlib         the system's zlib, to read gzip-compressed CSV files (.csv.gz)
 //   CLibEdit      non-variadic C wrappers around libedit (Swift cannot call el_set/el_get/history)
 //   casebook      the executable: flags, modes, terminal, signals and exit codes
 import PackageDescription
@@ -18,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "CasebookCore"),
+        .target(name: "CasebookCore", dependencies: ["CZlib"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         .executableTarget(
             name: "casebook",
@@ -28,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CZlib"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"], exclude: ["Transcripts"]),
         .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
     ]

@@ -49,6 +49,7 @@ enum Setup {
         let sink = ConsoleSink(showsInfo: options.interactive, colour: colour)
         let workspace = Workspace(catalog: catalog)
         workspace.columnCache = ColumnCache.defaultDirectory(environment: Environment.get).map { ColumnCache(directory: $0) }
+        if options.safe { workspace.columnCache?.writes = false }  // safe mode writes no file
         workspace.prefetchesLoadedColumns = options.interactive
         let engine = Engine(
             workspace: workspace, settings: settings, sink: other ?? sink, baseDirectory: baseDirectory,

@@ -29,6 +29,9 @@ SRC = {
     "cin24_c4": ERN + "/c4_children_in_need_section_47s_and_icpcs_2013_to_2024.csv",
     "cin24_d1": ERN + "/d1_child_protection_plans_2013_to_2024.csv",
     "cin24_headline": ERN + "/headline_figures_2013_to_2024.csv",
+    "cin24_b3": ERN + "/b3_cin_primary_need_2013_to_2024.csv",
+    "cin24_c5": ERN + "/c5_children_in_need_referrals_by_source_2014_to_2024.csv",
+    "cin24_d4": ERN + "/d4_cpps_at31march_by_category_of_abuse_2013_to_2024.csv",
     # Characteristics of children in need: 2025 (counts only)
     "cin25_b1": OE + "/b1_children_in_need_2013_to_2025.csv",
     "cin25_c1": OE + "/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
@@ -38,6 +41,7 @@ SRC = {
     # Children looked after
     "cla25": OE + "/cla_number_and_rate_per_10k_children.csv",
     "cla23": OE + "/cla_2023_release/cla_number_and_rate_per_10k_children.csv",
+    "cla_swcount": OE + "/la_cla_swcount.csv",
     "lait_csc": LAIT + "/extracted/bds_long_0__childrens_social_care_subset.csv",
     "lait_bds": LAIT + "/bds_long_0.parquet",
     # Workforce

@@ -1,6 +1,8 @@
 // The shipped datasets: found by listing the datasets folder at start-up (no
-// file is parsed then), loaded on first use, and kept for the session. Their
-// column names, for completion, come from the header line alone.
+// file is parsed or inflated then), loaded on first use, and kept for the
+// session. Their column names, for completion, come from the header line
+// alone. A dataset is NAME.csv or, when large, gzip-compressed NAME.csv.gz
+// (the plain file wins if both are there); either has its NAME.json.
 
 public final class DatasetCatalog: @unchecked Sendable {
     // @unchecked: used from one thread (the engine's); caches fill lazily.
@@ -21,8 +23,16 @@ public final class DatasetCatalog: @unchecked Sendable {
         guard let names = Directory.list(directory) else { return nil }
         self.directory = directory
         var entries: [String: Entry] = [:]
-        for file in names where file.hasSuffix(".csv") {
-            let stem = String(file.dropLast(4))
+        for file in names {
+            let stem: String
+            if file.hasSuffix(".csv") {
+                stem = String(file.dropLast(4))
+            } else if file.hasSuffix(".csv.gz") {
+                stem = String(file.dropLast(7))
+                if entries[stem] != nil { continue }
+            } else {
+                continue
+            }
             entries[stem] = Entry(
                 name: stem, csvPath: directory + "/" + file, metadataPath: directory + "/" + stem + ".json")
         }
@@ -40,13 +50,15 @@ public final class DatasetCatalog: @unchecked Sendable {
         return m
     }
 
-    /// The dataset's table, loaded (and cached) on first use.
-    public func table(_ name: String, cancellation: Cancellation) throws(Diagnostic) -> Table {
+    /// The dataset's table, loaded on first use and kept for the session;
+    /// `cache` keeps the columns of a large one for the next session.
+    public func table(_ name: String, cancellation: Cancellation, cache: ColumnCache? = nil) throws(Diagnostic) -> Table {
         if let t = tables[name] { return t }
         guard let entry = entries[name] else {
             throw Diagnostic(id: "unknown-dataset", message: "no dataset named `\(name)`", span: nil)
         }
-        var (table, _) = try CSVLoader.load(path: entry.csvPath, displayName: name, cancellation: cancellation)
+        var (table, _) = try CSVLoader.load(
+            path: entry.csvPath, displayName: name, cancellation: cancellation, cache: cache)
         table.sources = [metadata(name)?.sourceNote(dataset: name) ?? SourceNote(dataset: name)]
         // Each column measures what the metadata says it does.
         let columns = metadata(name)?.columns ?? [:]
@@ -63,6 +75,7 @@ public final class DatasetCatalog: @unchecked Sendable {
         if let t = tables[name] { return t.columnNames }
         if let h = headerCache[name] { return h }
         guard let entry = entries[name] else { return [] }
+        if entry.csvPath.hasSuffix(".gz") { return gzipColumnNames(name, path: entry.csvPath) }
         // The first 64 KB hold the header of any sensible file; read on only if not.
         guard let first = try? FileBytes(path: entry.csvPath, maxBytes: 1 << 16) else { return [] }
         var file = first
@@ -76,6 +89,27 @@ public final class DatasetCatalog: @unchecked Sendable {
         let names = (try? CSVReader.read(header, fileName: name))?.0.columnNames ?? []
         headerCache[name] = names
         return names
+    }
+
+    /// The header of a gzip file: only as much is inflated as holds it.
+    private func gzipColumnNames(_ name: String, path: String) -> [String] {
+        // 16 KB of compressed bytes inflate to far more than a header line.
+        for compressedBytes in [1 << 14, Int.max] {
+            guard let file = try? FileBytes(path: path, maxBytes: compressedBytes == Int.max ? nil : compressedBytes),
+                let start = try? Gzip.inflate(file.bytes, limit: 1 << 20, prefix: 1 << 16)
+            else { return [] }
+            let names: [String]? = start.withBytes { bytes in
+                let end = Self.headerEnd(bytes)
+                guard end < bytes.count || file.isWhole else { return nil }
+                let header = UnsafeBufferPointer(rebasing: bytes[0..<end])
+                return (try? CSVReader.read(header, fileName: name))?.0.columnNames ?? []
+            }
+            if let names {
+                headerCache[name] = names
+                return names
+            }
+        }
+        return []
     }
 
     /// Where the first record ends: after a BOM and blank lines, at its line

@@ -10,7 +10,8 @@ public final class Workspace: @unchecked Sendable {
     }
 
     public let catalog: DatasetCatalog?
-    /// Where `load` keeps the columns of the files it reads (nil: no cache).
+    /// Where `load` keeps the columns of the files it reads, and the catalog
+    /// those of large shipped datasets (nil: no cache).
     public var columnCache: ColumnCache?
     /// At the prompt: after `load`, read the table's columns from the cache
     /// in the background, so that they are in memory by the time the next
@@ -49,7 +50,9 @@ public final class Workspace: @unchecked Sendable {
 
     public func table(_ name: String, cancellation: Cancellation) throws(Diagnostic) -> Table? {
         if let b = bindings[name] { return b.table }
-        if let catalog, catalog.contains(name) { return try catalog.table(name, cancellation: cancellation) }
+        if let catalog, catalog.contains(name) {
+            return try catalog.table(name, cancellation: cancellation, cache: columnCache)
+        }
         return nil
     }
 

@@ -19,9 +19,11 @@ public enum CSVLoader {
         try load(path: path, displayName: displayName, cancellation: cancellation, cache: cache, blockBytes: fileBlockBytes)
     }
 
-    /// The same, with the block size given (tests read in tiny blocks).
+    /// The same, with the block size given (tests read in tiny blocks) and,
+    /// for tests, the most a gzip file may inflate to (else the memory budget).
     static func load(
-        path: String, displayName: String, cancellation: Cancellation, cache: ColumnCache?, blockBytes: Int
+        path: String, displayName: String, cancellation: Cancellation, cache: ColumnCache?, blockBytes: Int,
+        gzipLimit: Int? = nil
     ) throws(Diagnostic) -> (Table, LoadReport) {
         var st = stat()
         guard stat(path, &st) == 0 else {
@@ -34,30 +36,53 @@ public enum CSVLoader {
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             // A pipe: read it all, then parse (never cached).
-            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)
+            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation, gzipLimit: gzipLimit)
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(.notReadable(FileBytes.errorText(errno)), displayName: displayName) }
         defer { close(fd) }
         guard let key = FileKey.of(fd: fd, path: ColumnCache.canonicalPath(path)) else {
-            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)
+            return try loadWhole(path: path, displayName: displayName, cancellation: cancellation, gzipLimit: gzipLimit)
         }
         if key.size == 0 {
             throw Diagnostic(id: "empty-file", message: "\(displayName) is empty (0 bytes)", span: nil)
         }
+        // A gzip file is cached like any other: the key is the compressed file's.
         let useCache = cache.map { key.size >= $0.minimumBytes } ?? false
         if useCache, let hit = cache!.lookup(key, displayName: displayName) { return hit }
         if let limit = FileBytes.memoryBudget(), key.size > limit {
             throw failure(.tooLarge(size: key.size, available: limit), displayName: displayName)
         }
-        var bom: [UInt8] = [0, 0]
-        if bom.withUnsafeMutableBytes({ CacheFormat.readFully(fd, $0.baseAddress!, count: 2, at: 0) }),
-            (bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)
-        {
+        var magic: [UInt8] = [0, 0]
+        let head = magic.withUnsafeMutableBytes({ CacheFormat.readFully(fd, $0.baseAddress!, count: 2, at: 0) })
+        if head, (magic[0] == 0xFF && magic[1] == 0xFE) || (magic[0] == 0xFE && magic[1] == 0xFF) {
             return try loadWhole(path: path, displayName: displayName, cancellation: cancellation)  // UTF-16: converted whole
         }
-        let spill = useCache ? cache!.startWriting(key) : nil
+        if head, magic[0] == 0x1F && magic[1] == 0x8B {
+            let inflated = try inflateFile(fd: fd, key: key, displayName: displayName, cancellation: cancellation, limit: gzipLimit)
+            return try inflated.withBytes { (bytes) throws(Diagnostic) in
+                if CSVReader.isUTF16(bytes) {
+                    return try CSVReader.read(bytes, fileName: displayName, cancellation: cancellation)
+                }
+                var input = MemoryInput(bytes)
+                return try parseAndKeep(
+                    &input, fd: fd, key: key, displayName: displayName, cancellation: cancellation,
+                    cache: useCache ? cache : nil, blockBytes: blockBytes)
+            }
+        }
         var input = FileInput(fd: fd, size: key.size, displayName: displayName)
+        return try parseAndKeep(
+            &input, fd: fd, key: key, displayName: displayName, cancellation: cancellation,
+            cache: useCache ? cache : nil, blockBytes: blockBytes)
+    }
+
+    /// Parses `input` (the file `key` describes, open as `fd`), keeping its
+    /// columns in `cache` when one is given.
+    private static func parseAndKeep<I: CSVInput>(
+        _ input: inout I, fd: Int32, key: FileKey, displayName: String, cancellation: Cancellation,
+        cache: ColumnCache?, blockBytes: Int
+    ) throws(Diagnostic) -> (Table, LoadReport) {
+        let spill = cache?.startWriting(key)
         var options = CSVReader.Options()
         options.blockBytes = blockBytes
         var parsed: CSVReader.Parsed
@@ -67,11 +92,11 @@ public enum CSVLoader {
             spill?.discard()
             throw error
         }
-        if let spill, let stored = ColumnCache.finish(parsed, spill: spill) {
+        if let cache, let spill, let stored = ColumnCache.finish(parsed, spill: spill) {
             let metadata = CacheMetadata(key: key, rows: parsed.rows, columns: stored, report: parsed.report)
             // Published only when the file did not change while it was read.
             if FileKey.of(fd: fd, path: key.path) == key, spill.publish(metadata) {
-                cache!.trim(keeping: spill.finalPath)
+                cache.trim(keeping: spill.finalPath)
             } else {
                 spill.discard()  // still readable through its open descriptor
             }
@@ -85,8 +110,11 @@ public enum CSVLoader {
         return (table, parsed.report)
     }
 
-    /// The whole file in memory, then parsed (pipes, devices, UTF-16).
-    static func loadWhole(path: String, displayName: String, cancellation: Cancellation) throws(Diagnostic) -> (Table, LoadReport) {
+    /// The whole file in memory, then parsed (pipes, devices, UTF-16; a
+    /// gzip stream is inflated first).
+    static func loadWhole(
+        path: String, displayName: String, cancellation: Cancellation, gzipLimit: Int? = nil
+    ) throws(Diagnostic) -> (Table, LoadReport) {
         let file: FileBytes
         do {
             file = try FileBytes(path: path, memoryLimit: FileBytes.memoryBudget())
@@ -95,6 +123,12 @@ public enum CSVLoader {
         }
         if file.size == 0 {
             throw Diagnostic(id: "empty-file", message: "\(displayName) is empty (0 bytes)", span: nil)
+        }
+        if Gzip.isGzip(file.bytes) {
+            let inflated = try inflate(file.bytes, displayName: displayName, cancellation: cancellation, limit: gzipLimit)
+            return try inflated.withBytes { (bytes) throws(Diagnostic) in
+                try CSVReader.read(bytes, fileName: displayName, cancellation: cancellation)
+            }
         }
         return try CSVReader.read(file.bytes, fileName: displayName, cancellation: cancellation)
     }
@@ -106,9 +140,24 @@ public enum CSVLoader {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard FileKey.of(fd: fd, path: key.path) == key else { return nil }
-        var input = FileInput(fd: fd, size: key.size, displayName: displayName)
         var options = CSVReader.Options()
         options.blockBytes = fileBlockBytes
+        var magic: [UInt8] = [0, 0]
+        if magic.withUnsafeMutableBytes({ CacheFormat.readFully(fd, $0.baseAddress!, count: 2, at: 0) }),
+            magic[0] == 0x1F, magic[1] == 0x8B
+        {
+            guard let inflated = try? inflateFile(fd: fd, key: key, displayName: displayName, cancellation: .never, limit: nil)
+            else { return nil }
+            return inflated.withBytes { bytes in
+                var input = MemoryInput(bytes)
+                guard
+                    var parsed = try? CSVReader.parse(
+                        &input, fileName: displayName, options: options, cancellation: .never, spill: nil)
+                else { return nil }
+                return parsed.takeReadyTable(handle: nil)
+            }
+        }
+        var input = FileInput(fd: fd, size: key.size, displayName: displayName)
         guard var parsed = try? CSVReader.parse(&input, fileName: displayName, options: options, cancellation: .never, spill: nil)
         else { return nil }
         return parsed.takeReadyTable(handle: nil)

@@ -15,8 +15,9 @@ import Testing
 @Suite("Dataset catalog")
 struct DatasetCatalogTests {
     static let shippedNames = [
-        "assessments", "authorities", "children_in_need", "inspections", "looked_after", "neighbours", "population",
-        "protection_plans", "referrals", "section47", "workforce",
+        "assessments", "assessments_45_days", "authorities", "children_in_need", "cin_primary_need", "cla_social_workers",
+        "indicators", "inspections", "looked_after", "measures", "neighbours", "plans_by_category", "population",
+        "protection_plans", "referrals", "section47", "sources_of_referral", "workforce",
     ]
 
     @Test func namesOfTheShippedDatasets() throws {
@@ -97,7 +98,8 @@ struct DatasetCatalogTests {
         let catalog = try #require(DatasetCatalog(directory: DataPaths.datasets))
         // The header line, split by hand: the catalog's names without a load.
         let headerNames = catalog.columnNames(name)
-        let firstLine = try Self.firstLine(of: DataPaths.datasets + "/" + name + ".csv")
+        let path = try #require(catalog.entries[name]).csvPath
+        let firstLine = try Self.firstLine(of: path)
         #expect(headerNames == firstLine.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
 
         let meta = try #require(catalog.metadata(name), "no metadata for \(name)")
@@ -110,7 +112,7 @@ struct DatasetCatalogTests {
         let described = Set(meta.columns?.keys.map { $0 } ?? [])
         #expect(described == Set(headerNames), "every column, and only those, has a description")
 
-        let (table, report) = try CSVTest.load(DataPaths.datasets + "/" + name + ".csv", as: name)
+        let (table, report) = try CSVTest.load(path, as: name)
         #expect(report.issues.isEmpty, "\(report.lines())")
         #expect(table.rowCount == meta.rows, "\(name): \(table.rowCount) rows, metadata says \(meta.rows ?? -1)")
         let viaCatalog = try catalog.table(name, cancellation: .never)
@@ -136,8 +138,12 @@ struct DatasetCatalogTests {
         #expect(seen == Self.shippedNames.count)
     }
 
+    /// A file's text (inflated first when it is gzip).
     static func contents(of path: String) throws -> String {
         let file = try FileBytes(path: path)
+        if Gzip.isGzip(file.bytes) {
+            return try Gzip.inflate(file.bytes, limit: 1 << 30).withBytes { String(decoding: $0, as: UTF8.self) }
+        }
         return String(decoding: file.bytes, as: UTF8.self)
     }
 
