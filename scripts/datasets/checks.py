@@ -257,7 +257,11 @@ def _verify_looked_after(sources, rows):
                     v = repr(float(v)).rstrip("0").rstrip(".")
                 check(row[col] == v, "looked_after %s %s %s: %r vs LAIT %r" % (row["la_name"], y, col, row[col], v))
                 checked += 1
-            check(row["children_started_rate"] == "x" and row["children_ceased_rate"] == "x", "LAIT years rates must be x")
+            for col, item in (("children_started_rate", "LAC_Start_Rate"), ("children_ceased_rate", "LAC_Cease_Rate")):
+                # LAIT's rates of children starting and ceasing begin in 2018.
+                want = _lait_value(sources, item, row, y) if y == 2018 else "x"
+                check(row[col] == want, "looked_after %s %s %s: %r vs %r" % (row["la_name"], y, col, row[col], want))
+                checked += 1
             continue
         raw, label_col, count_col, on31 = (cla23, "population_count", "number", "Children looked after at 31 March each year") \
             if y <= 2020 else (cla25, "population_type", "children_count", "Children looked after on 31 March each year")

@@ -9,13 +9,13 @@ Three sources, one per block of years (never two for the same year):
 """
 
 from .common import (Dataset, DFE, EES, SRC, YEAR_CONVENTION_REPORTING, read_csv,
-                     clean_float_artefact, fail, years_text)
-from .geography import LAIT_REGION_NAMES
+                     fail, years_text)
+from . import lait
 from .series import Part, assemble, coverage_caveat, filled_caveat
 
 REL25 = "2025 release"
 REL23 = "2023 release"
-RELLAIT = "LAIT extract"
+RELLAIT = "DfE's Local Authority Interactive Tool (LAIT)"
 
 LABELS_25 = {"Children looked after on 31 March each year": ("looked_after", "looked_after_rate"),
              "Children starting to be looked after each year": ("children_started", "children_started_rate"),
@@ -25,6 +25,8 @@ LABELS_23 = {"Children looked after at 31 March each year": ("looked_after", "lo
              "Children ceasing to be looked after each year": ("children_ceased", "children_ceased_rate")}
 LAIT_ITEMS = {"LACnum": "looked_after", "LAC": "looked_after_rate",
               "LACnum_Start": "children_started", "LACceased": "children_ceased"}
+# LAIT's rates of children starting and ceasing begin in 2018.
+LAIT_RATES = {"LAC_Start_Rate": "children_started_rate", "LAC_Cease_Rate": "children_ceased_rate"}
 GEO_COLS = ("time_period", "time_identifier", "geographic_level", "country_code", "country_name",
             "region_code", "region_name", "old_la_code", "new_la_code", "la_name")
 
@@ -48,50 +50,15 @@ def _pivot_ees(rows, label_col, count_col, labels):
     return list(out.values())
 
 
-def _lait_rows(geo, path, years):
-    """LAIT long rows -> EES-shaped rows.  LAIT numbers 970 = England,
-    980-990 = regions (names mapped to the EES spelling); LA rows carry no
-    ONS code, so the current one is attached from the authorities table."""
-    out = {}
-    artefacts = 0
-    for r in read_csv(path):
-        item = r["Short Desc"]
-        if item not in LAIT_ITEMS or int(r["Years"]) not in years:
-            continue
-        n = int(r["LA Number"])
-        k = (r["Years"], n)
-        if k not in out:
-            base = {c: "" for c in GEO_COLS}
-            base.update(time_period=r["Years"], country_code="E92000001", country_name="England")
-            if n == 970:
-                base["geographic_level"] = "National"
-            elif 980 <= n <= 990:
-                name = LAIT_REGION_NAMES.get(r["LA and Regions"], r["LA and Regions"])
-                base.update(geographic_level="Regional", region_name=name,
-                            region_code=geo.region_codes[name])
-            else:
-                g = geo.local(n)
-                base.update(geographic_level="Local authority", old_la_code=str(n),
-                            new_la_code=g["ons_code"], la_name=g["la_name"])
-            out[k] = base
-        col = LAIT_ITEMS[item]
-        if col in out[k]:
-            fail("duplicate LAIT value %s %s" % (k, item))
-        v, changed = clean_float_artefact(r["Values"])
-        artefacts += changed
-        out[k][col] = v
-    return list(out.values()), artefacts
-
-
 def build_looked_after(geo, pol, index):
     """Children looked after, 2016-2025 (see module docstring for sources)."""
     ds = Dataset(
         "looked_after", "Children looked after: at 31 March, starting and ceasing",
         DFE, "Children looked after in England including adoptions (reporting years 2025 and 2023 releases); DfE Local Authority Interactive Tool (2016-2018)",
-        EES + "; " + SRC["cla25"] + " (2021-2025); " + SRC["cla23"] + " (2019-2020); " + SRC["lait_csc"] + " (2016-2018, LAIT items LACnum, LAC, LACnum_Start, LACceased)",
+        EES + "; " + SRC["cla25"] + " (2021-2025); " + SRC["cla23"] + " (2019-2020); " + SRC["lait_bds"] + " (2016-2018, LAIT items LACnum, LAC, LACnum_Start, LACceased, and LAC_Start_Rate and LAC_Cease_Rate for 2018)",
         "Reporting year 2025 release (published November 2025) for 2021-2025; reporting year 2023 release for 2019-2020; LAIT (repository HEAD 2026-04-08) for 2016-2018",
         YEAR_CONVENTION_REPORTING)
-    ds.sources = ["cla25", "cla23", "lait_csc"]
+    ds.sources = ["cla25", "cla23", "lait_bds"]
     rate = " per 10,000 children aged 0-17 (ONS mid-year estimate for the previous calendar year, as used by the release the row comes from)"
     ds.add_column("looked_after", "Children looked after at 31 March", "count", pol("LACnum"), "LACnum")
     ds.add_column("looked_after_rate", "Children looked after at 31 March" + rate, "per 10,000 children", pol("LAC"), "LAC")
@@ -102,12 +69,15 @@ def build_looked_after(geo, pol, index):
 
     d25 = _pivot_ees(read_csv(index.path("cla25")), "population_type", "children_count", LABELS_25)
     d23 = _pivot_ees(read_csv(index.path("cla23")), "population_count", "number", LABELS_23)
-    lait, artefacts = _lait_rows(geo, index.path("lait_csc"), {2016, 2017, 2018})
+    lait_rows, artefacts = lait.ees_shaped(geo, index, LAIT_ITEMS, {"2016", "2017", "2018"})
+    lait_rates, rate_artefacts = lait.ees_shaped(geo, index, LAIT_RATES, {"2018"})
+    artefacts += rate_artefacts
     allcols = ["looked_after", "looked_after_rate", "children_started", "children_started_rate",
                "children_ceased", "children_ceased_rate"]
     parts = [Part("cla25", REL25, lambda y: 2021 <= y <= 2025, {c: c for c in allcols}, d25),
              Part("cla23", REL23, lambda y: 2019 <= y <= 2020, {c: c for c in allcols}, d23),
-             Part("lait_csc", RELLAIT, lambda y: 2016 <= y <= 2018, {c: c for c in LAIT_ITEMS.values()}, lait)]
+             Part("lait_bds", RELLAIT, lambda y: 2016 <= y <= 2018, {c: c for c in LAIT_ITEMS.values()}, lait_rows),
+             Part("lait_bds", RELLAIT, lambda y: y == 2018, {c: c for c in LAIT_RATES.values()}, lait_rates)]
     info = assemble(ds, geo, index, parts)
     ds.info = info
     ds.dropped_placeholders = len(info["dropped"])
@@ -117,14 +87,14 @@ def build_looked_after(geo, pol, index):
 
     # How the releases compare where they overlap (reported, not merged).
     rev = _compare(geo, d23, d25, range(2021, 2024), ["looked_after", "children_started", "children_ceased"])
-    lait_all, _ = _lait_rows(geo, index.path("lait_csc"), set(range(2019, 2026)))
+    lait_all, _ = lait.ees_shaped(geo, index, LAIT_ITEMS, {str(y) for y in range(2019, 2026)})
     # official figure per year: 2023 release for 2019-2020, 2025 release after
     official = [r for r in d23 if int(r["time_period"]) <= 2020] + d25
     lait_vs = _compare(geo, lait_all, official, range(2019, 2026), ["looked_after", "children_started", "children_ceased"])
     ds.caveats += [
-        "Sources by year: 2016-2018 from LAIT (DfE Local Authority Interactive Tool, items LACnum/LAC/LACnum_Start/LACceased); 2019-2020 from the 2023 release; 2021-2025 from the 2025 release. Each year comes from exactly one source.",
+        "Sources by year: 2016-2018 from LAIT (DfE Local Authority Interactive Tool, items LACnum/LAC/LACnum_Start/LACceased, and LAC_Start_Rate/LAC_Cease_Rate from 2018); 2019-2020 from the 2023 release; 2021-2025 from the 2025 release. Each year comes from exactly one source.",
         coverage_caveat(info, [RELLAIT, REL23, REL25]),
-        filled_caveat(info, "LAIT's children's social care extract has no rates for children starting or ceasing to be looked after, and none are computed here."),
+        filled_caveat(info, "LAIT's rates for children starting or ceasing to be looked after begin in 2018, and none are computed here."),
         "Later releases revise earlier years: the 2025 release changes %d of the 2021-2023 counts published in the 2023 release (e.g. %s). Rates also move because each release uses its own population vintage." % (len(rev), "; ".join(rev[:3])),
         "National and regional counts are rounded to the nearest 10; local authority counts are not.",
         "Markers as published: x = not available, z = not applicable (the Isles of Scilly are always 'z' in the 2025 release), c = suppressed; LAIT uses '-' for missing or suppressed. Markers are never turned into 0; the zeros shown for the Isles of Scilly in 2016-2020 are published zeros (LAIT 2016-2018, 2023 release 2019-2020), not converted markers.",
