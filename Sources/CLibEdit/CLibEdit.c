@@ -180,6 +180,15 @@ char *cb_editor_take_paste(cb_editor *editor) {
 
 void cb_editor_push(cb_editor *editor, const char *text) { el_push(editor->el, text); }
 
+void cb_editor_set_history_keys(cb_editor *editor, int on) {
+    static const char *up[] = {"\033[A", "\033OA", "^P"};
+    static const char *down[] = {"\033[B", "\033OB", "^N"};
+    for (int i = 0; i < 3; i++) {
+        el_set(editor->el, EL_BIND, up[i], on ? "ed-prev-history" : "ed-unassigned", NULL);
+        el_set(editor->el, EL_BIND, down[i], on ? "ed-next-history" : "ed-unassigned", NULL);
+    }
+}
+
 int cb_input_pending(cb_editor *editor) {
     FILE *in = NULL;
     el_get(editor->el, EL_GETFP, 0, &in);

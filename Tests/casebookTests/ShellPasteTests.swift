@@ -81,4 +81,26 @@ struct ShellPasteTests {
         let next = try shell.run("authorities | count")
         #expect(next.contains("158"), "\(next)")
     }
+
+    @Test("Up recalls a statement typed over three lines as one line that runs again; at a continuation prompt Up does nothing")
+    func upRecallsOneLine() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        shell.send("referrals | for \"Reading\" |" + Key.enter)
+        try shell.expect(InteractiveShellText.continuation)
+        // Up here would splice the last statement into this one: it is off.
+        shell.send(Key.up)
+        shell.send("where year = 2016 |" + Key.enter)
+        try shell.expect(InteractiveShellText.continuation)
+        let first = try shell.run("select referrals")
+        #expect(first.contains("3,078"), "\(first)")
+        #expect(!first.contains("error"), "\(first)")
+        shell.send(Key.up)
+        try shell.expect(#"referrals | for "Reading" | where year = 2016 | select referrals"#)
+        let again = try shell.run("")
+        #expect(again.contains("3,078"), "\(again)")
+        // The file keeps the statement as it was typed.
+        #expect(sandbox.historyLines()?.first == #"referrals | for "Reading" |\nwhere year = 2016 |\nselect referrals"#)
+    }
 }

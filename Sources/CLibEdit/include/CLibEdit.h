@@ -71,6 +71,11 @@ void cb_editor_push(cb_editor *editor, const char *text);
 /// terminal without bracketed paste arrives all at once).
 int cb_input_pending(cb_editor *editor);
 
+/// Up, Down, Ctrl-P and Ctrl-N walk the history (on) or do nothing (off: at a
+/// continuation prompt, where a recalled statement would be spliced into the
+/// unfinished one).
+void cb_editor_set_history_keys(cb_editor *editor, int on);
+
 /// Puts the terminal back in its normal mode (used before leaving).
 void cb_editor_reset(cb_editor *editor);
 

@@ -35,7 +35,8 @@ struct InteractiveShell {
         editor.complete = { text, cursor in completer.complete(text, cursor: cursor) }
 
         let state = StateFiles(useHistory: useHistory)
-        for entry in state.history() { editor.addHistory(entry) }
+        // Up recalls a statement as one line, editable as a whole (the file keeps it as typed).
+        for entry in state.history() { editor.addHistory(InputCompleteness.oneLine(entry)) }
         for message in state.startupMessages { Console.write(message + "\n", to: 2) }
 
         Console.write(
@@ -52,6 +53,7 @@ struct InteractiveShell {
                 read = .line(line)
             } else {
                 editor.pendingText = pending
+                editor.historyKeys = pending.isEmpty
                 read = editor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuation)
             }
             switch read {
@@ -106,7 +108,7 @@ struct InteractiveShell {
                     continue
                 }
                 pending = ""
-                editor.addHistory(text)
+                editor.addHistory(InputCompleteness.oneLine(text))
                 state.record(text)
                 // No clearing here: a Ctrl-C read while a line is edited ends that read, so
                 // one pending now was pressed after Enter, to stop this statement.

@@ -68,6 +68,11 @@ final class LineEditor {
     /// Input already waiting: the rest of a paste from a terminal without bracketed paste.
     var inputPending: Bool { cb_input_pending(editor) != 0 }
 
+    /// Whether Up and Down walk the history; off at a continuation prompt.
+    var historyKeys = true {
+        didSet { if historyKeys != oldValue { cb_editor_set_history_keys(editor, historyKeys ? 1 : 0) } }
+    }
+
     func addHistory(_ entry: String) {
         cb_editor_history_add(editor, entry)
     }
