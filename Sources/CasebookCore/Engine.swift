@@ -398,12 +398,28 @@ public final class Engine {
 
     // MARK: - Sessions
 
-    func saveSession(path: String, span: SourceSpan) throws(Diagnostic) -> Outcome {
+    func saveSession(path: String, span: SourceSpan, replace: Bool) throws(Diagnostic) -> Outcome {
         var target = path
         if !path.contains("/") && !path.hasSuffix(".cb") { target = sessionsDirectory + "/" + path + ".cb" }
         let resolved = try writablePath(target, span: span)
         let entries = transcript.filter { !$0.failed && !SessionFormat.isSessionCommand($0.statement) }
-        let text = SessionFormat.write(name: path, entries: entries)
+        // An existing session is written over only when asked, and then keeps
+        // its hand-written comments: the header, and those above a statement
+        // that is saved again.
+        var kept = SessionComments(header: nil, above: [:], order: [])
+        if Directory.fileExists(resolved) {
+            guard replace else {
+                throw Diagnostic(
+                    id: "session-exists", message: "\(target) already exists", span: span,
+                    help: "`save session \(path) replace` writes over it (keeping its comments), or choose another name")
+            }
+            if let old = try? FileBytes(path: resolved) {
+                kept = SessionComments.read(SourceText(name: resolved, text: String(decoding: old.bytes, as: UTF8.self)))
+            }
+        }
+        let text = SessionFormat.write(
+            name: path, entries: entries, header: kept.header, comments: kept.above,
+            trailing: kept.orphans(entries.map(\.statement)))
         if let slash = resolved.lastIndex(of: "/"), !Directory.isDirectory(String(resolved[..<slash])) {
             try Directory.make(String(resolved[..<slash]))
         }

@@ -144,7 +144,7 @@ struct CrashSafetyTests {
         let sandbox = try Sandbox()
         let file = "sessions/kept.cb"
         let path = sandbox.work + "/" + file
-        let save = "save session kept"
+        let save = "save session kept replace"
         var entered: [String] = []
 
         // A first save, left cleanly.

@@ -137,6 +137,39 @@ struct SessionCommandTests {
         #expect(check.stdout == "sessions/fromscript.cb: 2 statements checked, all outputs match\n")
     }
 
+    @Test("`save session reading-2016` takes the name as written; saving over it needs `replace`, which keeps every comment")
+    func saveSessionNamesAndReplace() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        try shell.run(Self.reading)
+        let saved = try shell.run("save session reading-2016")
+        #expect(saved.contains("saved 1 statement to "), "\(saved)")
+        let path = sandbox.work + "/sessions/reading-2016.cb"
+        let first = try #require(FileSystem.readText(path))
+        // Comments written by hand, above the statement and at the top, and one
+        // above a statement that the next save will not hold.
+        let edited = "# Reading's referrals\n#\n# Written by hand.\n\n# The 84% rise\n" + first.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop(while: { $0.hasPrefix("#") || $0.isEmpty }).joined(separator: "\n")
+            + "\n# The authorities, for scale\nauthorities | count\n"
+        _ = try sandbox.write("sessions/reading-2016.cb", edited)
+
+        let refused = try shell.run("save session reading-2016")
+        #expect(refused.contains("already exists"), "\(refused)")
+        #expect(refused.contains("save session reading-2016 replace"), "\(refused)")
+        #expect(FileSystem.readText(path) == edited, "the file is left as it was")
+
+        try shell.run(Self.southEast)
+        let replaced = try shell.run("save session reading-2016 replace")
+        #expect(replaced.contains("saved 2 statements"), "\(replaced)")
+        let text = try #require(FileSystem.readText(path))
+        #expect(text.hasPrefix("# Reading's referrals\n#\n# Written by hand.\n"), "\(text)")
+        #expect(text.contains("# The 84% rise\n" + Self.reading + "\n#> "), "\(text)")
+        #expect(text.contains("# The authorities, for scale"), "a comment whose statement is gone is kept: \(text)")
+        let check = try sandbox.run(["check", "sessions/reading-2016.cb"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     @Test("`save session NAME` in a folder without sessions/ makes it")
     func saveSessionMakesTheSessionsFolder() throws {
         let sandbox = try Sandbox()

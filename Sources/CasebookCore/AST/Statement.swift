@@ -15,7 +15,8 @@ public struct Statement: Sendable, Equatable {
         case output(path: String?, pathSpan: SourceSpan?)
         /// `once "file"` sends only the next result to a file.
         case once(path: String, pathSpan: SourceSpan)
-        case saveSession(path: String, pathSpan: SourceSpan)
+        /// `save session NAME [replace]`: `replace` writes over an existing file.
+        case saveSession(path: String, pathSpan: SourceSpan, replace: Bool)
         case forget(NameRef)
         case quit
     }

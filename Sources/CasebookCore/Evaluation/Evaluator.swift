@@ -49,8 +49,8 @@ struct Evaluator {
             return try engine.redirect(path: path, span: span, once: false)
         case .once(let path, let span):
             return try engine.redirect(path: path, span: span, once: true)
-        case .saveSession(let path, let span):
-            return try engine.saveSession(path: path, span: span)
+        case .saveSession(let path, let span, let replace):
+            return try engine.saveSession(path: path, span: span, replace: replace)
         case .forget(let name):
             guard workspace.forget(name.name) else {
                 let isDataset = workspace.catalog?.contains(name.name) == true

@@ -142,12 +142,31 @@ extension Parser {
             return try done(.once(path: path, pathSpan: span), "the file name")
         case "save":
             guard matchWord("session") else { throw expected("`session`", after: "`save`") }
+            let name: String
+            let span: SourceSpan
             if current.kind == .string {
                 let t = advance()
-                return try done(.saveSession(path: t.unquoted, pathSpan: t.span), "the session name")
+                (name, span) = (t.unquoted, t.span)
+            } else {
+                // A bare name may hold `-` and `.` (`reading-2016`): the tokens
+                // that touch each other, read as one name.
+                let first = try parseName("a session name or a path in quotes", after: "`save session`")
+                var end = first.span.end
+                func joins(_ t: Token) -> Bool {
+                    switch t.kind {
+                    case .minus, .integer, .identifier, .decimal: return true
+                    case .unexpectedCharacter: return t.text == "."
+                    default: return false
+                    }
+                }
+                while !atEnd, current.span.start == end, joins(current) {
+                    end = advance().span.end
+                }
+                span = SourceSpan(first.span.start, end)
+                name = source.slice(span)
             }
-            let name = try parseName("a session name or a path in quotes", after: "`save session`")
-            return try done(.saveSession(path: name.name, pathSpan: name.span), "the session name")
+            let replace = matchWord("replace")
+            return try done(.saveSession(path: name, pathSpan: span, replace: replace), "the session name")
         case "compare":
             // A comparison starts a pipeline: `compare … | chart line`.
             let spec = try parseCompare(after: "`compare`", allowDataset: true)

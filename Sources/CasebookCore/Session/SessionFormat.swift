@@ -22,15 +22,23 @@ public enum SessionFormat {
         return ["save", "output", "once", "quit", "exit"].contains(first)
     }
 
-    public static func write(name: String, entries: [Engine.TranscriptEntry], header: [String]? = nil) -> String {
+    /// `header`: the file's opening comment, as lines without `# `; `comments`:
+    /// comment lines (as written, `#` included) to put above a statement, by its text.
+    public static func write(
+        name: String, entries: [Engine.TranscriptEntry], header: [String]? = nil, comments: [String: [String]] = [:],
+        trailing: [String] = []
+    ) -> String {
         var out = ""
         for line in header ?? ["Casebook session: \(name)", "Replay: casebook replay FILE · Check the answers: casebook check FILE"] {
             out += line.isEmpty ? "#\n" : "# \(line)\n"
         }
         for entry in entries {
-            out += "\n" + entry.statement + "\n"
+            out += "\n"
+            for line in comments[entry.statement] ?? [] { out += line + "\n" }
+            out += entry.statement + "\n"
             out += outputLines(entry.output)
         }
+        if !trailing.isEmpty { out += "\n" + trailing.joined(separator: "\n") + "\n" }
         return out
     }
 
