@@ -38,8 +38,8 @@ struct Evaluator {
             return .text(text)
         case .load(let path, let pathSpan, let alias, let raw):
             return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
-        case .set(let option, let value):
-            return try engine.applySetting(option, value)
+        case .set(let setting, let value, _, let written):
+            return engine.applySetting(setting, value, written: written)
         case .output(let path, let span):
             return try engine.redirect(path: path, span: span, once: false)
         case .once(let path, let span):
@@ -79,8 +79,16 @@ struct Evaluator {
             table = result
         }
         let env = environment
-        for stage in pipeline.stages {
+        // `schema` shows the shape the resolver worked out: the stages before it need not run.
+        let schemaAt = pipeline.stages.lastIndex { $0.kind.word == .schema }
+        for (index, stage) in pipeline.stages.enumerated() {
             try context.cancellation.checkpoint()
+            if let schemaAt, index < schemaAt { continue }
+            if index == schemaAt {
+                let before = Pipeline(source: pipeline.source, stages: Array(pipeline.stages[..<index]), span: pipeline.span)
+                table = SchemaStage.table(engine.resolver(source).resolve(before).schema, env)
+                continue
+            }
             do {
                 table = try apply(stage, to: table, env: env, sourceName: sourceName)
             } catch {
@@ -151,6 +159,8 @@ struct Evaluator {
             return try Correlate.apply(table, x, y, env)
         case .sources:
             return SourcesTable.make(table.sources)
+        case .schema:
+            return table  // made in `run`, from the stages before it
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
             let format = ResultRenderer.format(forPath: path) ?? .csv

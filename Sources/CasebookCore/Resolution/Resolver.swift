@@ -1,0 +1,95 @@
+// The pass between the parser and the evaluator (Crafting Interpreters'
+// resolver, PRQL's semantic module): it walks a pipeline with the shape of each
+// table and no figures, binds every column and call, and reports every unknown
+// name with its place and a "did you mean". The shapes come from the workspace
+// (a dataset's columns are known without computing anything); the evaluator
+// then runs a statement the resolver found nothing wrong with.
+//
+// It does not judge what only the figures can say (a join's clashing columns
+// that agree, `wider`'s new columns, a value's type after `number(…)`): those
+// are left open, and the evaluator still checks them.
+
+public struct Resolver {
+    /// The shape of a named table (a dataset or a result kept with `let`/`load`), nil if there is none.
+    let schemaOf: (String) throws(Diagnostic) -> Schema?
+    let source: SourceText
+
+    public init(source: SourceText, schemaOf: @escaping (String) throws(Diagnostic) -> Schema?) {
+        self.source = source
+        self.schemaOf = schemaOf
+    }
+
+    /// The problems in a statement's names and calls, all of them; empty when it may run.
+    public func check(_ statement: Statement) -> [Diagnostic] {
+        switch statement.kind {
+        case .pipeline(let p), .bind(_, let p): return resolve(p).diagnostics
+        default: return []
+        }
+    }
+
+    public func resolve(_ pipeline: Pipeline) -> Plan {
+        var problems: [Diagnostic] = []
+        let start = sourceSchema(pipeline.source, &problems)
+        var schema = start
+        var steps: [Plan.Step] = []
+        for stage in pipeline.stages {
+            schema = apply(stage, to: schema, &problems)
+            steps.append(Plan.Step(stage: stage, schema: schema))
+        }
+        return Plan(source: start, steps: steps, diagnostics: problems)
+    }
+
+    private func sourceSchema(_ s: PipelineSource, _ problems: inout [Diagnostic]) -> Schema {
+        switch s {
+        case .named(let name):
+            do {
+                // An unknown dataset is the evaluator's to report (it knows the
+                // functions and kept results to suggest); its stages are not checked.
+                return try schemaOf(name.name) ?? .unknown
+            } catch {
+                // A dataset that cannot be read says so when the evaluator loads it.
+                return .unknown
+            }
+        case .nested(let inner):
+            let plan = resolve(inner)
+            problems += plan.diagnostics
+            return plan.schema
+        case .compare:
+            // A comparison's columns depend on the years it covers.
+            return .unknown
+        }
+    }
+
+    // MARK: - Names
+
+    /// Checks that `name` is a column of `schema`; reports it once if not.
+    func require(_ name: NameRef, in schema: Schema, _ problems: inout [Diagnostic]) {
+        guard !schema.allows(name.name) else { return }
+        problems.append(Self.unknownColumn(name.name, span: name.span, columns: schema.names))
+    }
+
+    func require(_ names: [NameRef], in schema: Schema, _ problems: inout [Diagnostic]) {
+        for n in names { require(n, in: schema, &problems) }
+    }
+
+    /// "no column named `x`" with the nearest names, or the first few columns.
+    static func unknownColumn(_ name: String, span: SourceSpan, columns names: [String]) -> Diagnostic {
+        var help = Suggestions.didYouMean(name, in: names)
+        if help == nil {
+            let shown = names.prefix(8).map { Messages.code($0) }
+            help = "the columns are " + Messages.andList(shown) + (names.count > 8 ? " and \(names.count - 8) more" : "")
+            if names.isEmpty { help = "this table has no columns" }
+        }
+        if Registry.isCallable(name) { help = "`\(name)` is a function: write `\(name)(…)`" }
+        return Diagnostic(id: "unknown-column", message: "no column named `\(name)`", span: span, help: help)
+    }
+
+    /// "unknown function `meen`" with the nearest function or aggregate.
+    static func unknownFunction(_ name: String, span: SourceSpan) -> Diagnostic {
+        var help = Suggestions.didYouMean(name, in: FunctionWord.spellings + AggregateWord.spellings)
+        if StageWord(spelled: name) != nil { help = "`\(name)` is a stage: write `| \(name) …`" }
+        return Diagnostic(
+            id: "unknown-function", message: "unknown function `\(name)`", span: span,
+            help: help ?? "`help functions` lists them")
+    }
+}
