@@ -6,7 +6,9 @@ extension Completer {
     /// Is the open string at the end of `tokens` (the statement before it) an authority?
     func isAuthorityPosition(_ tokens: [Token]) -> Bool {
         guard let last = tokens.last else { return false }
-        if tokens.count == 1, StatementWord(spelled: last.text) == .compare { return true }
+        if tokens.count == 1, let word = StatementWord(spelled: last.text), word == .compare || word == .scorecard {
+            return true
+        }
         guard let stage = currentStage(tokens) else { return false }
         switch stage {
         case .for: return last.kind == .comma || StageWord(spelled: last.text) == .for

@@ -77,6 +77,10 @@ struct Evaluator {
             let (result, header) = try Compare.apply(data, spec: spec, datasetName: name, environment, workspace: workspace)
             context.preamble = header
             table = result
+        case .scorecard(let spec, _):
+            let (result, header) = try Scorecard.apply(spec, environment, workspace: workspace)
+            context.preamble = header
+            table = result
         }
         let env = environment
         // `schema` shows the shape the resolver worked out: the stages before it need not run.

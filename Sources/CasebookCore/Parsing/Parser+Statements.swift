@@ -151,6 +151,12 @@ extension Parser {
             let compareSpan = start.union(previous.span)
             let pipeline = try parseStages(after: .compare(spec, span: compareSpan), at: compareSpan, &diagnostics)
             return try done(.pipeline(pipeline), "the comparison")
+        case .scorecard:
+            // A scorecard starts a pipeline too: `scorecard "Reading" | where travel = "worse"`.
+            let spec = try parseScorecard()
+            let span = start.union(previous.span)
+            let pipeline = try parseStages(after: .scorecard(spec, span: span), at: span, &diagnostics)
+            return try done(.pipeline(pipeline), "the scorecard")
         case .forget:
             let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
             return try done(.forget(name), "the name")
@@ -168,7 +174,7 @@ extension Parser {
         switch source {
         case .named(let n): sourceSpan = n.span
         case .nested(let p): sourceSpan = p.span
-        case .compare(_, let span): sourceSpan = span
+        case .compare(_, let span), .scorecard(_, let span): sourceSpan = span
         }
         return try parseStages(after: source, at: sourceSpan, &diagnostics)
     }
@@ -205,6 +211,19 @@ extension Parser {
             var nested = inner
             nested.span = open.span.union(previous.span)
             return .nested(nested)
+        }
+        // `let cp = scorecard "Reading" topic "Child Protection"`, `join (compare …)`:
+        // the analysis statements are sources wherever a dataset may stand.
+        if current.kind == .identifier, peek().kind == .string || peek().kind == .integer,
+            let word = StatementWord(spelled: current.text), word == .compare || word == .scorecard
+        {
+            let start = advance().span
+            if word == .compare {
+                let spec = try parseCompare(after: "`\(word.name)`", allowDataset: true)
+                return .compare(spec, span: start.union(previous.span))
+            }
+            let spec = try parseScorecard()
+            return .scorecard(spec, span: start.union(previous.span))
         }
         if case .keyword = current.kind {
             throw Diagnostic(

@@ -77,6 +77,21 @@ extension StatementWord: DeclaredWord {
                     "compare \"Reading\" on referrals_rate year 2016",
                     "compare \"Reading\" on caseload years 2020 to 2024",
                 ])
+        case .scorecard:
+            return Declaration(
+                .statement, synopsis: "scorecard AUTHORITY [topic \"TOPIC\" | measures M, M…] [year Y] [neighbours 2021]",
+                summary: "An authority's LAIT profile in one table: for every measure of a topic (or the ones listed, or all 434), the latest value, the year before, better or worse by the measure's polarity, the statistical neighbours' mean, the region, England, the rank among all authorities (1 = best) and LAIT's quartile band (A = best quarter).",
+                details: [
+                    "Without `year` each measure shows its latest year with a value for the authority, and a note says which years were used; `year 2019` takes that year for every measure.",
+                    "travel is better or worse by LAIT's polarity (high is good, low is good); where LAIT gives none it is up or down, and the rank puts the highest value first. Measures LAIT does not band (its No_Quartile) have band z.",
+                    "A joint return (Kingston upon Thames with Richmond upon Thames in the workforce census) stands for either member, is ranked as one unit, and a note says so. Topics are those of `measures`: `measures | count by topic` lists them.",
+                    "It is a table like any other: `| where travel = \"worse\"`, `| chart bar measure rank`, `let cp = scorecard …`.",
+                ],
+                examples: [
+                    "scorecard \"Reading\" topic \"Child Protection\"",
+                    "scorecard \"Reading\" measures CPP_rate, ReReferral, CP_conf_15days year 2019",
+                    "scorecard \"Reading\" topic \"Children Looked After\" | where band = \"D\" | select measure, name, value, england, rank, of",
+                ])
         case .forget:
             return Declaration(
                 .statement, synopsis: "forget NAME",

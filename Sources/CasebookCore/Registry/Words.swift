@@ -4,7 +4,8 @@
 // are in its declaration (Registry+*.swift), and only there.
 
 public enum StatementWord: String, CaseIterable, Sendable {
-    case pipeline, `let`, datasets, describe, profile, load, set, output, once, save, compare, forget, help, quit
+    case pipeline, `let`, datasets, describe, profile, load, set, output, once, save, compare, scorecard, forget, help
+    case quit
 }
 
 public enum StageWord: String, CaseIterable, Sendable {

@@ -57,6 +57,15 @@ public struct Resolver {
         case .compare:
             // A comparison's columns depend on the years it covers.
             return .unknown
+        case .scorecard(let spec, _):
+            // One row per measure; `topic` is a column only when the measures span topics.
+            let text = ["measure", "name", "units", "polarity"].map { SchemaColumn($0, .text) }
+            let figures = ["value", "previous"].map { SchemaColumn($0, ColumnType.decimal) }
+            let around = ["neighbours", "region", "england"].map { SchemaColumn($0, ColumnType.decimal) }
+            return Schema(
+                columns: (spec.topic == nil ? [SchemaColumn("topic", .text)] : []) + text
+                    + [SchemaColumn("year", nil, unit: "year")] + figures + [SchemaColumn("travel", .text)] + around
+                    + [SchemaColumn("rank", nil, unit: "rank"), SchemaColumn("of", nil, unit: "count"), SchemaColumn("band", .text)])
         }
     }
 
