@@ -100,8 +100,8 @@ public struct Completer {
         if tokens.count == 2, StatementWord(spelled: firstWord) == .load { return ["as"] }
         if last.kind == .pipe { return StageWord.names }
         if last.kind == .equal, tokens.count == 3, first.kind == .keyword(.let) { return workspace.allNames }
-        if last.isWord("join") || last.isWord("left") || last.isWord("inner") { return workspace.allNames }
-        if last.kind == .leftParen, tokens.count >= 2, tokens[tokens.count - 2].isWord("join") {
+        if StageWord(spelled: last.text) == .join || last.isWord("left") || last.isWord("inner") { return workspace.allNames }
+        if last.kind == .leftParen, tokens.count >= 2, StageWord(spelled: tokens[tokens.count - 2].text) == .join {
             return workspace.allNames
         }
         if isMeasurePosition(tokens) { return measures(tokens, text: text) }

@@ -66,12 +66,17 @@ struct Evaluator {
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> Table {
         var table: Table
         var sourceName: String? = nil
+        // `schema` shows the shape the resolver worked out: the stages before it,
+        // and a comparison or scorecard at the head, need not run.
+        let schemaAt = pipeline.stages.lastIndex { $0.kind.word == .schema }
         switch pipeline.source {
         case .named(let name):
             table = try lookup(name)
             sourceName = name.name
         case .nested(let inner):
             table = try run(inner)
+        case .compare where schemaAt != nil, .scorecard where schemaAt != nil:
+            table = Table(columns: [])
         case .compare(let spec, _):
             let (data, name) = try datasetFor(measure: spec.measure, named: spec.dataset)
             let (result, header) = try Compare.apply(data, spec: spec, datasetName: name, environment, workspace: workspace)
@@ -83,8 +88,6 @@ struct Evaluator {
             table = result
         }
         let env = environment
-        // `schema` shows the shape the resolver worked out: the stages before it need not run.
-        let schemaAt = pipeline.stages.lastIndex { $0.kind.word == .schema }
         for (index, stage) in pipeline.stages.enumerated() {
             try context.cancellation.checkpoint()
             if let schemaAt, index < schemaAt { continue }

@@ -21,6 +21,9 @@ public struct Declaration: Sendable {
     public var examples: [String]
     /// Functions and aggregates: how many arguments a call takes.
     public var arity: ClosedRange<Int>?
+    /// Functions and aggregates: what the first argument must be (the resolver
+    /// checks it when the column's type is known; the evaluator when it is not).
+    public var firstArgument: ArgumentKind = .any
     /// Statements about the session itself (save, output, quit), which a saved session leaves out.
     public var leftOutOfSessions = false
 
@@ -43,6 +46,12 @@ public struct Declaration: Sendable {
         return copy
     }
 
+    func taking(_ kind: ArgumentKind) -> Declaration {
+        var copy = self
+        copy.firstArgument = kind
+        return copy
+    }
+
     func named(_ name: String) -> Declaration {
         var copy = self
         copy.name = name
@@ -51,4 +60,9 @@ public struct Declaration: Sendable {
 
     /// The form as a call error shows it: "round(x) or round(x, places)".
     public var usage: String { synopsis.replacing(" · ", with: " or ") }
+}
+
+/// What a call's argument must hold.
+public enum ArgumentKind: Sendable {
+    case any, number, text, condition
 }

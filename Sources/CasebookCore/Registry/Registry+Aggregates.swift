@@ -4,7 +4,7 @@ extension AggregateWord: DeclaredWord {
     public var declaration: Declaration { Self.table[self]! }
 
     private static let table: [AggregateWord: Declaration] = Dictionary(
-        uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue)) })
+        uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue).taking($0.firstArgument)) })
 
     private static func declare(_ word: AggregateWord) -> Declaration {
         switch word {
@@ -69,6 +69,14 @@ extension AggregateWord: DeclaredWord {
         case .last:
             return Declaration(
                 .aggregate, synopsis: "last(x)", summary: "The last present value in row order.", examples: ["referrals | for \"Reading\" | summarise last(year)"], arity: 1...1)
+        }
+    }
+
+    /// What the first argument must hold (min, max, first and last take text too).
+    private var firstArgument: ArgumentKind {
+        switch self {
+        case .sum, .mean, .median, .stddev, .variance, .quantile, .corr, .spearman, .sparkline: return .number
+        case .count, .count_missing, .count_distinct, .min, .max, .first, .last: return .any
         }
     }
 }

@@ -4,7 +4,7 @@ extension FunctionWord: DeclaredWord {
     public var declaration: Declaration { Self.table[self]! }
 
     private static let table: [FunctionWord: Declaration] = Dictionary(
-        uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue)) })
+        uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue).taking($0.firstArgument)) })
 
     private static func declare(_ word: FunctionWord) -> Declaration {
         switch word {
@@ -82,6 +82,16 @@ extension FunctionWord: DeclaredWord {
             return Declaration(
                 .function, synopsis: "la(\"name or code\")", summary: "The DfE code of an authority, found by any name.",
                 examples: ["referrals | where la_code = la(\"bristol\") and year = 2016 | select la_name, referrals"], arity: 1...1)
+        }
+    }
+
+    /// What the first argument must hold.
+    private var firstArgument: ArgumentKind {
+        switch self {
+        case .round, .abs, .floor, .ceil, .sqrt: return .number
+        case .lower, .upper, .trim, .length, .contains, .starts_with, .ends_with, .number: return .text
+        case .if: return .condition
+        case .concat, .coalesce, .is_missing, .reason, .text, .la: return .any
         }
     }
 }

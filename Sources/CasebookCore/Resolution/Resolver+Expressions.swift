@@ -37,14 +37,57 @@ extension Resolver {
             let types = arguments.map { type(of: $0, in: schema, &problems) }
             if let word = AggregateWord(spelled: name) {
                 checkCount(word.declaration, arguments.count, name, e.span, &problems)
+                // An aggregate's numbers may be any that are not text (a count of true values, say).
+                if word.declaration.firstArgument == .number, types.first == .text {
+                    problems.append(mismatch("`\(name)`", .number, arguments[0], .text))
+                }
                 return Self.result(of: word, types)
             }
             if let word = FunctionWord(spelled: name) {
                 checkCount(word.declaration, arguments.count, name, e.span, &problems)
+                if let first = arguments.first, let t = types.first ?? nil,
+                    !Self.fits(t, word.declaration.firstArgument)
+                {
+                    let what = word == .if ? "the first argument of `\(name)`" : "`\(name)`"
+                    problems.append(mismatch(what, word.declaration.firstArgument, first, t))
+                }
                 return Self.result(of: word, types, arguments)
             }
             problems.append(Self.unknownFunction(name, span: nameSpan))
             return nil
+        }
+    }
+
+    static func fits(_ t: ColumnType, _ kind: ArgumentKind) -> Bool {
+        switch kind {
+        case .any: return true
+        case .number: return t.isNumeric
+        case .text: return t == .text
+        case .condition: return t == .boolean
+        }
+    }
+
+    /// The evaluator's words for the same mistake (ExprEvaluator.require…), so a
+    /// message reads the same whether the type was known before or during the run.
+    func mismatch(_ what: String, _ kind: ArgumentKind, _ expr: Expr, _ t: ColumnType) -> Diagnostic {
+        let subject: String
+        if let name = expr.columnName {
+            subject = "`\(name)`"
+        } else {
+            let text = source.slice(expr.span)
+            subject = text.count <= 30 ? "`\(text)`" : "this expression"
+        }
+        switch kind {
+        case .condition:
+            return Diagnostic(
+                id: "type-mismatch", message: "\(what) needs a condition, but \(subject) holds \(t.plural)", span: expr.span,
+                help: t.isNumeric ? "compare it, e.g. `\(source.slice(expr.span)) > 0`" : nil)
+        case .text:
+            return Diagnostic(
+                id: "type-mismatch", message: "\(what) works on text, but \(subject) holds \(t.plural)", span: expr.span)
+        case .number, .any:
+            return Diagnostic(
+                id: "type-mismatch", message: "\(what) works on numbers, but \(subject) holds \(t.plural)", span: expr.span)
         }
     }
 

@@ -7,7 +7,9 @@ extension Resolver {
         var out = input
         switch stage.kind {
         case .filter(let condition):
-            _ = type(of: condition, in: input, &problems)
+            if let t = type(of: condition, in: input, &problems), t != .boolean {
+                problems.append(mismatch("`\(stage.kind.word.name)`", .condition, condition, t))
+            }
         case .select(let bindings):
             out.columns = bindings.map { column(for: $0, in: input, &problems) }
             out.grouping = input.grouping.filter { out.index(of: $0) != nil }
@@ -120,9 +122,7 @@ extension Resolver {
     private func column(for binding: Binding, in schema: Schema, _ problems: inout [Diagnostic]) -> SchemaColumn {
         let t = type(of: binding.expr, in: schema, &problems)
         let name = binding.outputName(in: source)
-        // A column taken as it is keeps its unit.
-        let unit = binding.expr.columnName.flatMap { schema.column($0)?.unit }
-        return SchemaColumn(name, t, unit: unit)
+        return SchemaColumn(name, t, unit: Units.unit(of: binding.expr) { schema.column($0)?.unit })
     }
 
     private func summarise(_ bindings: [Binding], by: [NameRef], _ input: Schema, _ problems: inout [Diagnostic])

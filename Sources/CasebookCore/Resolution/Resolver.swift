@@ -64,8 +64,9 @@ public struct Resolver {
             let around = ["neighbours", "region", "england"].map { SchemaColumn($0, ColumnType.decimal) }
             return Schema(
                 columns: (spec.topic == nil ? [SchemaColumn("topic", .text)] : []) + text
-                    + [SchemaColumn("year", nil, unit: "year")] + figures + [SchemaColumn("travel", .text)] + around
-                    + [SchemaColumn("rank", nil, unit: "rank"), SchemaColumn("of", nil, unit: "count"), SchemaColumn("band", .text)])
+                    + [SchemaColumn("year", .integer, unit: "year")] + figures + [SchemaColumn("travel", .text)] + around
+                    + [SchemaColumn("rank", .integer, unit: "rank"), SchemaColumn("of", .integer, unit: "count")]
+                    + [SchemaColumn("band", .text)])
         }
     }
 

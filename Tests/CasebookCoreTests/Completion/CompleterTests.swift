@@ -90,6 +90,7 @@ struct CompleterTests {
         #expect(c.prefix == "Rea")
         #expect(complete("referrals | for \"Reading\", \"South E").candidates == ["South East"])
         #expect(complete("compare \"Rea").candidates == ["Reading"])
+        #expect(complete("scorecard \"Rea").candidates == ["Reading"])
         #expect(complete("referrals | compare \"Sout").candidates.contains("Southwark"))
         // A file path, not an authority, after `load`.
         #expect(!complete("load \"Rea").candidates.contains("Reading"))

@@ -69,6 +69,21 @@ struct ResolverTests {
         #expect(p.diagnostics.map(\.message) == ["`round` takes 1 or 2 arguments, but was given 3"])
     }
 
+    @Test("a type error is found before running, in the words the evaluator uses")
+    func typeErrors() throws {
+        let p = try plan("referrals | where la_name | derive x = round(la_name), y = upper(year) | summarise mean(region)")
+        #expect(p.diagnostics.map(\.message) == [
+            "`where` needs a condition, but `la_name` holds text",
+            "`round` works on numbers, but `la_name` holds text",
+            "`upper` works on text, but `year` holds whole numbers",
+            "`mean` works on numbers, but `region` holds text",
+        ])
+        // The same statement stage by stage, without the resolver, says the same first.
+        let r = run("referrals | where year | take 1")
+        #expect(r.stderr.contains("`where` needs a condition, but `year` holds whole numbers"), "\(r.stderr)")
+        #expect(r.stderr.contains("compare it, e.g. `year > 0`"), "\(r.stderr)")
+    }
+
     @Test("`summarise missing = count()` names a column `missing`")
     func missingAsName() throws {
         let p = try plan("referrals | summarise missing = count_missing(referrals), n = count() by year")
@@ -140,5 +155,6 @@ struct ResolverTests {
             guard let t = c.type, let real = table.column(named: c.name) else { continue }
             #expect(t == real.type, "\(c.name): resolver \(t), stages \(real.type)")
         }
+        #expect(plan.schema.columns.map(\.unit) == table.columns.map(\.unit), "units")
     }
 }

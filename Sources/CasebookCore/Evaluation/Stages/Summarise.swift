@@ -12,8 +12,8 @@ enum Summarise {
             // Without keys there is always one row, even for an empty table (count() = 0).
             groups = Grouping(groupOfRow: [Int32](repeating: 0, count: table.rowCount), groupCount: 1, firstRow: [0])
         }
-        MixedLevels.check(table, groups: groups, what: "summarise", env)
-        ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: "summarise", env)
+        MixedLevels.check(table, groups: groups, what: StageWord.summarise.name, env)
+        ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: StageWord.summarise.name, env)
         let keyNames = keys.map(\.name)
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
@@ -75,14 +75,14 @@ enum Summarise {
         let byNames = names.isEmpty ? table.grouping.map { NameRef($0, .at(0)) } : names
         let keys = try env.keyColumns(table, byNames)
         if keys.isEmpty {
-            ReportingUnits.check(table, groups: nil, what: "count", env)
+            ReportingUnits.check(table, groups: nil, what: StageWord.count.name, env)
             return Table(
                 columns: [Column(name: "count", data: .integer([Int64(table.rowCount)])).measuring("count")], rowCount: 1,
                 sources: table.sources)
         }
         let groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
-        MixedLevels.check(table, groups: groups, what: "count", env)
-        ReportingUnits.check(table, groups: groups, keys: keys, what: "count", env)
+        MixedLevels.check(table, groups: groups, what: StageWord.count.name, env)
+        ReportingUnits.check(table, groups: groups, keys: keys, what: StageWord.count.name, env)
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         for g in groups.groupOfRow { counts[Int(g)] += 1 }
         let total = Double(table.rowCount)
