@@ -80,4 +80,17 @@ struct ShellCompletionTests {
         for kind in ["bar", "line", "hist", "scatter"] { #expect(words.contains(kind), "\(kind): \(shown)") }
         #expect(!words.contains("la_name"), "\(shown)")
     }
+
+    @Test("Tab in the quotes after `scorecard … topic` completes the topic and closes the quotes")
+    func scorecardTopic() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        shell.send("scorecard \"Reading\" topic \"Child Pro")
+        try shell.expect("Child Pro")
+        shell.send(Key.tab)
+        let output = try shell.run(" | count")
+        #expect(output.contains("count"), "\(output)")
+        #expect(sandbox.historyLines() == ["scorecard \"Reading\" topic \"Child Protection\" | count"])
+    }
 }

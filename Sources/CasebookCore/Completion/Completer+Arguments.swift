@@ -1,6 +1,6 @@
 // Completion of the arguments that are not columns: authority names inside the
-// quotes of `for` and `compare`, measures after `compare … on`, chart kinds
-// after `chart` and the words that follow a chart's columns.
+// quotes of `for`, `compare` and `scorecard`, a scorecard's topic, measures after
+// `compare … on`, chart kinds after `chart` and the words that follow a chart's columns.
 
 extension Completer {
     /// Is the open string at the end of `tokens` (the statement before it) an authority?
@@ -18,11 +18,30 @@ extension Completer {
     }
 
     /// Authority names (and England and the regions) that start with what is typed in the quotes.
-    func completeAuthority(_ token: Token) -> Completion {
+    func completeAuthority(_ token: Token) -> Completion { completeQuoted(token, from: authorityNames()) }
+
+    /// The words of `names` that start with what is typed after the open quote; a single one closes it.
+    func completeQuoted(_ token: Token, from names: [String]) -> Completion {
         let typed = String(token.text.dropFirst())
-        let names = authorityNames()
         let candidates = names.filter { $0.lowercased().hasPrefix(typed.lowercased()) }
         return Completion(start: token.span.start + 1, prefix: typed, candidates: candidates, suffix: "\"")
+    }
+
+    /// `scorecard AUTHORITY topic "`: a topic of the LAIT measures.
+    func isTopicPosition(_ tokens: [Token]) -> Bool {
+        guard let first = tokens.first, StatementWord(spelled: first.text) == .scorecard else { return false }
+        return tokens.last?.isWord("topic") == true
+    }
+
+    /// The topics in the `measures` dataset, in order (it is small: opened on first use).
+    func topics() -> [String] {
+        guard let table = try? workspace.table("measures", cancellation: .never), let column = table.column(named: "topic")
+        else { return [] }
+        var seen = Set<String>()
+        return (0..<table.rowCount).compactMap { r in
+            let v = column.value(at: r)
+            return v.isMissing ? nil : v.plainText
+        }.filter { seen.insert($0).inserted }.sorted()
     }
 
     private func authorityNames() -> [String] {

@@ -53,7 +53,10 @@ public struct Completer {
             if t.kind == .semicolon { tokens = [] } else if t.kind != .newline { tokens.append(t) }
         }
         if let last = tokens.last, last.kind == .unterminatedString, last.span.end == bytes.count || last.span.end == cursor {
-            return isAuthorityPosition(Array(tokens.dropLast())) ? completeAuthority(last) : completePath(last)
+            let before = Array(tokens.dropLast())
+            if isAuthorityPosition(before) { return completeAuthority(last) }
+            if isTopicPosition(before) { return completeQuoted(last, from: topics()) }
+            return completePath(last)
         }
         var prefix = ""
         var start = cursor

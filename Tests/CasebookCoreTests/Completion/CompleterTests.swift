@@ -91,6 +91,7 @@ struct CompleterTests {
         #expect(complete("referrals | for \"Reading\", \"South E").candidates == ["South East"])
         #expect(complete("compare \"Rea").candidates == ["Reading"])
         #expect(complete("scorecard \"Rea").candidates == ["Reading"])
+        #expect(complete("scorecard \"Reading\" topic \"Child P").candidates == ["Child Protection"])
         #expect(complete("referrals | compare \"Sout").candidates.contains("Southwark"))
         // A file path, not an authority, after `load`.
         #expect(!complete("load \"Rea").candidates.contains("Reading"))
