@@ -33,7 +33,13 @@ public struct Resolver {
         var schema = start
         var steps: [Plan.Step] = []
         for stage in pipeline.stages {
+            let before = schema
             schema = apply(stage, to: schema, &problems)
+            if schema.isComplete {
+                schema.removed = before.removed
+                for c in before.columns where schema.column(c.name) == nil { schema.removed[c.name] = stage.kind.word }
+                for c in schema.columns { schema.removed[c.name] = nil }
+            }
             steps.append(Plan.Step(stage: stage, schema: schema))
         }
         return Plan(source: start, steps: steps, diagnostics: problems)
@@ -75,7 +81,17 @@ public struct Resolver {
     /// Checks that `name` is a column of `schema`; reports it once if not.
     func require(_ name: NameRef, in schema: Schema, _ problems: inout [Diagnostic]) {
         guard !schema.allows(name.name) else { return }
-        problems.append(Self.unknownColumn(name.name, span: name.span, columns: schema.names))
+        var d = Self.unknownColumn(name.name, span: name.span, columns: schema.names)
+        // A column the pipeline had, and a stage before this one left out.
+        let gone = schema.removed.keys.sorted()
+        if let stage = schema.removed[name.name] {
+            d.help = "`\(stage.name)` left it out earlier in the pipeline"
+        } else if Suggestions.didYouMean(name.name, in: schema.names) == nil,
+            let near = Suggestions.nearest(to: name.name, in: gone, limit: 1).first, let stage = schema.removed[near]
+        {
+            d.help = "did you mean `\(near)`? `\(stage.name)` left it out earlier in the pipeline"
+        }
+        problems.append(d)
     }
 
     func require(_ names: [NameRef], in schema: Schema, _ problems: inout [Diagnostic]) {

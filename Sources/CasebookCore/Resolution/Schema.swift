@@ -24,6 +24,9 @@ public struct Schema: Sendable, Equatable {
     /// a stage whose result the resolver does not shape): names are then not checked.
     public var isComplete = true
     public var grouping: [String] = []
+    /// Columns an earlier stage left out, and the stage that did (for a better
+    /// message than "no column" when a later stage names one).
+    public var removed: [String: StageWord] = [:]
 
     public init(columns: [SchemaColumn], isComplete: Bool = true) {
         self.columns = columns

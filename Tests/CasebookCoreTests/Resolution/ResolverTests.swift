@@ -43,6 +43,17 @@ struct ResolverTests {
         #expect(p.diagnostics.count == 1)
     }
 
+    @Test("a column an earlier stage left out says which stage did")
+    func leftOutEarlier() throws {
+        let exact = try plan("referrals | select la_name, year | where referrals > 10")
+        #expect(exact.diagnostics.first?.help == "`select` left it out earlier in the pipeline")
+        let typo = try plan("referrals | select la_name, year | where referals > 10")
+        #expect(typo.diagnostics.first?.help == "did you mean `referrals`? `select` left it out earlier in the pipeline")
+        // Made again by a later stage: in scope, no error.
+        let back = try plan("referrals | drop year | derive year = 1 | where year > 0")
+        #expect(back.diagnostics.isEmpty)
+    }
+
     @Test("every problem of a statement is reported, not only the first")
     func allProblems() throws {
         let p = try plan("referrals | where yeer = 2016 | derive x = rond(referrals) | sort la_nme")
