@@ -83,7 +83,15 @@ extension Parser {
         case .help:
             if atEnd { return Statement(.help(topic: nil), start) }
             let topic: NameRef
-            if let name = current.name {
+            if checkWord("measure"), peek().kind == .string || peek().name != nil {
+                // `help measure "10_ICPC"`: a LAIT measure by its code.
+                _ = advance()
+                let t = advance()
+                topic = NameRef(t.kind == .string ? t.unquoted : t.name!, t.span)
+            } else if current.kind == .string {
+                let t = advance()
+                topic = NameRef(t.unquoted, t.span)
+            } else if let name = current.name {
                 let t = advance()
                 topic = NameRef(name, t.span)
             } else if case .keyword = current.kind {

@@ -70,12 +70,14 @@ extension StatementWord: DeclaredWord {
                 summary: "An authority's measure beside its statistical neighbours (by name), their mean and median, its region and England, with its rank among all authorities and its quartile — for the latest year, one year, or across years. The dataset is the one with a column of that name.",
                 details: [
                     "Neighbours come from the DfE's statistical neighbour model (2025 unless `set neighbours 2021` or `neighbours 2021`). A neighbour whose value is missing is shown with its marker and left out of the mean and median, and a note says so.",
-                    "Rank 1 is the highest value; ties share a rank and the note says how many; the note also gives the direction the source states for the measure (high is good, low is good, or neither). Quartile 1 is the highest quarter of authorities.",
+                    "Rank 1 is the best value by the direction the source states for the measure (high is good or low is good), and the highest where it states none; ties share a rank and the note says how many. Quartile 1 is the best (or highest) quarter of authorities.",
+                    "MEASURE may be one of LAIT's 434 measures by its short code (`compare \"Reading\" on CP_conf_15days`): its rows of `indicators`, ranked by LAIT's polarity. `help CP_conf_15days` says what it is.",
                     "Across years the table has a column per year; notes give the authority's rank and quartile in each year and how its quartile moved. `| chart line` draws it.",
                 ],
                 examples: [
                     "compare \"Reading\" on referrals_rate year 2016",
                     "compare \"Reading\" on caseload years 2020 to 2024",
+                    "compare \"Reading\" on CP_conf_15days years 2019 to 2025",
                 ])
         case .scorecard:
             return Declaration(
