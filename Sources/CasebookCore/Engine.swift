@@ -101,6 +101,15 @@ public final class Engine {
                 return result
             }
             guard let s = statement.statement else { continue }
+            // Every unknown name and bad call of the statement, before any stage runs.
+            let problems = resolver(source).check(s)
+            if !problems.isEmpty {
+                sink.diagnostic(problems.map { renderDiagnostic($0, source) }.joined())
+                record(text, problems.map { transcriptDiagnostic($0, source) }.joined(), failed: true)
+                result.failed = true
+                if keepGoing { continue }
+                return result
+            }
             let outcome = execute(s, source: source, text: text)
             switch outcome {
             case .failed(let cancelled):
@@ -121,6 +130,14 @@ public final class Engine {
     }
 
     private enum StepResult { case ok, failed(cancelled: Bool), quit }
+
+    /// The resolver for statements of `source`, with the shapes of the workspace's tables.
+    func resolver(_ source: SourceText) -> Resolver {
+        let workspace = self.workspace, cancellation = self.cancellation
+        return Resolver(source: source) { (name) throws(Diagnostic) in
+            try workspace.schema(name, cancellation: cancellation)
+        }
+    }
 
     private func execute(_ statement: Statement, source: SourceText, text: String) -> StepResult {
         let context = EvaluationContext(workspace: workspace, cancellation: cancellation, settings: settings)
@@ -326,69 +343,31 @@ public final class Engine {
         return .info("results go to \(path) until `output off`")
     }
 
-    func applySetting(_ option: NameRef, _ value: NameRef?) throws(Diagnostic) -> Outcome {
-        let name = option.name.lowercased()
-        let options = ["format", "rows", "timer", "width", "colour", "color", "accessible", "sources", "neighbours", "neighbors", "limit", "chars"]
-        guard options.contains(name) else {
-            throw Diagnostic(
-                id: "unknown-setting", message: "no setting called `\(option.name)`", span: option.span,
-                help: Suggestions.didYouMean(option.name, in: options) ?? "`help settings` lists them")
-        }
-        guard let value else {
-            throw Diagnostic(
-                id: "missing-value", message: "`set \(option.name)` needs a value", span: .at(option.span.end),
-                help: "`help settings` shows the values")
-        }
-        let v = value.name.lowercased()
-        func onOff() throws(Diagnostic) -> Bool {
-            switch v {
-            case "on", "true", "yes": return true
-            case "off", "false", "no": return false
-            default:
-                throw Diagnostic(
-                    id: "bad-setting", message: "`set \(option.name)` takes on or off, not `\(value.name)`", span: value.span)
-            }
-        }
-        func count(allowAll: Bool) throws(Diagnostic) -> Int? {
-            if allowAll && (v == "all" || v == "auto") { return nil }
-            guard let n = Int(v), n > 0 else {
-                throw Diagnostic(
-                    id: "bad-setting",
-                    message: "`set \(option.name)` takes a positive whole number\(allowAll ? " or `\(name == "width" ? "auto" : "all")`" : ""), not `\(value.name)`",
-                    span: value.span)
-            }
-            return n
-        }
-        switch name {
-        case "format":
-            guard let f = OutputFormat(rawValue: v == "md" ? "markdown" : v) else {
-                throw Diagnostic(
-                    id: "bad-setting", message: "no format called `\(value.name)`", span: value.span,
-                    help: "the formats are table, csv, tsv, json and markdown")
-            }
-            settings.format = f
-        case "rows":
-            settings.maxRows = try count(allowAll: true)
+    /// Applies a setting whose value the parser has already checked against its declaration.
+    func applySetting(_ setting: SettingWord, _ value: SettingValue, written: NameRef) -> Outcome {
+        switch (setting, value) {
+        case (.format, .choice(let v)):
+            settings.format = OutputFormat(rawValue: v == "md" ? OutputFormat.markdown.rawValue : v) ?? settings.format
+        case (.rows, .count(let n)):
+            settings.maxRows = n
             settings.sessionRows = settings.maxRows
-        case "timer": settings.timer = try onOff()
-        case "width": settings.width = try count(allowAll: true) ?? defaultWidth
-        case "colour", "color": settings.colour = try onOff() && colourAvailable
-        case "accessible":
-            settings.accessible = try onOff()
-            settings.sessionAccessible = settings.accessible
-        case "sources": settings.showSources = try onOff()
-        case "chars":
-            guard v == "unicode" || v == "ascii" else {
-                throw Diagnostic(id: "bad-setting", message: "`set chars` takes unicode or ascii", span: value.span)
-            }
-            settings.unicode = v == "unicode"
+        case (.timer, .flag(let on)): settings.timer = on
+        case (.width, .count(let n)): settings.width = n ?? defaultWidth
+        case (.colour, .flag(let on)): settings.colour = on && colourAvailable
+        case (.accessible, .flag(let on)):
+            settings.accessible = on
+            settings.sessionAccessible = on
+        case (.sources, .flag(let on)): settings.showSources = on
+        case (.chars, .choice(let v)):
+            settings.unicode = v != "ascii"
             settings.sessionUnicode = settings.unicode
-        case "limit": settings.rowLimit = try count(allowAll: false) ?? settings.rowLimit
-        case "neighbours", "neighbors":
-            settings.neighbourModel = value.name
-        default: break
+        case (.limit, .count(let n)): settings.rowLimit = n ?? settings.rowLimit
+        case (.neighbours, .choice(let v)): settings.neighbourModel = v
+        default:
+            // The declaration decides the kind of value; a mismatch is a mistake in the registry.
+            preconditionFailure("setting \(setting) given \(value)")
         }
-        return .info("\(name) is \(value.name)")
+        return .info("\(setting.name) is \(written.name)")
     }
 
     /// The width to go back to with `set width auto` (the terminal's, given by the shell).

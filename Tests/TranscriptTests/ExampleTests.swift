@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Examples in help and docs")
 struct ExampleTests {
-    static let helpExamples: [String] = HelpCatalog.all.flatMap { entry in entry.examples }
+    static let helpExamples: [String] = Registry.all.flatMap { entry in entry.examples }
 
     /// Statements in ```casebook blocks of the Markdown files under docs/ (and the README).
     static let docExamples: [String] = {
@@ -34,7 +34,7 @@ struct ExampleTests {
 
     @Test("help has examples for every stage and function")
     func everyEntryHasAnExample() {
-        let withoutExamples = (HelpCatalog.stages + HelpCatalog.functions + HelpCatalog.aggregates)
+        let withoutExamples = (Registry.stages + Registry.functions + Registry.aggregates)
             .filter { $0.examples.isEmpty && $0.name != "write" }
             .map(\.name)
         #expect(withoutExamples.isEmpty, "no example: \(withoutExamples)")

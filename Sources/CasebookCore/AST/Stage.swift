@@ -70,6 +70,8 @@ public struct Stage: Sendable, Equatable {
         case chart(ChartSpec)
         case correlate(NameRef, NameRef)
         case sources
+        /// The shape of the table so far, as the resolver worked it out.
+        case schema
 
         public static func == (a: Kind, b: Kind) -> Bool {
             // Stages are compared in tests through their printed form; a

@@ -10,7 +10,8 @@ public struct Statement: Sendable, Equatable {
         case help(topic: NameRef?)
         /// `load "PATH" [as NAME] [raw]`: `raw` keeps an EES file's own columns.
         case load(path: String, pathSpan: SourceSpan, as: NameRef?, raw: Bool)
-        case set(option: NameRef, value: NameRef?)
+        /// `set OPTION VALUE`, the value checked against the setting's declaration.
+        case set(SettingWord, SettingValue, option: NameRef, written: NameRef)
         /// `output "file"` sends every later result to a file; `output` alone ends that.
         case output(path: String?, pathSpan: SourceSpan?)
         /// `once "file"` sends only the next result to a file.

@@ -70,6 +70,9 @@ public final class DatasetCatalog: @unchecked Sendable {
         return table
     }
 
+    /// The table if a statement has opened it already.
+    public func loadedTable(_ name: String) -> Table? { tables[name] }
+
     /// Column names from the header line, without loading the file.
     public func columnNames(_ name: String) -> [String] {
         if let t = tables[name] { return t.columnNames }

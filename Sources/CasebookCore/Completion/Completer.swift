@@ -1,8 +1,9 @@
 // Tab completion that follows the query: what can come next at the cursor,
-// worked out with the language's own lexer. At the start of a statement:
-// commands and datasets; after `|`: stages; inside a stage: the columns of the
-// dataset at the head of the pipeline (and names made earlier on the line),
-// then functions; inside quotes: file paths.
+// worked out with the language's own lexer and resolver. At the start of a
+// statement: commands and datasets; after `|`: stages; inside a stage: the
+// columns in scope after the stages before it (Completer+Scope.swift), then
+// functions; inside quotes: authority names after `for` and `compare`, else
+// file paths; measures after `compare … on`; chart kinds and their columns.
 
 public struct Completion: Equatable, Sendable {
     /// Byte offset in the text where the word being completed starts.
@@ -36,16 +37,8 @@ public struct Completer {
         self.baseDirectory = baseDirectory
     }
 
-    static let settingNames = ["format", "rows", "timer", "width", "colour", "accessible", "sources", "neighbours", "limit", "chars"]
-    static let settingValues: [String: [String]] = [
-        "format": OutputFormat.allCases.map(\.rawValue), "timer": ["on", "off"], "colour": ["on", "off"],
-        "accessible": ["on", "off"], "sources": ["on", "off"], "rows": ["all"], "width": ["auto"],
-        "neighbours": ["2025", "2021"], "chars": ["unicode", "ascii"],
-    ]
-    static let commands = [
-        "let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget", "quit", "compare",
-        "scorecard",
-    ]
+    /// The commands that can start a statement (a pipeline starts with a dataset instead).
+    static var commands: [String] { StatementWord.allCases.filter { $0 != .pipeline }.map(\.name) }
 
     /// Candidates for the word before `cursor` (a byte offset) in `text`, which
     /// may hold earlier lines of an unfinished statement.
@@ -60,6 +53,9 @@ public struct Completer {
             if t.kind == .semicolon { tokens = [] } else if t.kind != .newline { tokens.append(t) }
         }
         if let last = tokens.last, last.kind == .unterminatedString, last.span.end == bytes.count || last.span.end == cursor {
+            let before = Array(tokens.dropLast())
+            if isAuthorityPosition(before) { return completeAuthority(last) }
+            if isTopicPosition(before) { return completeQuoted(last, from: topics()) }
             return completePath(last)
         }
         var prefix = ""
@@ -71,14 +67,14 @@ public struct Completer {
             start = last.span.start
             tokens.removeLast()
         }
-        let words = candidates(before: tokens)
+        let words = candidates(before: tokens, text: upto)
         var matches = words.filter { $0.lowercased().hasPrefix(prefix.lowercased().replacing("`", with: "")) }
         // Keep order (columns before functions) but drop repeats.
         var seen = Set<String>()
         matches = matches.filter { seen.insert($0).inserted }
         let quoted = matches.map { Self.needsQuotes($0) && !Self.isReserved($0) ? "`\($0)`" : $0 }
         var suffix = " "
-        if quoted.count == 1, Functions.isFunction(quoted[0]) || Aggregates.isAggregate(quoted[0]),
+        if quoted.count == 1, Registry.isCallable(quoted[0]),
             tokens.last.map({ $0.kind != .pipe }) ?? false
         {
             suffix = "("
@@ -87,72 +83,51 @@ public struct Completer {
     }
 
     /// The words that may come next after `tokens` (the statement so far).
-    func candidates(before tokens: [Token]) -> [String] {
+    func candidates(before tokens: [Token], text: String) -> [String] {
         guard let last = tokens.last else { return Self.commands + workspace.allNames }
         let first = tokens.first!
         let firstWord = first.text.lowercased()
         if tokens.count == 1 {
             switch firstWord {
-            case "describe", "profile", "forget": return workspace.allNames
-            case "help": return HelpText.topics
-            case "set": return Self.settingNames
-            case "save": return ["session"]
+            case StatementWord.describe.name, StatementWord.profile.name, StatementWord.forget.name:
+                return workspace.allNames
+            case StatementWord.help.name: return HelpText.topics
+            case StatementWord.set.name: return SettingWord.names
+            case StatementWord.save.name: return ["session"]
             default: break
             }
         }
-        if tokens.count == 2, firstWord == "set" {
-            return Self.settingValues[tokens[1].text.lowercased()] ?? []
+        if tokens.count == 2, StatementWord(spelled: firstWord) == .set {
+            return SettingWord(spelled: tokens[1].text)?.valueWords ?? []
         }
-        if tokens.count == 2, firstWord == "load" { return ["as"] }
-        if last.kind == .pipe { return HelpCatalog.stages.map(\.name) }
+        if tokens.count == 2, StatementWord(spelled: firstWord) == .load { return ["as"] }
+        if last.kind == .pipe { return StageWord.names }
         if last.kind == .equal, tokens.count == 3, first.kind == .keyword(.let) { return workspace.allNames }
-        if last.isWord("join") || last.isWord("left") || last.isWord("inner") { return workspace.allNames }
-        if last.kind == .leftParen, tokens.count >= 2, tokens[tokens.count - 2].isWord("join") {
+        if StageWord(spelled: last.text) == .join || last.isWord("left") || last.isWord("inner") { return workspace.allNames }
+        if last.kind == .leftParen, tokens.count >= 2, StageWord(spelled: tokens[tokens.count - 2].text) == .join {
             return workspace.allNames
         }
+        if isMeasurePosition(tokens) { return measures(tokens, text: text) }
+        if let words = chartArguments(tokens, text: text) { return words }
         // Inside a stage: the columns in scope first, then functions and words.
-        var words = columnsInScope(tokens)
+        var words = columnsInScope(tokens, text: text)
         let stage = currentStage(tokens)
         switch stage {
-        case "sort", "rank", "top": words += ["desc", "asc", "by"]
-        case "summarise", "count": words += ["by"]
-        case "change": words += ["over", "by"]
+        case .sort, .rank, .top: words += ["desc", "asc", "by"]
+        case .summarise, .count: words += ["by"]
+        case .change: words += ["over", "by"]
         default: break
         }
-        if ["where", "derive", "select", "summarise", "summarize", "sort", "rank", "top"].contains(stage ?? "") {
-            words += Aggregates.names + Functions.names + ["and", "or", "not", "in", "between", "like", "missing"]
+        if let stage, [.where, .derive, .select, .summarise, .sort, .rank, .top].contains(stage) {
+            words += AggregateWord.names + FunctionWord.names + ["and", "or", "not", "in", "between", "like", "missing"]
         }
         return words
     }
 
-    /// Columns of the dataset the pipeline starts from, and names bound earlier
-    /// on the line (`derive x = …`, `select y = …`).
-    func columnsInScope(_ tokens: [Token]) -> [String] {
-        var i = 0
-        if tokens.first?.kind == .keyword(.let) { i = 3 }
-        var columns: [String] = []
-        if i < tokens.count, let head = tokens[i].name, workspace.contains(head) {
-            columns = workspace.columnNames(head)
-        }
-        // Names introduced with `name =` inside stages.
-        for k in tokens.indices.dropFirst(i + 1) where tokens[k].kind == .equal && k > 0 {
-            if let n = tokens[k - 1].name, !columns.contains(n), tokens[k - 1].kind != .keyword(.let) { columns.append(n) }
-        }
-        // After `join X`, X's columns are in scope too.
-        for k in tokens.indices where tokens[k].isWord("join") {
-            var j = k + 1
-            if j < tokens.count, tokens[j].isWord("left") || tokens[j].isWord("inner") { j += 1 }
-            if j < tokens.count, let other = tokens[j].name, workspace.contains(other) {
-                columns += workspace.columnNames(other).filter { !columns.contains($0) }
-            }
-        }
-        return columns
-    }
-
     /// The stage the cursor is in: the identifier after the last `|`.
-    func currentStage(_ tokens: [Token]) -> String? {
+    func currentStage(_ tokens: [Token]) -> StageWord? {
         guard let pipe = tokens.lastIndex(where: { $0.kind == .pipe }), pipe + 1 < tokens.count else { return nil }
-        return StageCatalog.find(tokens[pipe + 1].text)?.name
+        return StageWord(spelled: tokens[pipe + 1].text)
     }
 
     // MARK: - Paths

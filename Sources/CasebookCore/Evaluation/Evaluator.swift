@@ -43,8 +43,8 @@ struct Evaluator {
             return .text(text)
         case .load(let path, let pathSpan, let alias, let raw):
             return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
-        case .set(let option, let value):
-            return try engine.applySetting(option, value)
+        case .set(let setting, let value, _, let written):
+            return engine.applySetting(setting, value, written: written)
         case .output(let path, let span):
             return try engine.redirect(path: path, span: span, once: false)
         case .once(let path, let span):
@@ -71,12 +71,17 @@ struct Evaluator {
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> Table {
         var table: Table
         var sourceName: String? = nil
+        // `schema` shows the shape the resolver worked out: the stages before it,
+        // and a comparison or scorecard at the head, need not run.
+        let schemaAt = pipeline.stages.lastIndex { $0.kind.word == .schema }
         switch pipeline.source {
         case .named(let name):
             table = try lookup(name)
             sourceName = name.name
         case .nested(let inner):
             table = try run(inner)
+        case .compare where schemaAt != nil, .scorecard where schemaAt != nil:
+            table = Table(columns: [])
         case .compare(let spec, _):
             let (data, name) = try datasetFor(measure: spec.measure, named: spec.dataset)
             let (result, header) = try Compare.apply(data, spec: spec, datasetName: name, environment, workspace: workspace)
@@ -88,8 +93,14 @@ struct Evaluator {
             table = result
         }
         let env = environment
-        for stage in pipeline.stages {
+        for (index, stage) in pipeline.stages.enumerated() {
             try context.cancellation.checkpoint()
+            if let schemaAt, index < schemaAt { continue }
+            if index == schemaAt {
+                let before = Pipeline(source: pipeline.source, stages: Array(pipeline.stages[..<index]), span: pipeline.span)
+                table = SchemaStage.table(engine.resolver(source).resolve(before).schema, env)
+                continue
+            }
             do {
                 table = try apply(stage, to: table, env: env, sourceName: sourceName)
             } catch {
@@ -160,6 +171,8 @@ struct Evaluator {
             return try Correlate.apply(table, x, y, env)
         case .sources:
             return SourcesTable.make(table.sources)
+        case .schema:
+            return table  // made in `run`, from the stages before it
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
             let format = ResultRenderer.format(forPath: path) ?? .csv

@@ -56,6 +56,22 @@ public final class Workspace: @unchecked Sendable {
         return nil
     }
 
+    /// The shape of a named table. A shipped dataset is opened as a statement
+    /// would open it (its columns know their types; no stage has run).
+    public func schema(_ name: String, cancellation: Cancellation) throws(Diagnostic) -> Schema? {
+        try table(name, cancellation: cancellation).map(Schema.init(of:))
+    }
+
+    /// The shape of a named table without opening anything not open yet (for
+    /// completion): a shipped dataset's header names, their types once it is open.
+    public func shallowSchema(_ name: String) -> Schema? {
+        if let b = bindings[name] { return Schema(of: b.table) }
+        guard let catalog, catalog.contains(name) else { return nil }
+        if let t = catalog.loadedTable(name) { return Schema(of: t) }
+        let units = catalog.metadata(name)?.columns ?? [:]
+        return Schema(columns: catalog.columnNames(name).map { SchemaColumn($0, nil, unit: units[$0]?.unit) })
+    }
+
     /// Column names without loading anything that is not loaded yet (for completion).
     public func columnNames(_ name: String) -> [String] {
         if let b = bindings[name] { return b.table.columnNames }

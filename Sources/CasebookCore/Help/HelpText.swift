@@ -6,18 +6,18 @@ public enum HelpText {
         guard let raw = topic else { return overview() }
         let t = raw.lowercased()
         switch t {
-        case "stages": return list("Stages (after `|`)", HelpCatalog.stages)
-        case "statements", "commands": return list("Statements", HelpCatalog.statements)
+        case "stages": return list("Stages (after `|`)", Registry.stages)
+        case "statements", "commands": return list("Statements", Registry.statements)
         case "functions":
-            return list("Functions", HelpCatalog.functions) + "\n" + list("Aggregates (in summarise, or in derive after group)", HelpCatalog.aggregates)
-        case "aggregates": return list("Aggregates", HelpCatalog.aggregates)
+            return list("Functions", Registry.functions) + "\n" + list("Aggregates (in summarise, or in derive after group)", Registry.aggregates)
+        case "aggregates": return list("Aggregates", Registry.aggregates)
         case "keys": return keys
         case "markers", "missing": return markers
         case "settings": return settings
         default: break
         }
         // Statements first, so `help count` gives the stage and the aggregate.
-        let matches = HelpCatalog.all.filter { $0.name == t || $0.aliases.contains(t) }
+        let matches = Registry.all.filter { $0.name == t || $0.aliases.contains(t) }
         guard !matches.isEmpty else { return nil }
         return matches.map { e in "\(e.name) — \(e.kind.rawValue)\n\n" + e.rendered() }.joined(separator: "\n")
     }
@@ -25,10 +25,10 @@ public enum HelpText {
     /// Names `help` knows, for "did you mean" and completion.
     public static var topics: [String] {
         ["stages", "statements", "functions", "aggregates", "keys", "markers", "settings"]
-            + HelpCatalog.all.flatMap { [$0.name] + $0.aliases }
+            + Registry.all.flatMap { [$0.name] + $0.aliases }
     }
 
-    static func list(_ title: String, _ entries: [HelpEntry]) -> String {
+    static func list(_ title: String, _ entries: [Declaration]) -> String {
         let width = (entries.map { $0.name.count }.max() ?? 0) + 2
         var out = "\(title):\n"
         for e in entries {
@@ -86,18 +86,14 @@ public enum HelpText {
 
         """
 
-    static let settings = """
-        set format table|csv|tsv|json|markdown   how results are printed
-        set rows N|all                           rows shown before the middle is elided
-        set timer on|off                         print how long each statement took
-        set width N|auto                         the width tables and charts fit
-        set colour on|off                        colour (off when output is not a terminal)
-        set accessible on|off                    tables read row by row; charts described in words
-        set sources on|off                       show each result's sources under it
-        set neighbours 2025|2021                 the statistical neighbour model compare uses
-        set limit N                              the largest result a join may make
-
-        """
+    /// One line per setting, from the registry, so a new setting cannot be left out.
+    static var settings: String {
+        let forms = SettingWord.allCases.map { "set \($0.name) \($0.valueForm)" }
+        let width = (forms.map(\.count).max() ?? 0) + 3
+        return zip(SettingWord.allCases, forms).map { word, form in
+            form.rightPadded(to: width) + word.declaration.summary + "\n"
+        }.joined() + "\n"
+    }
 }
 
 extension String {

@@ -1,6 +1,6 @@
-// One parse function per stage. The stage's name has been recognised through
-// StageCatalog (which also holds its help), so aliases such as `filter` for
-// `where` are resolved before we get here.
+// One parse rule per stage. The stage's name is recognised through the
+// registry (StageWord, which also holds its help), so aliases such as `filter`
+// for `where` are resolved before the rule is chosen.
 
 extension Parser {
     mutating func parseStage(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Stage {
@@ -15,23 +15,23 @@ extension Parser {
             throw expected("a stage name such as `where` or `sort`", after: "`|`")
         }
         let nameToken = advance()
-        guard let info = StageCatalog.find(nameToken.text) else {
+        guard let word = StageWord(spelled: nameToken.text) else {
             throw Diagnostic(
                 id: "unknown-stage", message: "unknown stage `\(nameToken.text)`", span: nameToken.span,
-                help: Suggestions.didYouMean(nameToken.text, in: StageCatalog.allNames)
+                help: Suggestions.didYouMean(nameToken.text, in: StageWord.spellings)
                     ?? "`help stages` lists the stages")
         }
         let context = "`\(nameToken.text)`"
         let kind: Stage.Kind
-        switch info.name {
-        case "where":
+        switch word {
+        case .`where`:
             guard !atEnd, current.kind != .pipe else { throw expected("a condition", after: context) }
             kind = .filter(try parseExpression())
-        case "select":
+        case .select:
             kind = .select(try parseBindings(after: context, allowUnnamed: true))
-        case "drop":
+        case .drop:
             kind = .drop(try parseNameList("a column name", after: context))
-        case "rename":
+        case .rename:
             var pairs: [(to: NameRef, from: NameRef)] = []
             repeat {
                 let to = try parseName("the new name", after: pairs.isEmpty ? context : "`,`")
@@ -40,30 +40,30 @@ extension Parser {
                 pairs.append((to, from))
             } while match(.comma)
             kind = .rename(pairs)
-        case "derive":
+        case .derive:
             kind = .derive(try parseBindings(after: context, allowUnnamed: false))
-        case "sort":
+        case .sort:
             var keys: [SortKey] = []
             repeat {
                 keys.append(try parseSortKey(after: keys.isEmpty ? context : "`,`", defaultDescending: false))
             } while match(.comma)
             kind = .sort(keys)
-        case "take":
+        case .take:
             kind = .take(try parseCount(after: context))
-        case "skip":
+        case .skip:
             kind = .skip(try parseCount(after: context))
-        case "distinct":
+        case .distinct:
             kind = .distinct(atEnd || check(.pipe) ? [] : try parseNameList("a column name", after: context))
-        case "group":
+        case .group:
             kind = .group(try parseKeyList("a column to group by", after: context))
-        case "ungroup":
+        case .ungroup:
             kind = .ungroup
-        case "summarise":
+        case .summarise:
             let bindings = try parseBindings(after: context, allowUnnamed: true)
             kind = .summarise(bindings, by: try parseByClause())
-        case "count":
+        case .count:
             kind = .count(by: try parseByClause())
-        case "join":
+        case .join:
             var joinKind = JoinKind.inner
             if matchWord("left") { joinKind = .left } else if matchWord("inner") { joinKind = .inner }
             let right: Pipeline
@@ -84,7 +84,7 @@ extension Parser {
                 keys.append(JoinKey(left: left, right: rightName))
             } while match(.comma)
             kind = .join(joinKind, right, on: keys)
-        case "rank":
+        case .rank:
             var name: NameRef? = nil
             if current.name != nil, peek().kind == .equal {
                 name = try parseName("a column name", after: context)
@@ -92,19 +92,19 @@ extension Parser {
             }
             let key = try parseSortKey(after: context, defaultDescending: true)
             kind = .rank(key, by: try parseByClause(), as: name)
-        case "change":
+        case .change:
             let column = try parseName("the column whose change to work out", after: context)
             guard matchWord("over") else {
                 throw expected("`over` and the ordering column (e.g. `over year`)", after: "`\(column.name)`")
             }
             let over = try parseName("the ordering column, such as `year`", after: "`over`")
             kind = .change(column, over: over, by: try parseByClause())
-        case "wider":
+        case .wider:
             let names = try parseName("the column whose values become column names", after: context)
             _ = match(.comma)
             let values = try parseName("the column holding the values", after: "`\(names.name)`")
             kind = .wider(names: names, values: values)
-        case "longer":
+        case .longer:
             let columns = try parseNameList("a column to turn into rows", after: context)
             guard matchWord("into") else {
                 throw expected("`into` and two names (e.g. `into measure, value`)", after: "the columns")
@@ -113,11 +113,11 @@ extension Parser {
             guard match(.comma) else { throw expected("`,` and a name for the values column", after: "`\(names.name)`") }
             let values = try parseName("a name for the values column", after: "`,`")
             kind = .longer(columns, names: names, values: values)
-        case "top":
+        case .top:
             let n = try parseCount(after: context)
             let key = try parseSortKey(after: "`top \(n)`", defaultDescending: true)
             kind = .top(n, key, by: try parseByClause())
-        case "for":
+        case .`for`:
             var items: [Expr] = []
             repeat {
                 guard !atEnd, !check(.pipe) else {
@@ -126,7 +126,7 @@ extension Parser {
                 items.append(try parseExpression())
             } while match(.comma)
             kind = .authorities(items)
-        case "as_at":
+        case .as_at:
             guard !atEnd, !check(.pipe) else {
                 throw expected("a date, e.g. `\"2025-03-31\"` (or a year, for 31 March of it)", after: context)
             }
@@ -136,26 +136,26 @@ extension Parser {
             var inspected = false
             if matchWord("inspected") { inspected = true } else { _ = matchWord("published") }
             kind = .asAt(date, inspected: inspected)
-        case "describe":
+        case .describe:
             kind = .describe
-        case "profile":
+        case .profile:
             kind = .profile
-        case "write":
+        case .write:
             let (path, span) = try parseString("a file path in quotes", after: context)
             kind = .write(path: path, pathSpan: span)
-        case "sources":
+        case .sources:
             kind = .sources
-        case "compare":
+        case .schema:
+            kind = .schema
+        case .compare:
             kind = .compare(try parseCompare(after: context, allowDataset: false))
-        case "chart":
+        case .chart:
             kind = .chart(try parseChart(after: context))
-        case "correlate":
+        case .correlate:
             let x = try parseName("the first measure", after: context)
             _ = match(.comma)
             let y = try parseName("the second measure", after: "`\(x.name)`")
             kind = .correlate(x, y)
-        default:
-            throw Diagnostic(id: "internal", message: "stage `\(info.name)` has no parser", span: nameToken.span)
         }
         // A stage ends at `|`, at the end, or at the `)` closing a nested pipeline.
         if !atEnd, !check(.pipe), !(depth > 0 && check(.rightParen)) {
@@ -166,7 +166,7 @@ extension Parser {
             throw Diagnostic(
                 id: "unexpected-token",
                 message: "unexpected \(Messages.describe(current)) in \(context)", span: current.span,
-                help: help ?? (info.synopsis.isEmpty ? nil : "the form is `\(info.synopsis)`"))
+                help: help ?? (word.declaration.synopsis.isEmpty ? nil : "the form is `\(word.declaration.synopsis)`"))
         }
         return Stage(kind, span: nameToken.span.union(previous.span), nameSpan: nameToken.span)
     }
@@ -194,6 +194,14 @@ extension Parser {
             }
             if current.name != nil, peek().kind == .equal {
                 let name = try parseName("a column name", after: ctx)
+                _ = advance()
+                guard !atEnd, !check(.pipe), !check(.comma) else { throw expected("an expression", after: "`=`") }
+                bindings.append(Binding(name: name, expr: try parseExpression()))
+            } else if case .keyword = current.kind, peek().kind == .equal {
+                // `missing = count()` names a column: read as a comparison it would
+                // never be true, which no one means at the start of a binding.
+                let t = advance()
+                let name = NameRef(t.text, t.span)
                 _ = advance()
                 guard !atEnd, !check(.pipe), !check(.comma) else { throw expected("an expression", after: "`=`") }
                 bindings.append(Binding(name: name, expr: try parseExpression()))

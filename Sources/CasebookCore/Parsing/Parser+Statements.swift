@@ -1,13 +1,6 @@
 // Statements: the notebook's commands and `let`, then pipelines and their sources.
 
 extension Parser {
-    /// Words that start a command rather than a pipeline, when they are the
-    /// first word of a statement.
-    static let commandWords: Set<String> = [
-        "let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget",
-        "quit", "exit", "compare", "scorecard",
-    ]
-
     mutating func parseStatement() -> ParsedStatement {
         let startOffset = current.span.start
         var diagnostics: [Diagnostic] = []
@@ -35,17 +28,17 @@ extension Parser {
             return Statement(.bind(name: name, pipeline), start.union(previous.span))
         }
         // A command word followed by `|` is a dataset that happens to share its name.
-        if current.kind == .identifier, Self.commandWords.contains(current.text.lowercased()),
+        if current.kind == .identifier, let command = StatementWord(spelled: current.text), command != .pipeline,
             peek().kind != .pipe
         {
-            return try parseCommand(&diagnostics)
+            return try parseCommand(command, &diagnostics)
         }
         if current.kind == .pipe {
             throw Diagnostic(
                 id: "stage-without-source", message: "this stage has no source", span: current.span,
                 help: "start the pipeline with a dataset name, e.g. `referrals | where year = 2016`")
         }
-        if current.kind == .identifier, StageCatalog.find(current.text) != nil,
+        if current.kind == .identifier, StageWord(spelled: current.text) != nil,
             !Self.looksLikeDatasetStart(next: peek().kind)
         {
             let word = current.text
@@ -65,27 +58,29 @@ extension Parser {
         next == .pipe || next == .endOfInput
     }
 
-    private mutating func parseCommand(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Statement {
+    private mutating func parseCommand(_ command: StatementWord, _ diagnostics: inout [Diagnostic]) throws(Diagnostic)
+        -> Statement
+    {
         let word = advance()
         let start = word.span
         func done(_ kind: Statement.Kind, _ context: String) throws(Diagnostic) -> Statement {
             try expectEnd(after: context)
             return Statement(kind, start.union(previous.span))
         }
-        switch word.text.lowercased() {
-        case "datasets":
+        switch command {
+        case .datasets:
             return try done(.datasets, "`datasets`")
-        case "quit", "exit":
+        case .quit:
             return try done(.quit, "`\(word.text)`")
-        case "describe", "profile":
+        case .describe, .profile:
             // `describe NAME` is `NAME | describe`: one implementation, two spellings.
             let name = try parseName("a dataset name", after: "`\(word.text)`")
             var stages: [Stage] = []
-            let stageKind: Stage.Kind = word.text.lowercased() == "describe" ? .describe : .profile
+            let stageKind: Stage.Kind = command == .describe ? .describe : .profile
             stages.append(Stage(stageKind, span: word.span, nameSpan: word.span))
             let pipeline = Pipeline(source: .named(name), stages: stages, span: start.union(name.span))
             return try done(.pipeline(pipeline), "`\(word.text) \(name.name)`")
-        case "help":
+        case .help:
             if atEnd { return Statement(.help(topic: nil), start) }
             let topic: NameRef
             if checkWord("measure"), peek().kind == .string || peek().name != nil {
@@ -106,7 +101,7 @@ extension Parser {
                 throw expected("a topic, e.g. `help where` or `help functions`", after: "`help`")
             }
             return try done(.help(topic: topic), "`help \(topic.name)`")
-        case "load":
+        case .load:
             let (path, pathSpan) = try parseString("a file path in quotes", after: "`load`")
             var alias: NameRef? = nil
             if matchWord("as") {
@@ -114,33 +109,43 @@ extension Parser {
             }
             let raw = matchWord("raw")
             return try done(.load(path: path, pathSpan: pathSpan, as: alias, raw: raw), "the file name")
-        case "set":
+        case .set:
             let option = try parseName("a setting, e.g. `format`, `rows` or `timer`", after: "`set`")
-            var value: NameRef? = nil
-            if !atEnd {
-                let t = advance()
-                switch t.kind {
-                case .identifier, .integer, .decimal: value = NameRef(t.text, t.span)
-                case .string, .quotedIdentifier: value = NameRef(t.unquoted, t.span)
-                case .keyword(let k): value = NameRef(k.rawValue, t.span)
-                default:
-                    throw Diagnostic(
-                        id: "expected", message: "expected a value for `set \(option.name)`, found \(Messages.describe(t))",
-                        span: t.span)
-                }
+            guard let setting = SettingWord(spelled: option.name) else {
+                throw Diagnostic(
+                    id: "unknown-setting", message: "no setting called `\(option.name)`", span: option.span,
+                    help: Suggestions.didYouMean(option.name, in: SettingWord.spellings) ?? "`help settings` lists them")
             }
-            return try done(.set(option: option, value: value), "the setting")
-        case "output":
+            guard !atEnd else {
+                throw Diagnostic(
+                    id: "missing-value", message: "`set \(option.name)` needs a value", span: .at(option.span.end),
+                    help: "`help settings` shows the values")
+            }
+            let t = advance()
+            let text: String
+            switch t.kind {
+            case .identifier, .integer, .decimal: text = t.text
+            case .string, .quotedIdentifier: text = t.unquoted
+            case .keyword(let k): text = k.rawValue
+            default:
+                throw Diagnostic(
+                    id: "expected", message: "expected a value for `set \(option.name)`, found \(Messages.describe(t))",
+                    span: t.span)
+            }
+            // Checked here, so a bad value is an error where it was typed, not at the next statement that uses it.
+            let value = try setting.value(text, span: t.span, writtenAs: option.name)
+            return try done(.set(setting, value, option: option, written: NameRef(text, t.span)), "the setting")
+        case .output:
             if atEnd { return Statement(.output(path: nil, pathSpan: nil), start) }
             if matchWord("off") || matchWord("stdout") {
                 return try done(.output(path: nil, pathSpan: nil), "`output off`")
             }
             let (path, span) = try parseString("a file path in quotes, or `off`", after: "`output`")
             return try done(.output(path: path, pathSpan: span), "the file name")
-        case "once":
+        case .once:
             let (path, span) = try parseString("a file path in quotes", after: "`once`")
             return try done(.once(path: path, pathSpan: span), "the file name")
-        case "save":
+        case .save:
             guard matchWord("session") else { throw expected("`session`", after: "`save`") }
             let name: String
             let span: SourceSpan
@@ -167,23 +172,24 @@ extension Parser {
             }
             let replace = matchWord("replace")
             return try done(.saveSession(path: name, pathSpan: span, replace: replace), "the session name")
-        case "compare":
+        case .compare:
             // A comparison starts a pipeline: `compare … | chart line`.
             let spec = try parseCompare(after: "`compare`", allowDataset: true)
             let compareSpan = start.union(previous.span)
             let pipeline = try parseStages(after: .compare(spec, span: compareSpan), at: compareSpan, &diagnostics)
             return try done(.pipeline(pipeline), "the comparison")
-        case "scorecard":
+        case .scorecard:
             // A scorecard starts a pipeline too: `scorecard "Reading" | where travel = "worse"`.
             let spec = try parseScorecard()
             let span = start.union(previous.span)
             let pipeline = try parseStages(after: .scorecard(spec, span: span), at: span, &diagnostics)
             return try done(.pipeline(pipeline), "the scorecard")
-        case "forget":
+        case .forget:
             let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
             return try done(.forget(name), "the name")
-        default:
-            throw Diagnostic(id: "internal", message: "unknown command \(word.text)", span: word.span)
+        case .pipeline, .let:
+            // Never here: `let` is parsed before commands and a pipeline has no command word.
+            throw Diagnostic(id: "internal", message: "`\(word.text)` is not a command", span: word.span)
         }
     }
 
@@ -235,16 +241,16 @@ extension Parser {
         }
         // `let cp = scorecard "Reading" topic "Child Protection"`, `join (compare …)`:
         // the analysis statements are sources wherever a dataset may stand.
-        if current.kind == .identifier, peek().kind == .string || peek().kind == .integer {
-            let start = current.span
-            if matchWord("compare") {
-                let spec = try parseCompare(after: "`compare`", allowDataset: true)
+        if current.kind == .identifier, peek().kind == .string || peek().kind == .integer,
+            let word = StatementWord(spelled: current.text), word == .compare || word == .scorecard
+        {
+            let start = advance().span
+            if word == .compare {
+                let spec = try parseCompare(after: "`\(word.name)`", allowDataset: true)
                 return .compare(spec, span: start.union(previous.span))
             }
-            if matchWord("scorecard") {
-                let spec = try parseScorecard()
-                return .scorecard(spec, span: start.union(previous.span))
-            }
+            let spec = try parseScorecard()
+            return .scorecard(spec, span: start.union(previous.span))
         }
         if case .keyword = current.kind {
             throw Diagnostic(

@@ -19,7 +19,8 @@ public enum SessionFormat {
     /// Statements that are not part of an analysis and are left out when saving.
     public static func isSessionCommand(_ statement: String) -> Bool {
         let first = statement.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
-        return ["save", "output", "once", "quit", "exit"].contains(first)
+        guard let word = StatementWord(spelled: first) else { return false }
+        return word.declaration.leftOutOfSessions
     }
 
     /// `header`: the file's opening comment, as lines without `# `; `comments`:

@@ -59,4 +59,62 @@ struct CompleterTests {
         let result = c.complete("load \"/et", cursor: 9)
         #expect(result.candidates == ["/etc/"])
     }
+
+    @Test("after select, drop, summarise or count, only the columns they leave are offered")
+    func columnsAfterEachStage() {
+        #expect(complete("referrals | select la_name, year | where ").candidates.prefix(2) == ["la_name", "year"])
+        #expect(!complete("referrals | select la_name, year | where ").candidates.contains("referrals"))
+        #expect(complete("referrals | drop referrals_rate | select referrals").candidates == ["referrals"])
+        #expect(
+            complete("workforce | summarise m = median(caseload) by region | sort ").candidates.prefix(2) == ["region", "m"])
+        #expect(complete("workforce | summarise m = median(caseload) by region | sort case").candidates.isEmpty)
+        #expect(complete("authorities | count by region | where p").candidates == ["percent"])
+        #expect(complete("referrals | rename code = la_code | select la_").candidates == ["la_name"])
+        #expect(complete("referrals | rank referrals_rate | select qu").candidates == ["quartile", "quantile"])
+    }
+
+    @Test("in `by` and `group` the same columns; inside a nested pipeline, its own")
+    func byAndNested() {
+        #expect(complete("referrals | select region, year | group ").candidates == ["region", "year"])
+        #expect(complete("referrals | join (population | select la_code, children_0_17 | where chi").candidates == [
+            "children_0_17"
+        ])
+        #expect(complete("let x = referrals | select la_name | sort ").candidates.first == "la_name")
+    }
+
+    @Test("authority names inside the quotes of `for` and `compare`")
+    func authorities() {
+        let c = complete("referrals | for \"Rea")
+        #expect(c.candidates == ["Reading"])
+        #expect(c.suffix == "\"")
+        #expect(c.prefix == "Rea")
+        #expect(complete("referrals | for \"Reading\", \"South E").candidates == ["South East"])
+        #expect(complete("compare \"Rea").candidates == ["Reading"])
+        #expect(complete("scorecard \"Rea").candidates == ["Reading"])
+        #expect(complete("scorecard \"Reading\" topic \"Child P").candidates == ["Child Protection"])
+        #expect(complete("referrals | compare \"Sout").candidates.contains("Southwark"))
+        // A file path, not an authority, after `load`.
+        #expect(!complete("load \"Rea").candidates.contains("Reading"))
+    }
+
+    @Test("measures after `compare AUTHORITY on`, not codes or years")
+    func measures() {
+        let all = complete("compare \"Reading\" on ").candidates
+        #expect(all.contains("referrals_rate"))
+        #expect(all.contains("caseload"))
+        #expect(!all.contains("la_code"))
+        #expect(!all.contains("year"))
+        #expect(complete("compare \"Reading\" on referrals_r").candidates == ["referrals_rate"])
+        let stage = complete("referrals | select la_code, la_name, level, year, referrals_rate | compare \"Reading\" on ")
+        #expect(stage.candidates == ["referrals_rate"])
+    }
+
+    @Test("chart kinds after `chart`, then the columns, then the kind's own words")
+    func chart() {
+        #expect(complete("referrals | chart ").candidates == ["bar", "line", "hist", "scatter"])
+        #expect(complete("referrals | chart sc").candidates == ["scatter"])
+        #expect(complete("referrals | select year, referrals | chart line ").candidates == ["year", "referrals"])
+        #expect(complete("referrals | select year, referrals | chart line year referrals ").candidates == ["by", "to"])
+        #expect(complete("referrals | chart hist referrals ").candidates == ["bins", "to"])
+    }
 }

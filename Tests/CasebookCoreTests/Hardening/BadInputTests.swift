@@ -233,7 +233,7 @@ enum BadInputs {
         BadInput("compare \"kingston\" on referrals_rate", "\"kingston\" could be Kingston upon Thames (314) or Kingston upon Hull, ", at: "1:9"),
         // settings
         BadInput("set nope 1", "no setting called `nope`", at: "1:5"),
-        BadInput("set format xml", "no format called `xml`", at: "1:12"),
+        BadInput("set format xml", "`set format` takes table, csv, tsv, json or markdown, not `xml`", at: "1:12"),
         BadInput("set rows abc", "`set rows` takes a positive whole number or `all`, not `abc`", at: "1:10"),
         BadInput("set width 0", "`set width` takes a positive whole number or `auto`, not `0`", at: "1:11"),
         BadInput("set timer maybe", "`set timer` takes on or off, not `maybe`", at: "1:11"),
@@ -243,7 +243,8 @@ enum BadInputs {
         BadInput("set accessible 2", "`set accessible` takes on or off, not `2`", at: "1:16"),
         BadInput("set colour blue", "`set colour` takes on or off, not `blue`", at: "1:12"),
         BadInput("compare \"Reading\" on referrals_rate neighbours 1999", "no statistical neighbour model called 1999", at: "1:48"),
-        BadInput("set neighbours 1999\ncompare \"Reading\" on referrals_rate", "no statistical neighbour model called 1999", at: "2:9"),
+        // Refused where it was typed, not at the next `compare`.
+        BadInput("set neighbours 1999\ncompare \"Reading\" on referrals_rate", "`set neighbours` takes 2025 or 2021, not `1999`", at: "1:16"),
         // help topics
         BadInput("help nope", "no help on `nope`", at: "1:6"),
         BadInput("help wher", "no help on `wher`", at: "1:6"),

@@ -4,46 +4,21 @@
 // group is missing, the result is missing with their reason.
 
 enum Aggregates {
-    static let infos: [CallSignature] = [
-        CallSignature(name: "count", arity: 0...1, usage: "count() or count(x)"),
-        CallSignature(name: "count_missing", arity: 1...1, usage: "count_missing(x)"),
-        CallSignature(name: "count_distinct", arity: 1...1, usage: "count_distinct(x)"),
-        CallSignature(name: "sum", arity: 1...1, usage: "sum(x)"),
-        CallSignature(name: "mean", arity: 1...1, usage: "mean(x)"),
-        CallSignature(name: "median", arity: 1...1, usage: "median(x)"),
-        CallSignature(name: "min", arity: 1...1, usage: "min(x)"),
-        CallSignature(name: "max", arity: 1...1, usage: "max(x)"),
-        CallSignature(name: "stddev", arity: 1...1, usage: "stddev(x)"),
-        CallSignature(name: "variance", arity: 1...1, usage: "variance(x)"),
-        CallSignature(name: "quantile", arity: 2...2, usage: "quantile(x, p)"),
-        CallSignature(name: "corr", arity: 2...2, usage: "corr(x, y)"),
-        CallSignature(name: "spearman", arity: 2...2, usage: "spearman(x, y)"),
-        CallSignature(name: "sparkline", arity: 1...1, usage: "sparkline(x)"),
-        CallSignature(name: "first", arity: 1...1, usage: "first(x)"),
-        CallSignature(name: "last", arity: 1...1, usage: "last(x)"),
-    ]
-
-    static let names = infos.map(\.name)
-    static let aliases: [String: String] = ["avg": "mean", "n": "count", "std": "stddev", "var": "variance"]
-
-    static func isAggregate(_ name: String) -> Bool {
-        names.contains(name) || aliases[name] != nil
-    }
+    static func isAggregate(_ name: String) -> Bool { AggregateWord(spelled: name) != nil }
 
     static func compute(
         _ rawName: String, nameSpan: SourceSpan, arguments: [Expr], span: SourceSpan, groups: Grouping,
         evaluator: ExprEvaluator
     ) throws(Diagnostic) -> Column {
-        let name = aliases[rawName] ?? rawName
-        guard let info = infos.first(where: { $0.name == name }) else {
+        guard let name = AggregateWord(spelled: rawName) else {
             throw Diagnostic(id: "unknown-function", message: "unknown aggregate `\(rawName)`", span: nameSpan)
         }
-        try info.checkArguments(arguments.count, calledAs: rawName, span: span)
+        try CallSignature(name.declaration).checkArguments(arguments.count, calledAs: rawName, span: span)
         let g = groups.groupCount
         let ids = groups.groupOfRow
         let label = evaluator.source.slice(span)
 
-        if name == "count" && arguments.isEmpty {
+        if name == .count && arguments.isEmpty {
             return Column(name: "", data: .integer(AggregateKernels.counts(ids, mask: nil, groups: g, missing: false)))
         }
         // Made once here: the loops below read it row by row.
@@ -51,27 +26,27 @@ enum Aggregates {
         try evaluator.context.cancellation.checkpoint()
 
         switch name {
-        case "count", "count_missing":
-            let countMissing = name == "count_missing"
+        case .count, .count_missing:
+            let countMissing = name == .count_missing
             let counts = AggregateKernels.counts(ids, mask: x.missing, groups: g, missing: countMissing)
             if !countMissing { note(evaluator, label, x) }
             return Column(name: "", data: .integer(counts))
-        case "count_distinct":
+        case .count_distinct:
             var seen = [Set<UInt64>](repeating: [], count: g)
             let keys = Grouping.keyCodes(x)
             for (r, id) in ids.enumerated() where !x.isMissing(at: r) { seen[Int(id)].insert(keys[r]) }
             note(evaluator, label, x)
             return Column(name: "", data: .integer(seen.map { Int64($0.count) }))
-        case "first", "last":
+        case .first, .last:
             var pick = [Int32](repeating: -1, count: g)
             for (r, id) in ids.enumerated() where !x.isMissing(at: r) {
-                if name == "last" || pick[Int(id)] < 0 { pick[Int(id)] = Int32(r) }
+                if name == .last || pick[Int(id)] < 0 { pick[Int(id)] = Int32(r) }
             }
             note(evaluator, label, x)
             return fillEmpty(x.gather(pick), pick: pick, x: x, ids: ids)
-        case "min", "max":
+        case .min, .max:
             if x.type == .text || x.type == .boolean {
-                return try textExtreme(x, max: name == "max", ids: ids, groups: g, label: label, evaluator: evaluator)
+                return try textExtreme(x, max: name == .max, ids: ids, groups: g, label: label, evaluator: evaluator)
             }
         default:
             break
@@ -83,44 +58,44 @@ enum Aggregates {
                 span: arguments[0].span)
         }
         // corr counts what it skipped itself, by row.
-        if name != "corr" && name != "spearman" && name != "sparkline" { note(evaluator, label, x) }
+        if ![.corr, .spearman, .sparkline].contains(name) { note(evaluator, label, x) }
         let mask = x.missing
 
         switch name {
-        case "sum":
+        case .sum:
             if case .integer(let ints) = x.data, let (sums, seen) = AggregateKernels.integerSums(ints, mask: mask, ids: ids, groups: g) {
                 return withEmptyGroups(Column(name: "", data: .integer(sums)), seen: seen, x: x, ids: ids)
             }
             let (sums, seen) = AggregateKernels.sums(values, mask: mask, ids: ids, groups: g)
             return withEmptyGroups(Column(name: "", data: .decimal(sums)), seen: seen, x: x, ids: ids)
-        case "mean", "variance", "stddev":
+        case .mean, .variance, .stddev:
             // Welford's method: stable for large sums.
             let (n, mean, m2) = AggregateKernels.welford(values, mask: mask, ids: ids, groups: g)
             var out = [Double](repeating: 0, count: g)
             var missing = [UInt8](repeating: 0, count: g)
             for i in 0..<g {
-                if name == "mean" {
+                if name == .mean {
                     out[i] = mean[i]
                     if n[i] == 0 { missing[i] = 1 }
                 } else if n[i] < 2 {
                     missing[i] = n[i] == 0 ? 1 : MissingReason.undefined.rawValue
                 } else {
                     let variance = m2[i] / (n[i] - 1)
-                    out[i] = name == "variance" ? variance : variance.squareRoot()
+                    out[i] = name == .variance ? variance : variance.squareRoot()
                 }
             }
             return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
-        case "min", "max":
-            let isMax = name == "max"
+        case .min, .max:
+            let isMax = name == .max
             if case .integer(let ints) = x.data {
                 let (best, seen) = AggregateKernels.extremes(ints, mask: mask, ids: ids, groups: g, max: isMax, start: isMax ? Int64.min : Int64.max)
                 return withEmptyGroups(Column(name: "", data: .integer(best)), seen: seen, x: x, ids: ids)
             }
             let (best, seen) = AggregateKernels.extremes(values, mask: mask, ids: ids, groups: g, max: isMax, start: isMax ? -Double.infinity : Double.infinity)
             return withEmptyGroups(Column(name: "", data: .decimal(best)), seen: seen, x: x, ids: ids)
-        case "median", "quantile":
+        case .median, .quantile:
             var p = 0.5
-            if name == "quantile" {
+            if name == .quantile {
                 let pv = try evaluator.evaluate(arguments[1])
                 guard case .scalar(let s) = pv, let d = s.doubleValue, d >= 0, d <= 1 else {
                     throw Diagnostic(
@@ -131,7 +106,7 @@ enum Aggregates {
             }
             let (out, missing) = AggregateKernels.quantiles(values, mask: mask, ids: ids, groups: g, p: p)
             return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
-        case "corr", "spearman":
+        case .corr, .spearman:
             let y = try evaluator.evaluate(arguments[1]).materialize(name: "", count: evaluator.table.rowCount)
             guard let yv = y.doubles() else {
                 throw Diagnostic(
@@ -140,8 +115,8 @@ enum Aggregates {
                     span: arguments[1].span)
             }
             return correlation(
-                values, x, yv, y, ids: ids, groups: g, label: label, ranked: name == "spearman", evaluator: evaluator)
-        case "sparkline":
+                values, x, yv, y, ids: ids, groups: g, label: label, ranked: name == .spearman, evaluator: evaluator)
+        case .sparkline:
             let unicode = evaluator.context.settings.unicode
             let levels: [Character] = unicode ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : [".", ":", "-", "=", "+", "*", "#", "@"]
             var perGroup = [[Double?]](repeating: [], count: g)

@@ -6,6 +6,13 @@ struct CallSignature {
     let arity: ClosedRange<Int>
     let usage: String
 
+    /// The signature a function's or aggregate's declaration gives.
+    init(_ declaration: Declaration) {
+        name = declaration.name
+        arity = declaration.arity ?? 0...0
+        usage = declaration.usage
+    }
+
     /// "`round` takes 1 or 2 arguments, but was given 3", with the form as help.
     func checkArguments(_ given: Int, calledAs written: String, span: SourceSpan) throws(Diagnostic) {
         guard !arity.contains(given) else { return }

@@ -126,17 +126,7 @@ struct ExprEvaluator {
     }
 
     func unknownColumn(_ name: String, span: SourceSpan, in table: Table) -> Diagnostic {
-        let names = table.columnNames
-        var help = Suggestions.didYouMean(name, in: names)
-        if help == nil {
-            let shown = names.prefix(8).map { Messages.code($0) }
-            help = "the columns are " + Messages.andList(shown) + (names.count > 8 ? " and \(names.count - 8) more" : "")
-            if names.isEmpty { help = "this table has no columns" }
-        }
-        if Functions.isFunction(name) || Aggregates.isAggregate(name) {
-            help = "`\(name)` is a function: write `\(name)(…)`"
-        }
-        return Diagnostic(id: "unknown-column", message: "no column named `\(name)`", span: span, help: help)
+        Resolver.unknownColumn(name, span: span, columns: table.columnNames)
     }
 
     // MARK: - Aggregates inside expressions

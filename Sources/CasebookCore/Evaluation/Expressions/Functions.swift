@@ -2,52 +2,21 @@
 // string once (the column's dictionary), not on every row.
 
 enum Functions {
-    static let signatures: [CallSignature] = [
-        CallSignature(name: "round", arity: 1...2, usage: "round(x) or round(x, places)"),
-        CallSignature(name: "abs", arity: 1...1, usage: "abs(x)"),
-        CallSignature(name: "floor", arity: 1...1, usage: "floor(x)"),
-        CallSignature(name: "ceil", arity: 1...1, usage: "ceil(x)"),
-        CallSignature(name: "sqrt", arity: 1...1, usage: "sqrt(x)"),
-        CallSignature(name: "lower", arity: 1...1, usage: "lower(text)"),
-        CallSignature(name: "upper", arity: 1...1, usage: "upper(text)"),
-        CallSignature(name: "trim", arity: 1...1, usage: "trim(text)"),
-        CallSignature(name: "length", arity: 1...1, usage: "length(text)"),
-        CallSignature(name: "contains", arity: 2...2, usage: "contains(text, part)"),
-        CallSignature(name: "starts_with", arity: 2...2, usage: "starts_with(text, prefix)"),
-        CallSignature(name: "ends_with", arity: 2...2, usage: "ends_with(text, suffix)"),
-        CallSignature(name: "concat", arity: 1...32, usage: "concat(a, b, …)"),
-        CallSignature(name: "coalesce", arity: 1...32, usage: "coalesce(a, b, …)"),
-        CallSignature(name: "is_missing", arity: 1...1, usage: "is_missing(x)"),
-        CallSignature(name: "reason", arity: 1...1, usage: "reason(x)"),
-        CallSignature(name: "if", arity: 3...3, usage: "if(condition, then, else)"),
-        CallSignature(name: "number", arity: 1...1, usage: "number(text)"),
-        CallSignature(name: "text", arity: 1...1, usage: "text(x)"),
-        CallSignature(name: "la", arity: 1...1, usage: "la(\"name or code\")"),
-    ]
-
-    static let names: [String] = signatures.map(\.name)
-
-    static func isFunction(_ name: String) -> Bool { names.contains(name.lowercased()) }
+    static func isFunction(_ name: String) -> Bool { FunctionWord(spelled: name) != nil }
 
     static func call(
         _ name: String, nameSpan: SourceSpan, arguments: [Expr], span: SourceSpan, evaluator: ExprEvaluator
     ) throws(Diagnostic) -> Vector {
-        guard let signature = signatures.first(where: { $0.name == name }) else {
-            var help = Suggestions.didYouMean(name, in: names + Aggregates.names)
-            if StageCatalog.find(name) != nil { help = "`\(name)` is a stage: write `| \(name) …`" }
-            throw Diagnostic(
-                id: "unknown-function", message: "unknown function `\(name)`", span: nameSpan,
-                help: help ?? "`help functions` lists them")
-        }
-        try signature.checkArguments(arguments.count, calledAs: name, span: span)
+        guard let word = FunctionWord(spelled: name) else { throw Resolver.unknownFunction(name, span: nameSpan) }
+        try CallSignature(word.declaration).checkArguments(arguments.count, calledAs: name, span: span)
         let rows = evaluator.rows
         var values: [Vector] = []
         for a in arguments { values.append(try evaluator.evaluate(a)) }
         let first = values.first ?? .scalar(.missing(.empty))
 
-        switch name {
-        case "round":
-            try evaluator.requireNumber(first, arguments[0], what: "`round`")
+        switch word {
+        case .round:
+            try evaluator.requireNumber(first, arguments[0], what: "`\(name)`")
             var places: Int64 = 0
             if arguments.count == 2 {
                 guard case .scalar(.integer(let p)) = values[1] else {
@@ -60,33 +29,33 @@ enum Functions {
             if first.type == .integer && places >= 0 { return first }
             let p = Int(places)
             return mapNumbers(first, rows: rows, integerResult: false) { NumberText.round($0, places: p) }
-        case "abs":
-            try evaluator.requireNumber(first, arguments[0], what: "`abs`")
+        case .abs:
+            try evaluator.requireNumber(first, arguments[0], what: "`\(name)`")
             if first.type == .integer {
                 return mapIntegers(first, rows: rows) { $0 == Int64.min ? nil : abs($0) }
             }
             return mapNumbers(first, rows: rows, integerResult: false) { abs($0) }
-        case "floor", "ceil":
+        case .floor, .ceil:
             try evaluator.requireNumber(first, arguments[0], what: "`\(name)`")
             if first.type == .integer { return first }
-            let rule: FloatingPointRoundingRule = name == "floor" ? .down : .up
+            let rule: FloatingPointRoundingRule = word == .floor ? .down : .up
             return mapNumbers(first, rows: rows, integerResult: true) { $0.rounded(rule) }
-        case "sqrt":
-            try evaluator.requireNumber(first, arguments[0], what: "`sqrt`")
+        case .sqrt:
+            try evaluator.requireNumber(first, arguments[0], what: "`\(name)`")
             return mapNumbers(first, rows: rows, integerResult: false) { $0 < 0 ? .nan : $0.squareRoot() }
-        case "lower", "upper", "trim":
+        case .lower, .upper, .trim:
             try evaluator.requireText(first, arguments[0], what: "`\(name)`")
             return mapTextToText(first, rows: rows) { s in
-                switch name {
-                case "lower": return s.lowercased()
-                case "upper": return s.uppercased()
+                switch word {
+                case .lower: return s.lowercased()
+                case .upper: return s.uppercased()
                 default: return String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
                 }
             }
-        case "length":
-            try evaluator.requireText(first, arguments[0], what: "`length`")
+        case .length:
+            try evaluator.requireText(first, arguments[0], what: "`\(name)`")
             return mapText(first, rows: rows) { Int64($0.count) }
-        case "contains", "starts_with", "ends_with":
+        case .contains, .starts_with, .ends_with:
             try evaluator.requireText(first, arguments[0], what: "`\(name)`")
             guard case .scalar(let partValue) = values[1] else {
                 throw Diagnostic(
@@ -102,13 +71,13 @@ enum Functions {
             let needle = part.lowercased()
             return mapText(first, rows: rows) { s in
                 let hay = s.lowercased()
-                switch name {
-                case "contains": return needle.isEmpty || hay.contains(needle)
-                case "starts_with": return hay.hasPrefix(needle)
+                switch word {
+                case .contains: return needle.isEmpty || hay.contains(needle)
+                case .starts_with: return hay.hasPrefix(needle)
                 default: return hay.hasSuffix(needle)
                 }
             }
-        case "concat":
+        case .concat:
             // Missing parts are left out, as SQL's concat does.
             var builder = TextColumnBuilder(capacity: rows)
             for r in 0..<rows {
@@ -123,9 +92,9 @@ enum Functions {
                 return .scalar(.text(values.map { $0.value(at: 0).isMissing ? "" : $0.value(at: 0).plainText }.joined()))
             }
             return .column(Column(name: "", data: builder.finish()))
-        case "coalesce":
+        case .coalesce:
             return try coalesce(values, arguments: arguments, rows: rows, evaluator: evaluator)
-        case "is_missing":
+        case .is_missing:
             switch first {
             case .scalar(let v): return .scalar(.boolean(v.isMissing))
             case .column(let c):
@@ -133,7 +102,7 @@ enum Functions {
                 guard let m = c.missing else { return .scalar(.boolean(false)) }
                 return .column(Column(name: "", data: .boolean(m.map { $0 != 0 })))
             }
-        case "reason":
+        case .reason:
             switch first {
             case .scalar(let v): return .scalar(.text(v.missingReason.name))
             case .column(let c):
@@ -141,13 +110,13 @@ enum Functions {
                 for r in 0..<rows { builder.append(c.reason(at: r).name) }
                 return .column(Column(name: "", data: builder.finish()))
             }
-        case "if":
+        case .if:
             return try ifThenElse(values, arguments: arguments, rows: rows, evaluator: evaluator)
-        case "number":
+        case .number:
             if first.type?.isNumeric == true { return first }
-            try evaluator.requireText(first, arguments[0], what: "`number`")
+            try evaluator.requireText(first, arguments[0], what: "`\(name)`")
             return parseNumbers(first, rows: rows)
-        case "text":
+        case .text:
             if first.type == .text { return first }
             var builder = TextColumnBuilder(capacity: rows)
             var mask = [UInt8](repeating: 0, count: rows)
@@ -158,10 +127,8 @@ enum Functions {
             }
             if first.isScalar { return .scalar(first.value(at: 0).isMissing ? first.value(at: 0) : .text(first.value(at: 0).plainText)) }
             return .column(Column(name: "", data: builder.finish(), missing: mask))
-        case "la":
+        case .la:
             return try authorityCode(first, argument: arguments[0], evaluator: evaluator)
-        default:
-            throw Diagnostic(id: "internal", message: "function `\(name)` has no implementation", span: nameSpan)
         }
     }
 
@@ -263,7 +230,7 @@ enum Functions {
     private static func coalesce(_ values: [Vector], arguments: [Expr], rows: Int, evaluator: ExprEvaluator)
         throws(Diagnostic) -> Vector
     {
-        let type = try commonType(values, arguments: arguments, function: "coalesce", evaluator: evaluator)
+        let type = try commonType(values, arguments: arguments, function: FunctionWord.coalesce.name, evaluator: evaluator)
         if values.allSatisfy(\.isScalar) {
             return .scalar(values.map { $0.value(at: 0) }.first { !$0.isMissing } ?? values.last!.value(at: 0))
         }
@@ -286,9 +253,9 @@ enum Functions {
     private static func ifThenElse(_ values: [Vector], arguments: [Expr], rows: Int, evaluator: ExprEvaluator)
         throws(Diagnostic) -> Vector
     {
-        try evaluator.requireBoolean(values[0], arguments[0], what: "the first argument of `if`")
+        try evaluator.requireBoolean(values[0], arguments[0], what: "the first argument of `\(FunctionWord.if.name)`")
         let type = try commonType(
-            Array(values[1...]), arguments: Array(arguments[1...]), function: "if", evaluator: evaluator)
+            Array(values[1...]), arguments: Array(arguments[1...]), function: FunctionWord.if.name, evaluator: evaluator)
         if case .scalar(let c) = values[0] {
             if case .boolean(let b) = c { return b ? values[1] : values[2] }
             return .scalar(c)  // a missing condition gives a missing result

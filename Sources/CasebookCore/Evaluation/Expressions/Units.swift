@@ -6,24 +6,33 @@
 
 enum Units {
     /// Aggregates and functions whose result measures what their first argument does.
-    static let keepers: Set<String> = [
-        "min", "max", "first", "last", "median", "quantile", "percentile", "mode", "mean", "avg", "average",
-        "round", "floor", "ceil", "abs", "coalesce",
-    ]
+    static let keepingAggregates: Set<AggregateWord> = [.min, .max, .first, .last, .median, .quantile, .mean]
+    static let keepingFunctions: Set<FunctionWord> = [.round, .floor, .ceil, .abs, .coalesce]
 
     static func unit(of expr: Expr, in table: Table) -> String? {
+        unit(of: expr) { table.column(named: $0)?.unit }
+    }
+
+    /// The unit from the units of the columns alone (`unitOf` gives a column's),
+    /// so that the resolver predicts what the stage will make.
+    static func unit(of expr: Expr, columnUnit unitOf: (String) -> String?) -> String? {
         switch expr.kind {
         case .column(let name):
-            return table.column(named: name)?.unit
+            return unitOf(name)
         case .call(let name, _, let arguments):
-            let n = name.lowercased()
-            if n == "count" || n == "n" || n == "count_missing" { return "count" }
-            guard keepers.contains(n), let first = arguments.first else { return nil }
-            return unit(of: first, in: table)
+            if let a = AggregateWord(spelled: name) {
+                if a == .count || a == .count_missing { return "count" }
+                guard keepingAggregates.contains(a), let first = arguments.first else { return nil }
+                return unit(of: first, columnUnit: unitOf)
+            }
+            guard let f = FunctionWord(spelled: name), keepingFunctions.contains(f), let first = arguments.first else {
+                return nil
+            }
+            return unit(of: first, columnUnit: unitOf)
         case .binary(let op, let a, let b) where op == .add || op == .subtract:
             // A year moved by a number is still a year (year - 1); two years
             // apart are a number of years, not a year.
-            let ua = unit(of: a, in: table), ub = unit(of: b, in: table)
+            let ua = unit(of: a, columnUnit: unitOf), ub = unit(of: b, columnUnit: unitOf)
             if ua == "year", ub == nil, b.isNumberLiteral { return "year" }
             if ub == "year", ua == nil, a.isNumberLiteral, op == .add { return "year" }
             return nil

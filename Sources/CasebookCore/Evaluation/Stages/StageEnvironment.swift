@@ -31,22 +31,6 @@ struct StageEnvironment {
 
     func checkpoint() throws(Diagnostic) { try context.cancellation.checkpoint() }
 
-    /// A name for an unnamed expression: a column keeps its name; `mean(caseload)`
-    /// becomes `mean_caseload`; anything else is named by its text.
-    func name(for binding: Binding) -> String {
-        if let n = binding.name { return n.name }
-        let expr = binding.expr
-        if let c = expr.columnName { return c }
-        if case .call(let f, _, let args) = expr.kind {
-            if args.isEmpty { return f }
-            if args.count == 1, let c = args[0].columnName { return "\(f)_\(c)" }
-            if args.count == 2, let a = args[0].columnName {
-                if let b = args[1].columnName { return "\(f)_\(a)_\(b)" }
-                if case .decimal(let p) = args[1].kind, f == "quantile" {
-                    return "quantile_\(a)_\(NumberText.shortest(p * 100))"
-                }
-            }
-        }
-        return source.slice(expr.span)
-    }
+    /// A name for an unnamed expression (see `Binding.outputName`).
+    func name(for binding: Binding) -> String { binding.outputName(in: source) }
 }

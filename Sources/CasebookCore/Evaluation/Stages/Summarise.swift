@@ -23,8 +23,8 @@ enum Summarise {
             }
         }
         if !onlyLabels {
-            MixedLevels.check(table, groups: groups, what: "summarise", env)
-            ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: "summarise", env)
+            MixedLevels.check(table, groups: groups, what: StageWord.summarise.name, env)
+            ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: StageWord.summarise.name, env)
         }
         let keyNames = keys.map(\.name)
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
@@ -87,14 +87,14 @@ enum Summarise {
         let byNames = names.isEmpty ? table.grouping.map { NameRef($0, .at(0)) } : names
         let keys = try env.keyColumns(table, byNames)
         if keys.isEmpty {
-            ReportingUnits.check(table, groups: nil, what: "count", env)
+            ReportingUnits.check(table, groups: nil, what: StageWord.count.name, env)
             return Table(
                 columns: [Column(name: "count", data: .integer([Int64(table.rowCount)])).measuring("count")], rowCount: 1,
                 sources: table.sources)
         }
         let groups = try Grouping.by(keys, rows: table.rowCount, cancellation: env.context.cancellation)
-        MixedLevels.check(table, groups: groups, what: "count", env)
-        ReportingUnits.check(table, groups: groups, keys: keys, what: "count", env)
+        MixedLevels.check(table, groups: groups, what: StageWord.count.name, env)
+        ReportingUnits.check(table, groups: groups, keys: keys, what: StageWord.count.name, env)
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         for g in groups.groupOfRow { counts[Int(g)] += 1 }
         let total = Double(table.rowCount)

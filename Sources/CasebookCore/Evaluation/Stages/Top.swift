@@ -8,8 +8,8 @@ enum Top {
         let value = try env.evaluator(table).evaluate(key.expr).materialize(name: "", count: table.rowCount)
         let (grouping, keys) = try env.grouping(table, by: names)
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
-        MixedLevels.check(table, groups: groups, what: "top", env)
-        ReportingUnits.check(table, groups: grouping, keys: keys, what: "top", env)
+        MixedLevels.check(table, groups: groups, what: StageWord.top.name, env)
+        ReportingUnits.check(table, groups: grouping, keys: keys, what: StageWord.top.name, env)
         let order = RowOrder(columns: [(value, key.descending)])
         var picked: [Int32] = []
         var perGroup = groups.rowsByGroup()

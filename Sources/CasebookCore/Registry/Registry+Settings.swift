@@ -1,0 +1,118 @@
+// Settings: what `set` changes, the values each takes (checked when the
+// statement is parsed, so a bad value is an error where it was typed), and the
+// line `help settings` prints.
+
+public enum SettingValues: Sendable {
+    case onOff
+    /// One of these words (the first spelling of each is what `help` shows).
+    case choice([String])
+    /// A positive whole number, or `orWord` (`all`, `auto`) for "no number".
+    case count(orWord: String?)
+}
+
+/// A setting's value, checked.
+public enum SettingValue: Sendable, Equatable {
+    case flag(Bool)
+    case choice(String)
+    /// nil: the `orWord` (rows all, width auto).
+    case count(Int?)
+}
+
+public struct SettingDeclaration: Sendable {
+    public var aliases: [String]
+    public var values: SettingValues
+    /// What the setting changes, for `help settings`.
+    public var summary: String
+}
+
+extension SettingWord: SpelledWord {
+    public var aliases: [String] { declaration.aliases }
+
+    public var declaration: SettingDeclaration {
+        switch self {
+        case .format:
+            return SettingDeclaration(
+                aliases: [], values: .choice(OutputFormat.allCases.map(\.rawValue) + ["md"]),
+                summary: "how results are printed")
+        case .rows:
+            return SettingDeclaration(
+                aliases: [], values: .count(orWord: "all"), summary: "rows shown before the middle is elided")
+        case .timer:
+            return SettingDeclaration(aliases: [], values: .onOff, summary: "print how long each statement took")
+        case .width:
+            return SettingDeclaration(
+                aliases: [], values: .count(orWord: "auto"), summary: "the width tables and charts fit")
+        case .colour:
+            return SettingDeclaration(
+                aliases: ["color"], values: .onOff, summary: "colour (off when output is not a terminal)")
+        case .accessible:
+            return SettingDeclaration(
+                aliases: [], values: .onOff, summary: "tables read row by row; charts described in words")
+        case .sources:
+            return SettingDeclaration(aliases: [], values: .onOff, summary: "show each result's sources under it")
+        case .neighbours:
+            // The models in the shipped `neighbours` dataset.
+            return SettingDeclaration(
+                aliases: ["neighbors"], values: .choice(["2025", "2021"]),
+                summary: "the statistical neighbour model compare uses")
+        case .limit:
+            return SettingDeclaration(
+                aliases: [], values: .count(orWord: nil), summary: "the largest result a join may make")
+        case .chars:
+            return SettingDeclaration(
+                aliases: [], values: .choice(["unicode", "ascii"]),
+                summary: "box and block characters, or plain ASCII for tables and charts")
+        }
+    }
+
+    /// The values as help shows them: "on|off", "N|all", "table|csv|…".
+    public var valueForm: String {
+        switch declaration.values {
+        case .onOff: return "on|off"
+        case .choice(let words): return words.filter { $0 != "md" }.joined(separator: "|")
+        case .count(let word): return word.map { "N|\($0)" } ?? "N"
+        }
+    }
+
+    /// Words a value may be, for completion.
+    public var valueWords: [String] {
+        switch declaration.values {
+        case .onOff: return ["on", "off"]
+        case .choice(let words): return words.filter { $0 != "md" }
+        case .count(let word): return word.map { [$0] } ?? []
+        }
+    }
+
+    /// Checks `text` (as typed) against the values this setting takes.
+    public func value(_ text: String, span: SourceSpan, writtenAs written: String) throws(Diagnostic) -> SettingValue {
+        let v = text.lowercased()
+        switch declaration.values {
+        case .onOff:
+            switch v {
+            case "on", "true", "yes": return .flag(true)
+            case "off", "false", "no": return .flag(false)
+            default:
+                throw Diagnostic(
+                    id: "bad-setting", message: "`set \(written)` takes on or off, not `\(text)`", span: span)
+            }
+        case .choice(let words):
+            guard words.contains(v) else {
+                let shown = words.filter { $0 != "md" }
+                throw Diagnostic(
+                    id: "bad-setting", message: "`set \(written)` takes \(Messages.orList(shown)), not `\(text)`",
+                    span: span, help: Suggestions.didYouMean(text, in: shown))
+            }
+            return .choice(v)
+        case .count(let word):
+            // `all` and `auto` both mean "no number", whichever the setting shows.
+            if word != nil, v == "all" || v == "auto" { return .count(nil) }
+            guard let n = Int(v), n > 0 else {
+                throw Diagnostic(
+                    id: "bad-setting",
+                    message: "`set \(written)` takes a positive whole number\(word.map { " or `\($0)`" } ?? ""), not `\(text)`",
+                    span: span)
+            }
+            return .count(n)
+        }
+    }
+}
