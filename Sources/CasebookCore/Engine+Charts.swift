@@ -37,6 +37,7 @@ extension Engine {
                 .render(chart)
         if recordsMarkdown {
             pendingMarkdown = "\n```text\n" + recorded + "```\n\n" + ChartDescription.describe(chart) + "\n"
+            pendingResult = .chart(chart, notes: notes)
         }
         return recorded + noteText
     }

@@ -162,8 +162,19 @@ struct Evaluator {
             return SourcesTable.make(table.sources)
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
-            let format = ResultRenderer.format(forPath: path) ?? .csv
-            try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            if WorkbookPath.isWorkbook(path) {
+                do throws(Diagnostic) {
+                    try WorkbookWriter.write([WorkbookSheet(name: WorkbookPath.stem(path), table: table)], title: WorkbookPath.stem(path), to: resolved)
+                } catch {
+                    var e = error
+                    e.span = span
+                    throw e
+                }
+            } else {
+                try WorkbookPath.refuseOldExcel(path, span: span)
+                let format = ResultRenderer.format(forPath: path) ?? .csv
+                try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            }
             context.addNote("wrote \(Messages.plural(table.rowCount, "row")) to \(path)")
             return table
         }

@@ -228,7 +228,7 @@ public enum HelpCatalog {
             examples: ["workforce | where year = 2024 | select caseload, turnover_pct | profile"]),
         HelpEntry(
             "write", .stage, synopsis: "write \"PATH\"",
-            summary: "Writes the table to a file, in the format its extension names (.csv, .tsv, .json, .md).",
+            summary: "Writes the table to a file: .csv, .tsv, .json, .md or .xlsx (Excel), by its extension.",
             examples: []),
     ]
 
