@@ -8,7 +8,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps pydeps build release bench datasets fuzz fuzz-long
+.PHONY: run test deps testdeps pydeps build release bench datasets fuzz fuzz-long
 
 # libedit-dev (Debian) provides the headers the line editor is built against;
 # zlib1g-dev those of zlib, which reads gzip-compressed CSV files (.csv.gz);
@@ -27,6 +27,14 @@ deps:
 	  $(SUDO) apt-get install -y -qq libxlsxwriter-dev >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxlsxwriter-dev; }; }
 
+# The tests open the HTML reports in headless Chromium, to check what a reader
+# would see (no sideways scrolling, every chart drawn, every footnote there).
+testdeps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing chromium (the tests open the HTML reports in it, headless)…"; \
+	  $(SUDO) apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }; }
+
 build: deps
 	$(SWIFT) build
 
@@ -36,7 +44,7 @@ release: deps
 run: release
 	@exec .build/release/casebook
 
-test: deps pydeps
+test: deps testdeps pydeps
 	$(SWIFT) build
 	$(SWIFT) test
 	@scripts/check_datasets.sh

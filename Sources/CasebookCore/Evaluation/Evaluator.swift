@@ -17,7 +17,8 @@ struct Evaluator {
                 var head = pipeline
                 head.stages.removeLast()
                 let table = try run(head).resolved()
-                let chart = try ChartStage.build(table, spec, environment)
+                var chart = try ChartStage.build(table, spec, environment)
+                chart.sources = table.sources
                 let path = try spec.path.map { (p) throws(Diagnostic) in try engine.writablePath(p, span: spec.pathSpan) }
                 return .chart(chart, notes: context.notes, path: path)
             }

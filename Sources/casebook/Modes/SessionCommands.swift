@@ -164,24 +164,33 @@ struct Check: ParsableCommand, StatusCommand {
 
 struct Export: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a saved session and write it as a report: Markdown (the default) or an Excel workbook (--xlsx).",
+        abstract: "Run a saved session and write it as a report: Markdown (the default), an HTML page (--html) or an Excel workbook (--xlsx).",
         discussion: """
-            Markdown goes to standard output unless -o names a file. A workbook is written to -o FILE, \
-            or beside the current folder as NAME.xlsx for a session NAME.cb. The format also follows \
-            the extension of -o (.xlsx, .md).
+            Markdown and HTML go to standard output unless -o names a file. A workbook is written to -o FILE, \
+            or to NAME.xlsx in the current folder for a session NAME.cb. The format also follows \
+            the extension of -o (.html, .xlsx, .md).
             """)
 
     @Argument(help: "The session file.") var file: String
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output for Markdown).") var output: String?
     @Flag(name: .long, help: "Write an Excel workbook: a sheet per result, a Sources sheet.") var xlsx = false
+    @Flag(name: .long, help: "Write one self-contained HTML page: tables, charts, notes and sources as footnotes.")
+    var html = false
     @OptionGroup var shared: SharedOptions
 
-    enum Format { case markdown, xlsx }
+    enum Format { case markdown, html, xlsx }
 
     var format: Format {
         if xlsx { return .xlsx }
-        if let output, output.lowercased().hasSuffix(".xlsx") { return .xlsx }
+        if html { return .html }
+        let lower = output?.lowercased() ?? ""
+        if lower.hasSuffix(".xlsx") { return .xlsx }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
         return .markdown
+    }
+
+    func validate() throws {
+        if xlsx && html { throw ValidationError("choose one of --html and --xlsx") }
     }
 
     mutating func execute() -> ExitStatus {
@@ -206,12 +215,14 @@ struct Export: ParsableCommand, StatusCommand {
         if result.cancelled { return .failure }
         do throws(Diagnostic) {
             switch format {
-            case .markdown:
-                let markdown = SessionMarkdown.render(source: source, statements: statements, transcript: engine.transcript)
+            case .markdown, .html:
+                let text = format == .html
+                    ? SessionHTML.render(source: source, statements: statements, transcript: engine.transcript)
+                    : SessionMarkdown.render(source: source, statements: statements, transcript: engine.transcript)
                 if let target {
-                    try FileWriter.write(markdown, to: Paths.absolute(target))
+                    try FileWriter.write(text, to: Paths.absolute(target))
                 } else {
-                    Console.write(markdown, to: 1)
+                    Console.write(text, to: 1)
                 }
             case .xlsx:
                 let sheets = SessionWorkbook.sheets(source: source, statements: statements, transcript: engine.transcript)

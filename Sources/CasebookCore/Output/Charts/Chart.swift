@@ -57,6 +57,8 @@ public struct Chart: Sendable, Equatable {
     /// numbers print: years and codes without thousands separators.
     public var xUnit: String? = nil
     public var yUnit: String? = nil
+    /// Where the charted figures came from, for a report to cite.
+    public var sources: [SourceNote] = []
 
     /// The same chart, with the units of its axes.
     public func measuring(x: String?, y: String?) -> Chart {
