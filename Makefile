@@ -12,7 +12,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # libedit-dev (Debian) provides the headers the line editor is built against;
 # zlib1g-dev those of zlib, which reads gzip-compressed CSV files (.csv.gz);
-# libxlsxwriter-dev the library that writes Excel workbooks (.xlsx).
+# libxlsxwriter-dev the library that writes Excel workbooks (.xlsx); librsvg2-bin
+# the rsvg-convert that draws charts saved as PNG.
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
 	  echo "Installing libedit-dev (the line editor's headers)…"; \
@@ -22,6 +23,10 @@ deps:
 	  echo "Installing zlib1g-dev (zlib's headers, to read .csv.gz files)…"; \
 	  $(SUDO) apt-get install -y -qq zlib1g-dev >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; }; }
+	@command -v rsvg-convert >/dev/null 2>&1 || { \
+	  echo "Installing librsvg2-bin (draws charts saved as PNG)…"; \
+	  $(SUDO) apt-get install -y -qq librsvg2-bin >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq librsvg2-bin; }; }
 	@dpkg -s libxlsxwriter-dev >/dev/null 2>&1 || { \
 	  echo "Installing libxlsxwriter-dev (writes Excel workbooks)…"; \
 	  $(SUDO) apt-get install -y -qq libxlsxwriter-dev >/dev/null 2>&1 || \

@@ -68,6 +68,11 @@ public final class Engine {
         case chart(Chart, notes: [String])
     }
 
+    /// The chart drawn last, for `save chart`.
+    var lastChart: Chart? = nil
+    /// Makes PNG files from SVG (the executable gives one that runs rsvg-convert).
+    public var pngRenderer: ChartFile.PNGRenderer? = nil
+
     /// Keep a Markdown rendering of each table result (for `casebook export`).
     public var recordsMarkdown = false
     var pendingMarkdown: String? = nil

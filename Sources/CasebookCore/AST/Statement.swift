@@ -16,6 +16,8 @@ public struct Statement: Sendable, Equatable {
         /// `once "file"` sends only the next result to a file.
         case once(path: String, pathSpan: SourceSpan)
         case saveSession(path: String, pathSpan: SourceSpan)
+        /// `save chart "f.svg"` / `"f.png"`: the chart drawn last, without running it again.
+        case saveChart(path: String, pathSpan: SourceSpan)
         case forget(NameRef)
         case quit
     }

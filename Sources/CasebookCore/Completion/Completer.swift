@@ -96,7 +96,7 @@ public struct Completer {
             case "describe", "profile", "forget": return workspace.allNames
             case "help": return HelpText.topics
             case "set": return Self.settingNames
-            case "save": return ["session"]
+            case "save": return ["session", "chart"]
             default: break
             }
         }

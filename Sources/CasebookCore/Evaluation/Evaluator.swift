@@ -19,7 +19,10 @@ struct Evaluator {
                 let table = try run(head).resolved()
                 var chart = try ChartStage.build(table, spec, environment)
                 chart.sources = table.sources
-                let path = try spec.path.map { (p) throws(Diagnostic) in try engine.writablePath(p, span: spec.pathSpan) }
+                let path = try spec.path.map { (p) throws(Diagnostic) in
+                    _ = try ChartFile.kind(p, span: spec.pathSpan)
+                    return try engine.writablePath(p, span: spec.pathSpan)
+                }
                 return .chart(chart, notes: context.notes, path: path)
             }
             let table = try run(pipeline).resolved()
@@ -52,6 +55,8 @@ struct Evaluator {
             return try engine.redirect(path: path, span: span, once: true)
         case .saveSession(let path, let span):
             return try engine.saveSession(path: path, span: span)
+        case .saveChart(let path, let span):
+            return try engine.saveChart(path: path, span: span)
         case .forget(let name):
             guard workspace.forget(name.name) else {
                 let isDataset = workspace.catalog?.contains(name.name) == true

@@ -89,7 +89,7 @@ public enum SessionHTML {
     /// The chart's SVG without its XML prolog, its ids made unique in the
     /// page, and labelled by its title only: the figure's caption describes it.
     static func inlineSVG(_ chart: Chart, number n: Int) -> String {
-        var svg = SVGChartRenderer().render(chart)
+        var svg = SVGChartRenderer.sized(for: chart).render(chart)
         if let start = svg.firstRange(of: "<svg") { svg = String(svg[start.lowerBound...]) }
         svg = svg.replacing("aria-labelledby=\"cb-title cb-desc\"", with: "aria-labelledby=\"cb\(n)-title\"")
         svg = svg.replacing("id=\"cb-", with: "id=\"cb\(n)-").replacing("url(#cb-", with: "url(#cb\(n)-")

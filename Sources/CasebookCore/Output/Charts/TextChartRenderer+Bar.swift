@@ -7,10 +7,14 @@ extension TextChartRenderer {
         func row(_ p: Chart.Point?, label: String, series: String?) -> BarRow {
             BarRow(
                 label: label, series: series, value: p?.y, reason: p?.reason ?? .noMatch,
-                valueText: p?.y.map(format.text) ?? "")
+                valueText: p?.y.map(format.text) ?? "", highlighted: p.map { chart.highlighted.contains($0.label) } ?? false)
         }
         if chart.series.count == 1 {
-            return barRowLines(chart.series[0].points.map { row($0, label: $0.label, series: nil) })
+            let lines = barRowLines(
+                chart.series[0].points.map { row($0, label: $0.label, series: nil) }, references: chart.references)
+            // What each line across the bars stands for.
+            let key = chart.references.enumerated().map { i, r in "\(referenceGlyph(i)) \(r.name) \(format.text(r.value))" }
+            return lines + (key.isEmpty ? [] : ChartText.wrap(key.joined(separator: "   "), width))
         }
         // Categories in the order they first appear, across the series.
         var categories: [String] = []
