@@ -44,7 +44,8 @@ extension Engine {
         } else {
             // A pipe has no width (tables keep every column there); a chart still needs one.
             let width = settings.width > Self.widestChart ? SessionFormat.width : settings.width
-            shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: settings.unicode).render(chart)
+            shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: settings.unicode, colour: settings.colour)
+                .render(chart)
         }
         if settings.format == .table {
             sink.output(shown + noteText)

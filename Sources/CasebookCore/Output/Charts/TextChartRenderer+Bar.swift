@@ -4,10 +4,11 @@
 extension TextChartRenderer {
     func barLines(_ chart: Chart) -> [String] {
         let format = ChartNumberFormat(values: chart.series.flatMap(\.points).compactMap(\.y))
-        func row(_ p: Chart.Point?, label: String, series: String?) -> BarRow {
+        func row(_ p: Chart.Point?, label: String, series: String?, index: Int = 0) -> BarRow {
             BarRow(
                 label: label, series: series, value: p?.y, reason: p?.reason ?? .noMatch,
-                valueText: p?.y.map(format.text) ?? "", highlighted: p.map { chart.highlighted.contains($0.label) } ?? false)
+                valueText: p?.y.map(format.text) ?? "", highlighted: p.map { chart.highlighted.contains($0.label) } ?? false,
+                seriesIndex: index)
         }
         if chart.series.count == 1 {
             let lines = barRowLines(
@@ -26,7 +27,7 @@ extension TextChartRenderer {
         for category in categories {
             for (i, s) in chart.series.enumerated() {
                 let p = s.points.first { $0.label == category }
-                rows.append(row(p, label: i == 0 ? category : "", series: ChartText.seriesName(s, in: chart)))
+                rows.append(row(p, label: i == 0 ? category : "", series: ChartText.seriesName(s, in: chart), index: i))
             }
         }
         return barRowLines(rows)

@@ -13,6 +13,8 @@ extension TextChartRenderer {
         var valueText: String
         /// Picked out with `highlight`: marked before its label.
         var highlighted = false
+        /// Which series the bar belongs to, for its colour.
+        var seriesIndex = 0
     }
 
     /// Bars are at most this many columns long: a wide terminal gives more
@@ -56,20 +58,32 @@ extension TextChartRenderer {
             }
             if !hasNegative {
                 var bar = Array(rightBar(v * scale))
+                var solid = bar.count
                 for (i, reference) in references.enumerated() {
                     let column = min(barW - 1, Int((reference.value * scale).rounded()))
                     while bar.count <= column { bar.append(" ") }
                     bar[column] = referenceGlyph(i)
+                    solid = min(solid, column)
                 }
-                return line + String(bar) + " " + text(row.valueText)
+                // Only the bar's own cells are coloured, up to the first reference line.
+                let head = String(bar[..<solid])
+                return line + paint(head, row) + String(bar[solid...]) + " " + text(row.valueText)
             }
             if v < 0 {
                 let bar = leftBar(min(-v * scale, Double(negW)))
-                return line + DisplayWidth.pad(bar, to: negW, right: true) + axis + " " + text(row.valueText)
+                return line + String(repeating: " ", count: max(0, negW - DisplayWidth.of(bar))) + paint(bar, row) + axis + " "
+                    + text(row.valueText)
             }
             let bar = rightBar(min(v * scale, Double(posW)))
-            return line + String(repeating: " ", count: negW) + axis + bar + " " + text(row.valueText)
+            return line + String(repeating: " ", count: negW) + axis + paint(bar, row) + " " + text(row.valueText)
         }
+    }
+
+    /// A bar in its series' colour (a highlighted one in its own), on a colour terminal.
+    func paint(_ bar: String, _ row: BarRow) -> String {
+        guard colour else { return bar }
+        return row.highlighted
+            ? TerminalColour.paint(bar, code: TerminalColour.highlight) : TerminalColour.paint(bar, series: row.seriesIndex)
     }
 
     /// A bar growing right, `length` cells long, its end in eighths (ASCII: "#"
