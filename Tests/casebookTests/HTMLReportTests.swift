@@ -106,6 +106,28 @@ struct HTMLReportTests {
         #expect(html.contains("<figcaption>\(escaped)</figcaption>"), "\(description)")
     }
 
+    @Test("every chart in the shipped sessions is captioned with what the accessible mode says of it")
+    func shippedChartsAgree() throws {
+        let sandbox = try Sandbox()
+        var charts = 0
+        for name in Self.sessions {
+            let session = Checkout.root + "/sessions/" + name
+            let html = FileSystem.readText(try Self.export(session, sandbox)) ?? ""
+            let spoken = try sandbox.run(["replay", "--accessible", session])
+            #expect(spoken.status == 0, "\(name): \(spoken.stderr)")
+            var rest = html[...]
+            while let open = rest.firstRange(of: "<figcaption>"), let close = rest[open.upperBound...].firstRange(of: "</figcaption>") {
+                let caption = String(rest[open.upperBound..<close.lowerBound]).replacing("&quot;", with: "\"")
+                    .replacing("&#39;", with: "'").replacing("&lt;", with: "<").replacing("&gt;", with: ">")
+                    .replacing("&amp;", with: "&")
+                #expect(spoken.stdout.contains(caption + "\n"), "\(name): \(caption)")
+                charts += 1
+                rest = rest[close.upperBound...]
+            }
+        }
+        #expect(charts >= 2, "the shipped sessions draw charts")
+    }
+
     @Test("in Chromium at 800 pixels: no sideways scrolling, every chart drawn, every footnote present")
     func looksRightInABrowser() throws {
         let sandbox = try Sandbox()
