@@ -10,7 +10,8 @@ import Testing
     import Glibc
 #endif
 
-@Suite("HTML reports")
+// One browser at a time: several Chromiums at once would starve the shell tests' timing on two cores.
+@Suite("HTML reports", .serialized)
 struct HTMLReportTests {
     static var sessions: [String] {
         FileSystem.list(Checkout.root + "/sessions").filter { $0.hasSuffix(".cb") }.sorted()
