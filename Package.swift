@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 // Casebook: an analysis notebook for the published data on English children's social care.
 //
-// Four targets, one direction of dependency:
+// Five targets, one direction of dependency:
 //   CasebookCore  the language and the data (never touches the terminal or the process)
 //   CZlib         the system's zlib, to read gzip-compressed CSV files (.csv.gz)
+//   CXlsxWriter   the system's libxlsxwriter, to write Excel workbooks (.xlsx)
 //   CLibEdit      non-variadic C wrappers around libedit (Swift cannot call el_set/el_get/history)
 //   casebook      the executable: flags, modes, terminal, signals and exit codes
 import PackageDescription
@@ -19,8 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "CasebookCore", dependencies: ["CZlib"]),
+        .target(name: "CasebookCore", dependencies: ["CZlib", "CXlsxWriter"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         .executableTarget(
             name: "casebook",
@@ -32,6 +34,6 @@ let package = Package(
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CZlib"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"], exclude: ["Transcripts"]),
-        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
+        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"], exclude: ["Scripts"]),
     ]
 )

@@ -3,6 +3,25 @@
 // a session at the session width.
 
 extension Engine {
+    /// `save chart "f.svg"`: the chart drawn last, written without running its statement again.
+    func saveChart(path: String, span: SourceSpan) throws(Diagnostic) -> Outcome {
+        _ = try ChartFile.kind(path, span: span)
+        guard let chart = lastChart else {
+            throw Diagnostic(
+                id: "no-chart", message: "no chart has been drawn yet", span: span,
+                help: "draw one first, e.g. `referrals | for \"Reading\" | chart line year referrals_rate`")
+        }
+        let resolved = try writablePath(path, span: span)
+        do throws(Diagnostic) {
+            try ChartFile.write(chart, to: resolved, shown: path, span: span, png: pngRenderer)
+        } catch {
+            var e = error
+            if e.span == nil { e.span = span }
+            throw e
+        }
+        return .info("wrote the chart to \(path)")
+    }
+
     /// Height of a terminal chart in rows.
     static let chartHeight = 16
     /// Charts wider than this are drawn at the session width instead.
@@ -10,9 +29,10 @@ extension Engine {
 
     func deliver(_ chart: Chart, notes: [String], path: String?) -> String {
         let noteText = notes.map { "note: \($0)\n" }.joined()
+        lastChart = chart
         if let path {
             do {
-                try FileWriter.write(SVGChartRenderer().render(chart), to: path)
+                try ChartFile.write(chart, to: path, shown: path, span: nil, png: pngRenderer)
                 sink.info("wrote the chart to \(path)\n")
             } catch {
                 deliveryFailure = error
@@ -24,7 +44,8 @@ extension Engine {
         } else {
             // A pipe has no width (tables keep every column there); a chart still needs one.
             let width = settings.width > Self.widestChart ? SessionFormat.width : settings.width
-            shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: settings.unicode).render(chart)
+            shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: settings.unicode, colour: settings.colour)
+                .render(chart)
         }
         if settings.format == .table {
             sink.output(shown + noteText)
@@ -37,6 +58,7 @@ extension Engine {
                 .render(chart)
         if recordsMarkdown {
             pendingMarkdown = "\n```text\n" + recorded + "```\n\n" + ChartDescription.describe(chart) + "\n"
+            pendingResult = .chart(chart, notes: notes)
         }
         return recorded + noteText
     }

@@ -56,11 +56,27 @@ public final class Engine {
         public var failed: Bool
         /// The result as a Markdown table with its sources, when `recordsMarkdown` is on.
         public var markdown: String? = nil
+        /// The result itself (its table, or its chart), when `recordsMarkdown` is
+        /// on: what a workbook or an HTML report is made from.
+        public var result: RecordedResult? = nil
     }
+
+    /// A statement's result as the exports need it: the rows a session shows.
+    public enum RecordedResult: Sendable {
+        /// `shown` of the table's `total` rows (the session's row limit).
+        case table(Table, header: [String], notes: [String], total: Int)
+        case chart(Chart, notes: [String])
+    }
+
+    /// The chart drawn last, for `save chart`.
+    var lastChart: Chart? = nil
+    /// Makes PNG files from SVG (the executable gives one that runs rsvg-convert).
+    public var pngRenderer: ChartFile.PNGRenderer? = nil
 
     /// Keep a Markdown rendering of each table result (for `casebook export`).
     public var recordsMarkdown = false
     var pendingMarkdown: String? = nil
+    var pendingResult: RecordedResult? = nil
     /// Warnings and notes printed while the current statement ran.
     private var pendingAsides = ""
 
@@ -168,6 +184,7 @@ public final class Engine {
                 pendingMarkdown = ResultRenderer(settings: s).render(shown, format: .markdown)
                     + (shown.rowCount < table.rowCount ? "\n_\(Messages.plural(table.rowCount, "row")), the first \(shown.rowCount) shown._\n" : "")
                     + notes.map { "\n_Note: \($0)_\n" }.joined()
+                pendingResult = .table(shown, header: header, notes: notes, total: table.rowCount)
             }
         case .text(let t):
             sink.output(TextWrap.lines(t, width: settings.width, hanging: 0))
@@ -210,6 +227,24 @@ public final class Engine {
             extra += SourceCitation.lines(table.sources).map { $0 + "\n" }.joined()
         }
         let top = header.map { $0 + "\n" }.joined()
+        if let path = oncePath ?? outputPath, WorkbookPath.isWorkbook(path) {
+            // A workbook gets a sheet per result: written again whole with each one.
+            var sheets = oncePath != nil || !outputStarted.contains(path) ? [] : (outputSheets[path] ?? [])
+            sheets.append(WorkbookSheet(name: "Result \(sheets.count + 1)", title: header, table: table, notes: notes))
+            do {
+                try WorkbookWriter.write(sheets, title: WorkbookPath.stem(path), to: path)
+                if oncePath == nil {
+                    outputStarted.insert(path)
+                    outputSheets[path] = sheets
+                }
+                sink.info("wrote \(Messages.plural(table.rowCount, "row")) to \(path)\n")
+            } catch {
+                deliveryFailure = error
+            }
+            oncePath = nil
+            if !extra.isEmpty { aside(extra) }
+            return ""
+        }
         if let path = oncePath ?? outputPath {
             let format = ResultRenderer.format(forPath: path) ?? settings.format
             renderer.settings.colour = false
@@ -242,6 +277,8 @@ public final class Engine {
     }
 
     private var outputStarted = Set<String>()
+    /// The results sent so far to each workbook named by `output`.
+    private var outputSheets: [String: [WorkbookSheet]] = [:]
     /// Why the current statement's result could not be written to its file.
     var deliveryFailure: Diagnostic? = nil
 
@@ -278,8 +315,10 @@ public final class Engine {
     private func record(_ statement: String, _ output: String, failed: Bool) {
         // Warnings and notes a statement printed (a load's report) are part of what it showed.
         transcript.append(
-            TranscriptEntry(statement: statement, output: pendingAsides + output, failed: failed, markdown: pendingMarkdown))
+            TranscriptEntry(statement: statement, output: pendingAsides + output, failed: failed, markdown: pendingMarkdown,
+                result: failed ? nil : pendingResult))
         pendingMarkdown = nil
+        pendingResult = nil
         pendingAsides = ""
     }
 
@@ -334,6 +373,7 @@ public final class Engine {
             return .info("results go to the screen again")
         }
         let resolved = try writablePath(path, span: span)
+        try WorkbookPath.refuseOldExcel(path, span: span)
         if once {
             oncePath = resolved
             return .info("the next result goes to \(path)")

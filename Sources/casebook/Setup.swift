@@ -59,6 +59,7 @@ enum Setup {
         engine.colourAvailable = colour
         engine.now = Clock.seconds
         engine.cancellation = Interrupts.cancellation
+        engine.pngRenderer = PNGRenderer.render
         return (engine, sink)
     }
 }

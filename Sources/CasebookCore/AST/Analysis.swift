@@ -47,4 +47,9 @@ public struct ChartSpec: Sendable, Equatable {
     public var bins: Int64?
     public var path: String?
     public var pathSpan: SourceSpan?
+    /// `title "…"`: the chart's title (by default, what the statement shows).
+    public var title: String? = nil
+    /// `highlight "Reading"[, …]`: bars drawn apart from the others.
+    public var highlight: [String] = []
+    public var highlightSpan: SourceSpan? = nil
 }

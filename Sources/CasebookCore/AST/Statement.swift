@@ -18,6 +18,8 @@ public struct Statement: Sendable, Equatable {
         case once(path: String, pathSpan: SourceSpan)
         /// `save session NAME [replace]`: `replace` writes over an existing file.
         case saveSession(path: String, pathSpan: SourceSpan, replace: Bool)
+        /// `save chart "f.svg"` / `"f.png"`: the chart drawn last, without running it again.
+        case saveChart(path: String, pathSpan: SourceSpan)
         case forget(NameRef)
         case quit
     }

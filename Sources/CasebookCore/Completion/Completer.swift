@@ -93,7 +93,7 @@ public struct Completer {
                 return workspace.allNames
             case StatementWord.help.name: return HelpText.topics
             case StatementWord.set.name: return SettingWord.names
-            case StatementWord.save.name: return ["session"]
+            case StatementWord.save.name: return ["session", "chart"]
             default: break
             }
         }

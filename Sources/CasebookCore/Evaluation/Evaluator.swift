@@ -17,8 +17,12 @@ struct Evaluator {
                 var head = pipeline
                 head.stages.removeLast()
                 let table = try run(head).resolved()
-                let chart = try ChartStage.build(table, spec, environment)
-                let path = try spec.path.map { (p) throws(Diagnostic) in try engine.writablePath(p, span: spec.pathSpan) }
+                var chart = try ChartStage.build(table, spec, environment)
+                chart.sources = table.sources
+                let path = try spec.path.map { (p) throws(Diagnostic) in
+                    _ = try ChartFile.kind(p, span: spec.pathSpan)
+                    return try engine.writablePath(p, span: spec.pathSpan)
+                }
                 return .chart(chart, notes: context.notes, path: path)
             }
             let table = try run(pipeline).resolved()
@@ -51,6 +55,8 @@ struct Evaluator {
             return try engine.redirect(path: path, span: span, once: true)
         case .saveSession(let path, let span, let replace):
             return try engine.saveSession(path: path, span: span, replace: replace)
+        case .saveChart(let path, let span):
+            return try engine.saveChart(path: path, span: span)
         case .forget(let name):
             guard workspace.forget(name.name) else {
                 let isDataset = workspace.catalog?.contains(name.name) == true
@@ -175,8 +181,19 @@ struct Evaluator {
             return table  // made in `run`, from the stages before it
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
-            let format = ResultRenderer.format(forPath: path) ?? .csv
-            try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            if WorkbookPath.isWorkbook(path) {
+                do throws(Diagnostic) {
+                    try WorkbookWriter.write([WorkbookSheet(name: WorkbookPath.stem(path), table: table)], title: WorkbookPath.stem(path), to: resolved)
+                } catch {
+                    var e = error
+                    e.span = span
+                    throw e
+                }
+            } else {
+                try WorkbookPath.refuseOldExcel(path, span: span)
+                let format = ResultRenderer.format(forPath: path) ?? .csv
+                try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            }
             context.addNote("wrote \(Messages.plural(table.rowCount, "row")) to \(path)")
             return table
         }

@@ -50,6 +50,50 @@ public enum FileWriter {
         removeAbandonedTemporaries(of: path)
     }
 
+    /// Writes a file that a library makes itself (a workbook): `make` writes
+    /// to the temporary path it is given, which is then flushed and renamed over
+    /// the target as `write` does; a device or pipe gets the bytes copied in place.
+    public static func writeFile(to given: String, _ make: (String) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        var path = given
+        var st = stat()
+        var inPlace = false
+        if stat(given, &st) == 0 {
+            if (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR {
+                inPlace = true
+            } else if let resolved = realpath(given, nil) {
+                path = String(cString: resolved)
+                free(resolved)
+            }
+        }
+        // In place, the file is made in the temporary folder and copied.
+        let temporary = inPlace
+            ? (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/casebook-\(getpid()).tmp"
+            : path + ".tmp-\(getpid())"
+        do throws(Diagnostic) {
+            try make(temporary)
+            if inPlace {
+                guard let file = try? FileBytes(path: temporary) else {
+                    throw Diagnostic(id: "write-failed", message: "cannot write \(given): the file was not made", span: nil)
+                }
+                unlink(temporary)
+                try writeInPlace(Array(file.pointer.bindMemory(to: UInt8.self)), to: given)
+                return
+            }
+            let fd = open(temporary, O_RDONLY)
+            if fd >= 0 {
+                _ = fsync(fd)
+                close(fd)
+            }
+            if rename(temporary, path) != 0 {
+                throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(FileBytes.errorText(errno))", span: nil)
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        removeAbandonedTemporaries(of: path)
+    }
+
     /// A writer killed between creating its temporary file and renaming it
     /// leaves `NAME.tmp-PID` beside the target. Once a later write of the same
     /// file has succeeded, those whose process is gone are removed.
@@ -68,6 +112,10 @@ public enum FileWriter {
 
     /// Writes into an existing file that is not a regular one (a device, a pipe).
     private static func writeInPlace(_ text: String, to path: String) throws(Diagnostic) {
+        try writeInPlace(Array(text.utf8), to: path)
+    }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
         // Not blocking to open: a pipe that nobody reads is an error, not a hang.
         let fd = open(path, O_WRONLY | O_NONBLOCK)
         guard fd >= 0 else {
@@ -75,7 +123,7 @@ public enum FileWriter {
         }
         defer { close(fd) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        if let code = writeAll(text, to: fd) {
+        if let code = writeAll(bytes, to: fd) {
             throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(code))", span: nil)
         }
     }
@@ -98,17 +146,23 @@ public enum FileWriter {
     /// writes; the errno of a failure, or nil.
     public static func writeAll(_ text: String, to fd: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { buf -> Int32? in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        return text.withUTF8 { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ buf: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Int32? {
+        var offset = 0
+        while offset < buf.count {
+            let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += n
         }
+        return nil
     }
 }

@@ -152,7 +152,10 @@ extension Parser {
                     ?? "the charts are bar, line, hist and scatter")
         }
         var spec = ChartSpec(kind: kind, kindSpan: word.span)
-        func endsHere() -> Bool { atEnd || check(.pipe) || checkWord("to") || checkWord("by") || checkWord("bins") }
+        func endsHere() -> Bool {
+            atEnd || check(.pipe) || checkWord("to") || checkWord("by") || checkWord("bins") || checkWord("title")
+                || checkWord("highlight")
+        }
         switch kind {
         case .bar:
             spec.x = try parseName("the column of labels", after: "`chart bar`")
@@ -170,8 +173,21 @@ extension Parser {
             spec.x = try parseName("the column along the bottom", after: "`chart scatter`")
             spec.y = try parseName("the column up the side", after: "`\(spec.x!.name)`")
         }
+        // The title and the highlighted bars, in either order.
+        while checkWord("title") || checkWord("highlight") {
+            if matchWord("title") {
+                spec.title = try parseString("the chart's title in quotes", after: "`title`").0
+            } else {
+                _ = advance()
+                repeat {
+                    let (label, span) = try parseString("the label of a bar in quotes, e.g. \"Reading\"", after: "`highlight`")
+                    spec.highlight.append(label)
+                    spec.highlightSpan = spec.highlightSpan.map { $0.union(span) } ?? span
+                } while match(.comma)
+            }
+        }
         if matchWord("to") {
-            let (path, span) = try parseString("a file path in quotes, ending .svg", after: "`to`")
+            let (path, span) = try parseString("a file path in quotes, ending .svg or .png", after: "`to`")
             spec.path = path
             spec.pathSpan = span
         }
@@ -182,5 +198,8 @@ extension Parser {
 extension ChartSpec {
     init(kind: Chart.Kind, kindSpan: SourceSpan) {
         self.init(kind: kind, kindSpan: kindSpan, x: nil, y: nil, series: nil, bins: nil, path: nil, pathSpan: nil)
+        self.title = nil
+        self.highlight = []
+        self.highlightSpan = nil
     }
 }

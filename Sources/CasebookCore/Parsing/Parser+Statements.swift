@@ -146,7 +146,11 @@ extension Parser {
             let (path, span) = try parseString("a file path in quotes", after: "`once`")
             return try done(.once(path: path, pathSpan: span), "the file name")
         case .save:
-            guard matchWord("session") else { throw expected("`session`", after: "`save`") }
+            if matchWord("chart") {
+                let (path, span) = try parseString("a file path in quotes, ending .svg or .png", after: "`save chart`")
+                return try done(.saveChart(path: path, pathSpan: span), "the file name")
+            }
+            guard matchWord("session") else { throw expected("`session` or `chart`", after: "`save`") }
             let name: String
             let span: SourceSpan
             if current.kind == .string {

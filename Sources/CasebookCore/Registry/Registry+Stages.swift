@@ -135,15 +135,18 @@ extension StageWord: DeclaredWord {
                 examples: ["referrals | where year >= 2014 | compare \"Reading\" on referrals_rate years 2014 to 2016"])
         case .chart:
             return Declaration(
-                .stage, synopsis: "chart bar LABEL VALUE · chart line [X Y [by SERIES]] · chart hist VALUE [bins N] · chart scatter X Y … [to \"FILE.svg\"]",
+                .stage, synopsis: "chart bar LABEL VALUE · chart line [X Y [by SERIES]] · chart hist VALUE [bins N] · chart scatter X Y … [title \"T\"] [highlight \"A\", …] [to \"FILE.svg\" | \"FILE.png\"]",
                 summary: "Draws the table in the terminal (block or braille characters; ASCII with `set chars ascii`): horizontal bars, lines over years, a histogram, or a scatter of two measures. `to \"FILE.svg\"` also writes it as SVG. In the accessible mode the chart is described in words.",
                 details: [
                     "chart line with no columns draws a wide table whose columns are years (as `compare … years …` makes), one line per row.",
                     "Missing values leave gaps, and a line under the chart counts them by reason.",
+                    "`title \"…\"` names the chart (by default, the line a comparison shows above its table, or what it draws); `highlight \"Reading\"` picks out bars by their label.",
+                    "On a comparison's bars, England and the neighbours' mean are drawn as lines across the bars.",
                 ],
                 examples: [
                     "referrals | where year = 2016 and region = \"South East\" and level = \"Local authority\" | sort referrals_rate desc | take 8 | chart bar la_name referrals_rate",
                     "referrals | for \"Reading\", \"England\" | chart line year referrals_rate by la_name",
+                    "compare \"Reading\" on referrals_rate year 2016 | chart bar name value highlight \"Reading\" title \"Referrals per 10,000 children, 2016\"",
                     "workforce | where year = 2024 and level = \"Local authority\" | chart hist caseload",
                     "workforce | where year = 2024 and level = \"Local authority\" | chart scatter caseload turnover_pct",
                 ])
@@ -178,7 +181,7 @@ extension StageWord: DeclaredWord {
         case .write:
             return Declaration(
                 .stage, synopsis: "write \"PATH\"",
-                summary: "Writes the table to a file, in the format its extension names (.csv, .tsv, .json, .md).",
+                summary: "Writes the table to a file: .csv, .tsv, .json, .md or .xlsx (Excel), by its extension.",
                 examples: [])
         }
     }

@@ -164,14 +164,48 @@ struct Check: ParsableCommand, StatusCommand {
 
 struct Export: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a saved session and write it as Markdown: statements as code, tables as tables, sources as footnotes.")
+        abstract: "Run a saved session and write it as a report: Markdown (the default), an HTML page (--html) or an Excel workbook (--xlsx).",
+        discussion: """
+            Markdown and HTML go to standard output unless -o names a file. A workbook is written to -o FILE, \
+            or to NAME.xlsx in the current folder for a session NAME.cb. The format also follows \
+            the extension of -o (.html, .xlsx, .md).
+            """)
 
     @Argument(help: "The session file.") var file: String
-    @Option(name: .shortAndLong, help: "Write to this file (default: standard output).") var output: String?
+    @Option(name: .shortAndLong, help: "Write to this file (default: standard output for Markdown).") var output: String?
+    @Flag(name: .long, help: "Write an Excel workbook: a sheet per result, a Sources sheet.") var xlsx = false
+    @Flag(name: .long, help: "Write one self-contained HTML page: tables, charts, notes and sources as footnotes.")
+    var html = false
     @OptionGroup var shared: SharedOptions
+
+    enum Format { case markdown, html, xlsx }
+
+    var format: Format {
+        if xlsx { return .xlsx }
+        if html { return .html }
+        let lower = output?.lowercased() ?? ""
+        if lower.hasSuffix(".xlsx") { return .xlsx }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+        return .markdown
+    }
+
+    func validate() throws {
+        if xlsx && html { throw ValidationError("choose one of --html and --xlsx") }
+    }
 
     mutating func execute() -> ExitStatus {
         guard let (source, folder) = SessionRun.open(file) else { return .usage }
+        let format = self.format
+        // A workbook is a file: without -o it is named after the session.
+        var target = output
+        if format == .xlsx, target == nil {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            target = (name.hasSuffix(".cb") ? String(name.dropLast(3)) : name) + ".xlsx"
+        }
+        if let target, shared.safe {
+            Console.write("casebook: safe mode: writing \(target) is not allowed\n", to: 2)
+            return .failure
+        }
         let sink = CollectingSink()
         guard let engine = SessionRun.engine(shared, folder: folder, sink: sink) else { return .usage }
         engine.recordsMarkdown = true
@@ -179,20 +213,26 @@ struct Export: ParsableCommand, StatusCommand {
         let statements = SessionFile.statements(source)
         let result = engine.run(source, keepGoing: true)
         if result.cancelled { return .failure }
-        let markdown = SessionMarkdown.render(source: source, statements: statements, transcript: engine.transcript)
-        if let output {
-            if shared.safe {
-                Console.write("casebook: safe mode: writing \(output) is not allowed\n", to: 2)
-                return .failure
+        do throws(Diagnostic) {
+            switch format {
+            case .markdown, .html:
+                let text = format == .html
+                    ? SessionHTML.render(source: source, statements: statements, transcript: engine.transcript)
+                    : SessionMarkdown.render(source: source, statements: statements, transcript: engine.transcript)
+                if let target {
+                    try FileWriter.write(text, to: Paths.absolute(target))
+                } else {
+                    Console.write(text, to: 1)
+                }
+            case .xlsx:
+                let sheets = SessionWorkbook.sheets(source: source, statements: statements, transcript: engine.transcript)
+                let title = SessionWorkbook.introduction(source).first ?? file
+                try WorkbookWriter.write(sheets, title: title, to: Paths.absolute(target!))
+                Console.write("casebook: wrote \(Messages.plural(sheets.count - 1, "result")) to \(target!)\n", to: 2)
             }
-            do {
-                try FileWriter.write(markdown, to: Paths.absolute(output))
-            } catch {
-                Console.write("casebook: \(error.message)\n", to: 2)
-                return .failure
-            }
-        } else {
-            Console.write(markdown, to: 1)
+        } catch {
+            Console.write("casebook: \(error.message)\n", to: 2)
+            return .failure
         }
         return result.failed ? .failure : .success
     }

@@ -5,7 +5,38 @@
 // hist: counts in equal bins; scatter: one point per row.
 
 enum ChartStage {
+    /// The chart with what the statement adds: its title (given, or the line a
+    /// comparison shows above its table), the highlighted bars.
     static func build(_ table: Table, _ spec: ChartSpec, _ env: StageEnvironment) throws(Diagnostic) -> Chart {
+        var chart = try draw(table, spec, env)
+        if let title = spec.title {
+            chart.title = title
+        } else if let header = env.context.preamble.first, chart.kind == .bar {
+            chart.title = header
+        }
+        if !spec.highlight.isEmpty {
+            guard chart.kind == .bar else {
+                throw Diagnostic(
+                    id: "highlight-not-bar", message: "`highlight` picks out bars; this is a \(chart.kind.rawValue) chart",
+                    span: spec.highlightSpan, help: "draw it with `chart bar LABEL VALUE … highlight \"Reading\"`")
+            }
+            let labels = chart.series.flatMap { $0.points.map(\.label) }
+            for wanted in spec.highlight {
+                guard let found = labels.first(where: { $0.lowercased() == wanted.lowercased() }) else {
+                    throw Diagnostic(
+                        id: "unknown-bar", message: "no bar is labelled \"\(wanted)\"", span: spec.highlightSpan,
+                        help: Suggestions.didYouMean(wanted, in: labels).map { $0 } ?? "the bars are the values of `\(chart.xLabel)`")
+                }
+                chart.highlighted.insert(found)
+            }
+        }
+        return chart
+    }
+
+    /// Groups of a comparison drawn as reference lines across its bars.
+    static let referenceGroups = ["England", "neighbours' mean"]
+
+    private static func draw(_ table: Table, _ spec: ChartSpec, _ env: StageEnvironment) throws(Diagnostic) -> Chart {
         let evaluator = env.evaluator(table)
         func numeric(_ ref: NameRef, _ role: String) throws(Diagnostic) -> Column {
             let c = try evaluator.column(ref.name, span: ref.span)
@@ -27,11 +58,26 @@ enum ChartStage {
             // Bars start at zero: zero is on the axis too.
             try drawable([0] + present(values), "the values of `\(values.name)`", spec.y!.span)
             let format = ColumnFormat(labels, rows: Array(0..<table.rowCount))
-            let points = (0..<table.rowCount).map { r in point(values, r, x: Double(r), label: format.text(labels, r)) }
-            return Chart(
+            // A comparison's England and neighbours' mean rows are lines across
+            // the bars, so the authorities' bars stand against them.
+            var references: [Chart.Reference] = []
+            var rows = Array(0..<table.rowCount)
+            if let group = table.column(named: "group"), group.type == .text {
+                let marked = rows.filter { r in
+                    !group.isMissing(at: r) && referenceGroups.contains(group.value(at: r).plainText) && !values.isMissing(at: r)
+                }
+                if marked.count < rows.count {
+                    references = marked.map { Chart.Reference(name: group.value(at: $0).plainText, value: values.doubles()![$0]) }
+                    rows.removeAll { marked.contains($0) }
+                }
+            }
+            let points = rows.enumerated().map { i, r in point(values, r, x: Double(i), label: format.text(labels, r)) }
+            var chart = Chart(
                 kind: .bar, title: "\(values.name) by \(labels.name)", xLabel: labels.name, yLabel: values.name,
                 series: [Chart.Series(name: values.name, points: points)], skipped: values.missingCounts()
             ).measuring(x: labels.unit, y: values.unit)
+            chart.references = references
+            return chart
         case .line:
             guard let xRef = spec.x, let yRef = spec.y else { return try wideLines(table, spec, env) }
             let xs = try numeric(xRef, "x axis")

@@ -6,12 +6,15 @@ struct BrailleCanvas {
     let rows: Int
     private var dots: [UInt8]
     private var marks: [Character?]
+    /// The series that drew each cell last (-1: none), to colour it.
+    private var owners: [Int8]
 
     init(columns: Int, rows: Int) {
         self.columns = max(columns, 1)
         self.rows = max(rows, 1)
         dots = Array(repeating: 0, count: self.columns * self.rows)
         marks = Array(repeating: nil, count: self.columns * self.rows)
+        owners = Array(repeating: -1, count: self.columns * self.rows)
     }
 
     /// Dot resolution: two across and four down per cell.
@@ -22,13 +25,14 @@ struct BrailleCanvas {
     private static let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
 
     /// Sets the dot at (`x`, `y`), counted from the top left; outside is ignored.
-    mutating func dot(_ x: Int, _ y: Int) {
+    mutating func dot(_ x: Int, _ y: Int, owner: Int = -1) {
         guard x >= 0, y >= 0, x < dotColumns, y < dotRows else { return }
         dots[(y / 4) * columns + x / 2] |= Self.bits[y % 4][x % 2]
+        if owner >= 0 { owners[(y / 4) * columns + x / 2] = Int8(clamping: owner) }
     }
 
     /// Dots from one point to another (Bresenham), ends included.
-    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int)) {
+    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), owner: Int = -1) {
         var x = a.x
         var y = a.y
         let dx = abs(b.x - a.x)
@@ -37,7 +41,7 @@ struct BrailleCanvas {
         let sy = a.y < b.y ? 1 : -1
         var err = dx + dy
         while true {
-            dot(x, y)
+            dot(x, y, owner: owner)
             if x == b.x && y == b.y { break }
             let e2 = 2 * err
             if e2 >= dy {
@@ -53,27 +57,43 @@ struct BrailleCanvas {
 
     /// Puts `mark` in the cell holding dot (`x`, `y`), over any dots there.
     /// An earlier mark stays unless `replace`.
-    mutating func mark(_ mark: Character, atDot x: Int, _ y: Int, replace: Bool = false) {
+    mutating func mark(_ mark: Character, atDot x: Int, _ y: Int, replace: Bool = false, owner: Int = -1) {
         guard x >= 0, y >= 0, x < dotColumns, y < dotRows else { return }
         let i = (y / 4) * columns + x / 2
-        if marks[i] == nil || replace { marks[i] = mark }
+        if marks[i] == nil || replace {
+            marks[i] = mark
+            if owner >= 0 { owners[i] = Int8(clamping: owner) }
+        }
     }
 
     /// One row of cells as text (trailing blanks kept: the caller trims).
-    func row(_ r: Int, unicode: Bool) -> String {
+    /// With `colour`, each run of cells drawn by one series is in its colour.
+    func row(_ r: Int, unicode: Bool, colour: Bool = false) -> String {
         var out = ""
+        var run = ""
+        var runOwner: Int8 = -1
+        func flush() {
+            out += runOwner >= 0 && colour ? TerminalColour.paint(run, series: Int(runOwner)) : run
+            run = ""
+        }
         for c in 0..<columns {
             let i = r * columns + c
+            let owner: Int8 = marks[i] == nil && dots[i] == 0 ? -1 : owners[i]
+            if owner != runOwner {
+                flush()
+                runOwner = owner
+            }
             if let m = marks[i] {
-                out.append(m)
+                run.append(m)
             } else if dots[i] == 0 {
-                out.append(" ")
+                run.append(" ")
             } else if unicode {
-                out.unicodeScalars.append(Unicode.Scalar(0x2800 + UInt32(dots[i]))!)
+                run.unicodeScalars.append(Unicode.Scalar(0x2800 + UInt32(dots[i]))!)
             } else {
-                out.append(".")
+                run.append(".")
             }
         }
+        flush()
         return out
     }
 }

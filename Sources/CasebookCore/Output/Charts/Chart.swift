@@ -57,6 +57,18 @@ public struct Chart: Sendable, Equatable {
     /// numbers print: years and codes without thousands separators.
     public var xUnit: String? = nil
     public var yUnit: String? = nil
+    /// Where the charted figures came from, for a report to cite.
+    public var sources: [SourceNote] = []
+    /// Bars drawn apart from the others (`highlight "Reading"`), by label.
+    public var highlighted: Set<String> = []
+    /// Values drawn as lines across the bars rather than as bars: England and
+    /// the neighbours' mean, in a comparison.
+    public var references: [Reference] = []
+
+    public struct Reference: Sendable, Equatable {
+        public var name: String
+        public var value: Double
+    }
 
     /// The same chart, with the units of its axes.
     public func measuring(x: String?, y: String?) -> Chart {

@@ -24,6 +24,13 @@ extension ChartDescription {
                     several ? "\(ChartText.seriesName(s, in: chart)) has no value for \(g)." : "No value for \(g).")
             }
         }
+        if !chart.highlighted.isEmpty {
+            out.append("Highlighted: \(Messages.andList(chart.highlighted.sorted())).")
+        }
+        if !chart.references.isEmpty {
+            let lines = chart.references.map { "\($0.name), \(number($0.value, in: chart))" }
+            out.append("\(chart.references.count == 1 ? "A line across the bars marks" : "Lines across the bars mark") \(Messages.andList(lines)).")
+        }
         return out
     }
 }

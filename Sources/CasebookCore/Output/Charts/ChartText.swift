@@ -35,7 +35,9 @@ enum ChartText {
 
     /// A line cut to `width` columns without an ellipsis (for drawn rows).
     static func clip(_ s: String, _ width: Int) -> String {
-        guard DisplayWidth.of(s) > width else { return s }
+        guard TerminalColour.visibleWidth(s) > width else { return s }
+        // A coloured line is cut on its text, without its colours.
+        let s = s.utf8.contains(0x1B) ? TerminalColour.stripped(s) : s
         var out = ""
         var w = 0
         for ch in s {

@@ -8,7 +8,7 @@ extension SVGChartRenderer {
         for s in chart.series {
             for p in s.points where seen.insert(p.label).inserted { categories.append(p.label) }
         }
-        let values = chart.series.flatMap(\.points).compactMap(\.y).filter(\.isFinite)
+        let values = chart.series.flatMap(\.points).compactMap(\.y).filter(\.isFinite) + chart.references.map(\.value)
         let format = ChartNumberFormat(values: values)
         let lo = values.min() ?? 0
         let hi = values.max() ?? 0
@@ -41,7 +41,10 @@ extension SVGChartRenderer {
         doc.open("g", [("class", "bars")])
         for (c, category) in categories.enumerated() {
             let bandTop = plot.top + Double(c) * band
-            doc.text(labels[c], x: plot.left - 8, y: bandTop + band / 2 + 4, anchor: "end")
+            let picked = chart.highlighted.contains(category)
+            doc.text(
+                labels[c], x: plot.left - 8, y: bandTop + band / 2 + 4, anchor: "end",
+                extra: picked ? [("font-weight", "bold")] : [])
             for (i, s) in chart.series.enumerated() {
                 let y = bandTop + band * 0.1 + Double(i) * barHeight
                 let mid = y + barHeight / 2 + 4
@@ -59,7 +62,8 @@ extension SVGChartRenderer {
                     [
                         ("x", SVGDocument.n(min(zero, end))), ("y", SVGDocument.n(y)),
                         ("width", SVGDocument.n(abs(end - zero))), ("height", SVGDocument.n(max(barHeight - 1, 1))),
-                        ("fill", SVGStyle.barFill(i)), ("stroke", SVGStyle.colour(i)),
+                        ("fill", picked ? SVGStyle.highlight : SVGStyle.barFill(i)),
+                        ("stroke", picked ? SVGStyle.highlight : SVGStyle.colour(i)),
                     ],
                     title: "\(name): \(format.text(v))")
                 doc.text(format.text(v), x: v < 0 ? zero + 4 : end + 4, y: mid)
@@ -67,5 +71,20 @@ extension SVGChartRenderer {
         }
         doc.close("g")
         doc.line(x1: zero, y1: plot.top, x2: zero, y2: plot.bottom, stroke: SVGStyle.ink)
+        // England and the neighbours' mean: dashed lines across the bars, named above them.
+        if !chart.references.isEmpty { doc.open("g", [("class", "references")]) }
+        for (i, r) in chart.references.enumerated() {
+            let at = x(r.value)
+            doc.add(
+                "line",
+                [
+                    ("x1", SVGDocument.n(at)), ("y1", SVGDocument.n(plot.top - 2 - Double(i) * 11)), ("x2", SVGDocument.n(at)),
+                    ("y2", SVGDocument.n(plot.bottom)), ("stroke", SVGStyle.ink), ("stroke-width", "1.5"),
+                ] + SVGStyle.dash(i + 1), title: "\(r.name): \(format.text(r.value))")
+            doc.text(
+                "\(r.name) \(format.text(r.value))", x: at + 3, y: plot.top - 4 - Double(i) * 11,
+                extra: [("font-size", "10"), ("fill", SVGStyle.ink)])
+        }
+        if !chart.references.isEmpty { doc.close("g") }
     }
 }

@@ -10,6 +10,17 @@ public struct SVGChartRenderer {
         self.height = max(height, 180)
     }
 
+    /// The size to draw `chart` at: 800 × 450 (16:9, a slide or half a report
+    /// page), except bars, which get the height their number needs, so that
+    /// five bars are not stretched and 150 are not crushed.
+    public static func sized(for chart: Chart) -> SVGChartRenderer {
+        guard chart.kind == .bar else { return SVGChartRenderer() }
+        let labels = Set(chart.series.flatMap { $0.points.map(\.label) }).count
+        let rows = labels * max(1, chart.series.count)
+        let legend = chart.series.count > 1 ? 24 : 0
+        return SVGChartRenderer(width: 800, height: min(4000, max(200, 110 + legend + rows * 22 + (chart.series.count > 1 ? labels * 6 : 0))))
+    }
+
     /// A rectangle in pixels, from the top left.
     struct Box {
         var left: Double

@@ -8,6 +8,9 @@ enum SVGStyle {
     static let ink = "#222222"
     static let grid = "#E0E0E0"
     static let muted = "#555555"
+    /// A highlighted bar: dark and saturated against the palette's blue, and
+    /// named in bold as well, so colour is not the only cue.
+    static let highlight = "#A4001D"
 
     static func colour(_ i: Int) -> String { palette[i % palette.count] }
 

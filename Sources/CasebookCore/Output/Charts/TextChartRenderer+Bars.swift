@@ -11,10 +11,21 @@ extension TextChartRenderer {
         var reason: MissingReason
         /// The value as printed after the bar.
         var valueText: String
+        /// Picked out with `highlight`: marked before its label.
+        var highlighted = false
+        /// Which series the bar belongs to, for its colour.
+        var seriesIndex = 0
     }
 
-    func barRowLines(_ rows: [BarRow]) -> [String] {
-        let present = rows.compactMap(\.value).filter(\.isFinite)
+    /// Bars are at most this many columns long: a wide terminal gives more
+    /// room, not longer bars, so a chart keeps the shape of its figures.
+    static let longestBar = 72
+
+    /// Glyphs of the reference lines drawn across bars (England, the neighbours' mean).
+    func referenceGlyph(_ i: Int) -> Character { unicode ? (i == 0 ? "┃" : "┆") : (i == 0 ? "|" : ":") }
+
+    func barRowLines(_ rows: [BarRow], references: [Chart.Reference] = []) -> [String] {
+        let present = rows.compactMap(\.value).filter(\.isFinite) + references.map(\.value)
         let maxPos = max(0, present.max() ?? 0)
         let maxNeg = max(0, -(present.min() ?? 0))
         let hasNegative = maxNeg > 0
@@ -28,7 +39,9 @@ extension TextChartRenderer {
         func fixed() -> Int { labelW + 1 + (hasSeries ? subW + 1 : 0) + (hasNegative ? 1 : 0) + 1 + valueW }
         // Keep at least eight columns of bar: narrow the labels before the bars.
         if width - fixed() < 8 { labelW = max(4, labelW - (8 - (width - fixed()))) }
-        let barW = max(width - fixed(), 1)
+        let marks = rows.contains { $0.highlighted }
+        if marks { labelW = max(1, labelW - 2) }
+        let barW = min(max(width - fixed() - (marks ? 2 : 0), 1), Self.longestBar)
         let total = maxPos + maxNeg
         let scale = total > 0 ? Double(barW) / total : 0
         let negW = hasNegative ? (maxPos == 0 ? barW : min(barW, Int((Double(barW) * maxNeg / total).rounded()))) : 0
@@ -36,20 +49,41 @@ extension TextChartRenderer {
         let axis = unicode ? "│" : "|"
 
         return rows.map { row in
-            var line = DisplayWidth.pad(fitted(row.label, labelW), to: labelW, right: false) + " "
+            var line = marks ? (row.highlighted ? (unicode ? "▶ " : "> ") : "  ") : ""
+            line += DisplayWidth.pad(fitted(row.label, labelW), to: labelW, right: false) + " "
             if hasSeries { line += DisplayWidth.pad(fitted(row.series ?? "", subW), to: subW, right: false) + " " }
             guard let v = row.value, v.isFinite else {
                 let shown = row.value == nil ? ChartText.marker(row.reason, unicode: unicode) : text(row.valueText)
                 return line + (hasNegative ? String(repeating: " ", count: negW) + axis + " " : "") + shown
             }
-            if !hasNegative { return line + rightBar(v * scale) + " " + text(row.valueText) }
+            if !hasNegative {
+                var bar = Array(rightBar(v * scale))
+                var solid = bar.count
+                for (i, reference) in references.enumerated() {
+                    let column = min(barW - 1, Int((reference.value * scale).rounded()))
+                    while bar.count <= column { bar.append(" ") }
+                    bar[column] = referenceGlyph(i)
+                    solid = min(solid, column)
+                }
+                // Only the bar's own cells are coloured, up to the first reference line.
+                let head = String(bar[..<solid])
+                return line + paint(head, row) + String(bar[solid...]) + " " + text(row.valueText)
+            }
             if v < 0 {
                 let bar = leftBar(min(-v * scale, Double(negW)))
-                return line + DisplayWidth.pad(bar, to: negW, right: true) + axis + " " + text(row.valueText)
+                return line + String(repeating: " ", count: max(0, negW - DisplayWidth.of(bar))) + paint(bar, row) + axis + " "
+                    + text(row.valueText)
             }
             let bar = rightBar(min(v * scale, Double(posW)))
-            return line + String(repeating: " ", count: negW) + axis + bar + " " + text(row.valueText)
+            return line + String(repeating: " ", count: negW) + axis + paint(bar, row) + " " + text(row.valueText)
         }
+    }
+
+    /// A bar in its series' colour (a highlighted one in its own), on a colour terminal.
+    func paint(_ bar: String, _ row: BarRow) -> String {
+        guard colour else { return bar }
+        return row.highlighted
+            ? TerminalColour.paint(bar, code: TerminalColour.highlight) : TerminalColour.paint(bar, series: row.seriesIndex)
     }
 
     /// A bar growing right, `length` cells long, its end in eighths (ASCII: "#"

@@ -29,7 +29,7 @@ extension TextChartRenderer {
             let label = byRow[r].map { fitted($0, labelW) } ?? ""
             let axis = byRow[r] == nil ? (unicode ? "│" : "|") : (unicode ? "┤" : "+")
             lines.append(
-                DisplayWidth.pad(label, to: labelW, right: true) + " " + axis + canvas.row(r, unicode: unicode))
+                DisplayWidth.pad(label, to: labelW, right: true) + " " + axis + canvas.row(r, unicode: unicode, colour: colour))
         }
         let placed = placeXLabels(xTicks, columns: canvas.columns)
         // Every x tick gets a mark, labelled or not.

@@ -29,16 +29,16 @@ extension TextChartRenderer {
         }
         func dotY(_ y: Double) -> Int { Int(((1 - scale.fraction(y)) * Double(canvas.dotRows - 1)).rounded()) }
 
-        for points in series {
+        for (i, points) in series.enumerated() {
             for (a, b) in zip(points, points.dropFirst()) {
                 guard let ya = a.y, let yb = b.y, ya.isFinite, yb.isFinite else { continue }
-                canvas.line(from: (dotX(a.x), dotY(ya)), to: (dotX(b.x), dotY(yb)))
+                canvas.line(from: (dotX(a.x), dotY(ya)), to: (dotX(b.x), dotY(yb)), owner: i)
             }
         }
         // Markers last, the first series on top.
         for (i, points) in series.enumerated() {
             for p in points {
-                if let y = p.y, y.isFinite { canvas.mark(marker(forSeries: i), atDot: dotX(p.x), dotY(y)) }
+                if let y = p.y, y.isFinite { canvas.mark(marker(forSeries: i), atDot: dotX(p.x), dotY(y), owner: i) }
             }
         }
         let yTicks = zip(ticks, labels).map { Tick(position: dotY($0) / 4, label: $1) }

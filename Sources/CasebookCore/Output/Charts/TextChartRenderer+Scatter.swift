@@ -25,7 +25,7 @@ extension TextChartRenderer {
         for (i, points) in series.enumerated() {
             for p in points {
                 if several {
-                    canvas.mark(marker(forSeries: i), atDot: dotX(p.x), dotY(p.y!))
+                    canvas.mark(marker(forSeries: i), atDot: dotX(p.x), dotY(p.y!), owner: i)
                 } else if unicode {
                     canvas.dot(dotX(p.x), dotY(p.y!))
                 } else {

@@ -7,11 +7,15 @@ public struct TextChartRenderer {
     public var height: Int
     /// Block and braille characters; off: plain ASCII only.
     public var unicode: Bool
+    /// A colour per series (and for highlighted bars), for a colour terminal;
+    /// markers still tell the series apart without it.
+    public var colour: Bool
 
-    public init(width: Int, height: Int = 16, unicode: Bool) {
+    public init(width: Int, height: Int = 16, unicode: Bool, colour: Bool = false) {
         self.width = max(width, 1)
         self.height = max(height, 3)
         self.unicode = unicode
+        self.colour = colour
     }
 
     public func render(_ chart: Chart) -> String {
@@ -60,11 +64,13 @@ public struct TextChartRenderer {
         var lines: [String] = []
         var line = ""
         for (i, s) in chart.series.enumerated() {
+            let mark = String(marker(forSeries: i))
             let entry =
-                String(marker(forSeries: i)) + " " + fitted(ChartText.seriesName(s, in: chart), max(width - 2, 1))
+                (colour ? TerminalColour.paint(mark, series: i) : mark) + " "
+                + fitted(ChartText.seriesName(s, in: chart), max(width - 2, 1))
             if line.isEmpty {
                 line = entry
-            } else if DisplayWidth.of(line) + 2 + DisplayWidth.of(entry) <= width {
+            } else if TerminalColour.visibleWidth(line) + 2 + TerminalColour.visibleWidth(entry) <= width {
                 line += "  " + entry
             } else {
                 lines.append(line)

@@ -1,0 +1,41 @@
+// A chart written to a file: SVG from the library's own renderer, PNG by
+// handing that SVG to a real SVG renderer the caller provides (the executable
+// uses librsvg's rsvg-convert; the library starts no process of its own). The
+// file's extension decides; anything else is refused with the choices.
+
+public enum ChartFile {
+    public enum Kind { case svg, png }
+
+    /// Turns an SVG document into a PNG file at `path`, `scale` times its size.
+    public typealias PNGRenderer = (_ svg: String, _ path: String, _ scale: Double) throws(Diagnostic) -> Void
+
+    /// A chart for a slide or a report page is drawn at 800 × 450 points; a PNG
+    /// of it at twice that (1600 × 900 pixels) stays sharp on a projector.
+    static let pngScale = 2.0
+
+    static func kind(_ path: String, span: SourceSpan?) throws(Diagnostic) -> Kind {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".svg") { return .svg }
+        if lower.hasSuffix(".png") { return .png }
+        throw Diagnostic(
+            id: "chart-file-type", message: "a chart is saved as .svg or .png, not as \(path)", span: span,
+            help: "name the file with .svg (for a browser or a report) or .png (for a slide)")
+    }
+
+    static func write(_ chart: Chart, to path: String, shown: String, span: SourceSpan?, png: PNGRenderer?) throws(Diagnostic) {
+        let svg = SVGChartRenderer.sized(for: chart).render(chart)
+        switch try kind(shown, span: span) {
+        case .svg:
+            try FileWriter.write(svg, to: path)
+        case .png:
+            guard let png else {
+                throw Diagnostic(
+                    id: "no-png-renderer", message: "PNG needs librsvg's rsvg-convert, which was not found", span: span,
+                    help: "install it (Debian: apt-get install librsvg2-bin), or save the chart as .svg")
+            }
+            try FileWriter.writeFile(to: path) { (temporary: String) throws(Diagnostic) in
+                try png(svg, temporary, pngScale)
+            }
+        }
+    }
+}
