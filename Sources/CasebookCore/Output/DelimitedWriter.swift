@@ -71,7 +71,9 @@ public enum JSONWriter {
         if column.isMissing(at: r) { return "null" }
         switch column.data {
         case .integer(let v): return String(v[r])
-        case .decimal(let v): return NumberText.shortest(v[r])
+        // JSON has no ∞ or NaN; columns never hold them (ComputedExtremes.swift),
+        // and this keeps the output valid JSON even if one got through.
+        case .decimal(let v): return v[r].isFinite ? NumberText.shortest(v[r]) : "null"
         case .text(let codes, let dict): return escape(dict[codes[r]])
         case .boolean(let v): return v[r] ? "true" : "false"
         }

@@ -194,8 +194,9 @@ extension Parser {
             _ = advance()
             if let v = Int64(t.text) { return Expr(.integer(v), t.span) }
             // Too large for a whole number: keep it as a decimal rather than fail.
-            if let d = Double(t.text) { return Expr(.decimal(d), t.span) }
-            throw Diagnostic(id: "bad-number", message: "this is not a number", span: t.span)
+            // Past 1.8e308 (310 digits and more) it is refused as `1e309` is.
+            if let d = Double(t.text), d.isFinite { return Expr(.decimal(d), t.span) }
+            throw Diagnostic(id: "number-too-large", message: "this number is too large", span: t.span)
         case .decimal:
             _ = advance()
             guard let d = Double(t.text), d.isFinite else {

@@ -83,6 +83,17 @@ enum AggregateKernels {
         return (n, mean, m2)
     }
 
+    /// Means as Σ v/n for the groups marked `redo` (those whose sum overflows).
+    static func scaledMeans(_ v: [Double], mask: [UInt8]?, ids: [Int32], counts n: [Double], redo: [Bool]) -> [Double] {
+        var means = [Double](repeating: 0, count: n.count)
+        v.withUnsafeBufferPointer { vb in
+            present(ids, mask) { r, i in
+                if redo[i] { means[i] += vb[r] / n[i] }
+            }
+        }
+        return means
+    }
+
     static func extremes<T: Comparable>(
         _ v: [T], mask: [UInt8]?, ids: [Int32], groups g: Int, max isMax: Bool, start: T
     ) -> ([T], [Bool]) {
@@ -198,7 +209,7 @@ enum AggregateKernels {
             b = v[hi]
             for i in (lo + 1)..<n where v[i] < b { b = v[i] }
         }
-        return a + (h - Double(lo)) * (b - a)
+        return ComputedExtremes.interpolate(a, b, h - Double(lo))
     }
 
     /// Reorders `v` so that v[k] is the value a sort would put there, smaller

@@ -260,7 +260,7 @@ enum Compare {
                 cells[meanRow].append(.missing(.noMatch))
                 cells[medianRow].append(.missing(.noMatch))
             } else {
-                cells[meanRow].append(.decimal(present.reduce(0, +) / Double(present.count)))
+                cells[meanRow].append(.decimal(ComputedExtremes.mean(present)))
                 cells[medianRow].append(.decimal(Aggregates.quantile(present, 0.5)))
             }
             if !excluded.isEmpty { excludedByYear.append((y, Messages.andList(excluded))) }

@@ -30,7 +30,9 @@ extension TextChartRenderer {
         if width - fixed() < 8 { labelW = max(4, labelW - (8 - (width - fixed()))) }
         let barW = max(width - fixed(), 1)
         let total = maxPos + maxNeg
-        let scale = total > 0 ? Double(barW) / total : 0
+        // A bar's length is its share of the total times the width, in that
+        // order: width / total overflows when the total is tiny (5e-324).
+        func length(_ v: Double) -> Double { total > 0 ? v / total * Double(barW) : 0 }
         let negW = hasNegative ? (maxPos == 0 ? barW : min(barW, Int((Double(barW) * maxNeg / total).rounded()))) : 0
         let posW = barW - negW
         let axis = unicode ? "│" : "|"
@@ -42,12 +44,12 @@ extension TextChartRenderer {
                 let shown = row.value == nil ? ChartText.marker(row.reason, unicode: unicode) : text(row.valueText)
                 return line + (hasNegative ? String(repeating: " ", count: negW) + axis + " " : "") + shown
             }
-            if !hasNegative { return line + rightBar(v * scale) + " " + text(row.valueText) }
+            if !hasNegative { return line + rightBar(length(v)) + " " + text(row.valueText) }
             if v < 0 {
-                let bar = leftBar(min(-v * scale, Double(negW)))
+                let bar = leftBar(min(length(-v), Double(negW)))
                 return line + DisplayWidth.pad(bar, to: negW, right: true) + axis + " " + text(row.valueText)
             }
-            let bar = rightBar(min(v * scale, Double(posW)))
+            let bar = rightBar(min(length(v), Double(posW)))
             return line + String(repeating: " ", count: negW) + axis + bar + " " + text(row.valueText)
         }
     }
@@ -55,7 +57,7 @@ extension TextChartRenderer {
     /// A bar growing right, `length` cells long, its end in eighths (ASCII: "#"
     /// per whole cell). A value that is not zero always shows at least a sliver.
     func rightBar(_ length: Double) -> String {
-        guard length > 0 else { return "" }
+        guard length > 0, length.isFinite else { return "" }
         guard unicode else { return String(repeating: "#", count: max(1, Int(length.rounded()))) }
         let eighths = max(1, Int((length * 8).rounded()))
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
@@ -65,7 +67,7 @@ extension TextChartRenderer {
     /// A bar growing left. Block characters have no right-aligned eighths, so the
     /// end is drawn in halves with "▐".
     func leftBar(_ length: Double) -> String {
-        guard length > 0 else { return "" }
+        guard length > 0, length.isFinite else { return "" }
         guard unicode else { return String(repeating: "#", count: max(1, Int(length.rounded()))) }
         let halves = max(1, Int((length * 2).rounded()))
         return (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)
