@@ -41,7 +41,8 @@ public struct TextChartRenderer {
     }
 
     /// Data text as this renderer may show it (ASCII when asked).
-    func text(_ s: String) -> String { ChartText.glyphs(s, unicode: unicode) }
+    /// Data text as drawn: its control characters shown (TerminalText.swift).
+    func text(_ s: String) -> String { ChartText.glyphs(TerminalText.visible(s), unicode: unicode) }
 
     /// Data text cut to `w` columns.
     func fitted(_ s: String, _ w: Int) -> String {
