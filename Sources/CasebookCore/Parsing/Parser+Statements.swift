@@ -178,7 +178,12 @@ extension Parser {
             do throws(Diagnostic) {
                 stages.append(try parseStage(&diagnostics))
             } catch {
-                diagnostics.append(error)
+                // Too deep: the statement is given up, not recovered at every
+                // level on the way out (a statement 48,000 deep made 48,000
+                // errors, each level scanning the rest of the line: minutes).
+                if error.id == "too-deep" { throw error }
+                // An error from a nested pipeline comes out through each level once.
+                if !diagnostics.contains(error) { diagnostics.append(error) }
                 failed = true
                 synchronizeToPipe()
             }
