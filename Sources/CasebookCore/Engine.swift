@@ -402,6 +402,12 @@ public final class Engine {
             settings.sessionUnicode = settings.unicode
         case "limit": settings.rowLimit = try count(allowAll: false) ?? settings.rowLimit
         case "neighbours", "neighbors":
+            // Checked when typed, not at the next `compare`.
+            if let models = try Neighbours.models(workspace: workspace, cancellation: cancellation), !models.contains(value.name) {
+                throw Diagnostic(
+                    id: "unknown-model", message: "no statistical neighbour model called \(value.name)", span: value.span,
+                    help: "the models that ship are \(Messages.andList(models.sorted()))")
+            }
             settings.neighbourModel = value.name
         default: break
         }
@@ -421,10 +427,14 @@ public final class Engine {
         let resolved = try writablePath(target, span: span)
         let entries = transcript.filter { !$0.failed && !SessionFormat.isSessionCommand($0.statement) }
         let text = SessionFormat.write(name: path, entries: entries)
-        if let slash = resolved.lastIndex(of: "/"), !Directory.isDirectory(String(resolved[..<slash])) {
-            try Directory.make(String(resolved[..<slash]))
+        do throws(Diagnostic) {
+            if let slash = resolved.lastIndex(of: "/"), !Directory.isDirectory(String(resolved[..<slash])) {
+                try Directory.make(String(resolved[..<slash]))
+            }
+            try FileWriter.write(text, to: resolved)
+        } catch {
+            throw error.placed(at: span)
         }
-        try FileWriter.write(text, to: resolved)
         return .info("saved \(Messages.plural(entries.count, "statement")) to \(target)")
     }
 }

@@ -154,7 +154,11 @@ struct Evaluator {
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
             let format = ResultRenderer.format(forPath: path) ?? .csv
-            try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            do throws(Diagnostic) {
+                try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            } catch {
+                throw error.placed(at: span)
+            }
             context.addNote("wrote \(Messages.plural(table.rowCount, "row")) to \(path)")
             return table
         }

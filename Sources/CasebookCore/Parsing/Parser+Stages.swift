@@ -112,6 +112,8 @@ extension Parser {
             let names = try parseName("a name for the column of former column names", after: "`into`")
             guard match(.comma) else { throw expected("`,` and a name for the values column", after: "`\(names.name)`") }
             let values = try parseName("a name for the values column", after: "`,`")
+            try refuseRepeated(columns, "among the columns to turn into rows")
+            try refuseRepeated([names, values], "after `into`")
             kind = .longer(columns, names: names, values: values)
         case "top":
             let n = try parseCount(after: context)

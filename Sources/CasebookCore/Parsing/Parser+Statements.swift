@@ -26,6 +26,7 @@ extension Parser {
     private mutating func parseStatementBody(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Statement {
         let start = current.span
         if let bad = lexicalError(current) { throw bad }
+        if let bad = firstUnknownEscape() { throw bad }
         if check(.keyword(.let)) {
             _ = advance()
             let name = try parseName("a name for the result", after: "`let`")
@@ -136,6 +137,17 @@ extension Parser {
             guard matchWord("session") else { throw expected("`session`", after: "`save`") }
             if current.kind == .string {
                 let t = advance()
+                // "" would save sessions/.cb, a hidden file; "/" and "dir/" are folders.
+                if t.unquoted.allSatisfy(\.isWhitespace) {
+                    throw Diagnostic(
+                        id: "empty-name", message: "a session needs a name", span: t.span,
+                        help: "e.g. `save session reading` (sessions/reading.cb) or `save session \"notes/reading.cb\"`")
+                }
+                if t.unquoted.hasSuffix("/") {
+                    throw Diagnostic(
+                        id: "bad-path", message: "\(t.unquoted) is a folder: a session is saved to a file", span: t.span,
+                        help: "name the file, e.g. `save session \"\(t.unquoted)reading.cb\"`")
+                }
                 return try done(.saveSession(path: t.unquoted, pathSpan: t.span), "the session name")
             }
             let name = try parseName("a session name or a path in quotes", after: "`save session`")
@@ -152,6 +164,37 @@ extension Parser {
         default:
             throw Diagnostic(id: "internal", message: "unknown command \(word.text)", span: word.span)
         }
+    }
+
+    /// The escapes a string or quoted name may hold; any other backslash is an
+    /// error at its place (`"\d"` silently read as `d`).
+    static let escapes: Set<UInt8> = Set("ntr\\\"'`".utf8)
+
+    /// The first `\x` with an unknown `x` in the statement's strings and quoted names.
+    func firstUnknownEscape() -> Diagnostic? {
+        for t in tokens where t.kind == .string || t.kind == .quotedIdentifier {
+            let bytes = Array(t.text.utf8)
+            var i = 1
+            while i + 1 < bytes.count {
+                if bytes[i] == UInt8(ascii: "\\") {
+                    let next = bytes[i + 1]
+                    if !Self.escapes.contains(next) && next != UInt8(ascii: "\n") {
+                        // The escaped character whole (it may be more than one byte).
+                        var width = 1
+                        while i + 1 + width < bytes.count, bytes[i + 1 + width] & 0xC0 == 0x80 { width += 1 }
+                        let shown = String(decoding: bytes[i..<(i + 1 + width)], as: UTF8.self)
+                        return Diagnostic(
+                            id: "unknown-escape", message: "unknown escape `\(shown)` in a string",
+                            span: SourceSpan(t.span.start + i, t.span.start + i + 1 + width),
+                            help: "the escapes are \\n, \\t, \\r, \\\\ and \\\" — a backslash itself is written \\\\")
+                    }
+                    i += 2
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return nil
     }
 
     // MARK: - Pipelines

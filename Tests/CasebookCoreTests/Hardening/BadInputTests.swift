@@ -243,7 +243,7 @@ enum BadInputs {
         BadInput("set accessible 2", "`set accessible` takes on or off, not `2`", at: "1:16"),
         BadInput("set colour blue", "`set colour` takes on or off, not `blue`", at: "1:12"),
         BadInput("compare \"Reading\" on referrals_rate neighbours 1999", "no statistical neighbour model called 1999", at: "1:48"),
-        BadInput("set neighbours 1999\ncompare \"Reading\" on referrals_rate", "no statistical neighbour model called 1999", at: "2:9"),
+        BadInput("set neighbours 1999\ncompare \"Reading\" on referrals_rate", "no statistical neighbour model called 1999", at: "1:16"),
         // help topics
         BadInput("help nope", "no help on `nope`", at: "1:6"),
         BadInput("help wher", "no help on `wher`", at: "1:6"),

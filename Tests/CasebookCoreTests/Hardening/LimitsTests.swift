@@ -61,7 +61,8 @@ struct LimitsTests {
         // This machine has some limit (MemAvailable at least), and the budget is at most half of it.
         let budget = MemoryBudget.current()
         #expect(budget != nil)
-        if let machine = MemoryBudget.machine(), let budget { #expect(budget <= machine / 2) }
+        // (MemAvailable moves between two reads: a margin of 256 MB.)
+        if let machine = MemoryBudget.machine(), let budget { #expect(budget <= machine / 2 + 256 << 20) }
     }
 
     @Test("a join is refused from its key counts, with the estimate, before a row is made")
