@@ -74,7 +74,7 @@ public final class FileBytes: @unchecked Sendable {
             // Large files are read in two halves at once: the copy and the
             // kernel's zeroing of fresh pages are most of the cost.
             let parts = n >= 8 << 20 ? 2 : 1
-            let results = PartResults(parts)
+            let results = WorkerSlots<(got: Int, error: Int32)>(count: parts)
             let base = SendablePointer(raw.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: parts) { k in
                 let from = n * k / parts, to = n * (k + 1) / parts
@@ -83,23 +83,24 @@ public final class FileBytes: @unchecked Sendable {
                     let r = pread(fd, base.p + got, to - got, off_t(got))
                     if r < 0 {
                         if errno == EINTR { continue }
-                        results.set(k, got: got - from, error: errno)
+                        results.set(k, (got - from, errno))
                         return
                     }
                     if r == 0 { break }  // the file shrank since it was opened
                     got += r
                 }
-                results.set(k, got: got - from, error: 0)
+                results.set(k, (got - from, 0))
             }
-            if let error = results.errors.first(where: { $0 != 0 }) {
+            let parted = results.results.map { $0 ?? (got: 0, error: EIO) }
+            if let error = parted.map(\.error).first(where: { $0 != 0 }) {
                 Self.deallocate(raw)
                 throw .notReadable(Self.errorText(error))
             }
             // A short part means the file ended there: keep what is whole from the start.
             var got = 0
             for k in 0..<parts {
-                got += results.got[k]
-                if results.got[k] < n * (k + 1) / parts - n * k / parts { break }
+                got += parted[k].got
+                if parted[k].got < n * (k + 1) / parts - n * k / parts { break }
             }
             pointer = UnsafeRawBufferPointer(start: raw.baseAddress, count: got)
             size = got
@@ -209,15 +210,6 @@ public final class FileBytes: @unchecked Sendable {
 
     /// What each reading part got: (bytes, errno) per part. @unchecked: each
     /// part writes only its own slot, and the slots are read after all finish.
-    private final class PartResults: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<(Int, Int32)>
-        init(_ n: Int) { slots = .allocate(capacity: n); slots.initialize(repeating: (0, 0)) }
-        deinit { slots.deallocate() }
-        func set(_ k: Int, got g: Int, error: Int32) { slots[k] = (g, error) }
-        var got: [Int] { slots.map(\.0) }
-        var errors: [Int32] { slots.map(\.1) }
-    }
-
     public var bytes: UnsafeBufferPointer<UInt8> {
         pointer.bindMemory(to: UInt8.self)
     }
