@@ -1,7 +1,8 @@
 # The two commands a newcomer needs (see README.md), and a few more.
 #   make run     set up, build, and start the shell on the shipped datasets
 #   make test    set up, build, and run every test (what CI runs); rebuilds the
-#                datasets into a temporary folder and compares them with datasets/
+#                datasets into a temporary folder and compares them with datasets/;
+#                then the library's tests again under ThreadSanitizer (make tsan)
 #   make bench   Casebook beside the DuckDB shell on the shared benchmark
 #   make fuzz    each fuzz target for a minute (make test runs them for 20 s)
 #   make tsan    the tests under ThreadSanitizer (built apart, in .build-tsan/)
@@ -38,6 +39,7 @@ test: deps pydeps
 	@scripts/check_datasets.sh
 	@set -e; for s in sessions/*.cb; do [ -e "$$s" ] && .build/debug/casebook check "$$s"; done; true
 	Fuzz/run.sh 20
+	$(MAKE) tsan
 
 # The test suite under ThreadSanitizer (docs/reliability.md): the CSV reader,
 # file reads and quantiles share work between threads (Concurrency/WorkerSlots.swift).
