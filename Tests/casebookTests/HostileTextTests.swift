@@ -59,4 +59,24 @@ struct HostileTextTests {
             #expect(!Self.holdsControls(run.stderrBytes), "\(arguments): \(run.stderr.debugDescription)")
         }
     }
+
+    @Test("at the prompt, on a terminal, a file's escape sequences are shown, not obeyed")
+    func interactiveShell() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("hostile.csv", Self.csv)
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        try shell.run("load \"hostile.csv\" as h")
+        // (ESC cannot be typed at the prompt: libedit takes it for a key.)
+        for statement in ["h", "h | derive v = 1 | chart bar name v", "set accessible on", "h"] {
+            let out = try shell.run(statement)
+            if statement.hasPrefix("set") { continue }
+            let after = out.components(separatedBy: "\n").dropFirst().joined(separator: "\n")
+            #expect(!after.contains("\u{1B}[2J") && !after.contains("\u{1B}]0;") && !after.contains("\u{07}"), "\(after.debugDescription)")
+            #expect(!after.contains("\u{9B}") && !after.contains("cr\rall"), "\(after.debugDescription)")
+            #expect(after.contains("^[") , "\(after.debugDescription)")
+        }
+        shell.send(Key.ctrlD)
+        #expect(try shell.waitForExit() == .exited(0))
+    }
 }
