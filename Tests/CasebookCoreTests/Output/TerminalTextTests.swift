@@ -118,4 +118,13 @@ struct TerminalTextTests {
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains("A\u{1B}]0;title\u{07}B"))
     }
+
+    @Test("diagnostics show a bidi override in the source as one column, so nothing reorders the excerpt or its caret")
+    func diagnosticsHideBidi() {
+        for source in ["authorities | where la_name = \"a\u{202E}b\" and nope", "authorities | where \u{202E} x", "`a\u{2066}b` | take 1"] {
+            let run = Hardening.run(source)
+            #expect(run.result.failed)
+            #expect(!Self.holdsControls(run.stderr), "\(run.stderr.debugDescription)")
+        }
+    }
 }
