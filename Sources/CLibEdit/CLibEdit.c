@@ -19,9 +19,13 @@ struct cb_editor {
     HistEvent event;
     char *prompt;
     void *context;
+    /// The part of a bracketed paste after its first newline, until taken.
+    char *paste_rest;
 };
 
 static int read_key(EditLine *el, wchar_t *key);
+static unsigned char on_paste(EditLine *el, int ch);
+static volatile sig_atomic_t interrupted;  // defined with the signal handling below
 
 static char *prompt_of(EditLine *el) {
     cb_editor *editor = NULL;
@@ -48,6 +52,8 @@ cb_editor *cb_editor_open(const char *program) {
     el_set(editor->el, EL_GETCFN, read_key);
     el_set(editor->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
     el_set(editor->el, EL_BIND, "^S", "em-inc-search-next", NULL);
+    el_set(editor->el, EL_ADDFN, "casebook-paste", "Read pasted text whole", on_paste);
+    el_set(editor->el, EL_BIND, "\033[200~", "casebook-paste", NULL);
     // The user's own bindings last, so they win.
     el_source(editor->el, NULL);
     return editor;
@@ -58,6 +64,7 @@ void cb_editor_close(cb_editor *editor) {
     el_end(editor->el);
     history_end(editor->history);
     free(editor->prompt);
+    free(editor->paste_rest);
     free(editor);
 }
 
@@ -73,7 +80,120 @@ const char *cb_editor_gets(cb_editor *editor, int *count) {
     // leaves cooked mode, so a key typed as soon as the prompt shows was taken by
     // the line discipline (Ctrl-D became a NUL and the shell did not leave).
     el_set(editor->el, EL_PREP_TERM, 1);
-    return el_gets(editor->el, count);
+    // Bracketed paste only while the editor reads: a program run afterwards,
+    // or the shell after Casebook, gets a terminal as it was.
+    int paste = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    if (paste) (void)!write(STDOUT_FILENO, "\033[?2004h", 8);
+    const char *line = el_gets(editor->el, count);
+    if (paste) (void)!write(STDOUT_FILENO, "\033[?2004l", 8);
+    return line;
+}
+
+/// Bound to ESC [ 200 ~: reads the pasted bytes up to ESC [ 201 ~ straight
+/// from the terminal, so a newline inside them does not run a half-pasted
+/// statement. The first line goes into the line being edited; the rest is kept.
+static unsigned char on_paste(EditLine *el, int ch) {
+    (void)ch;
+    cb_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    FILE *in = NULL;
+    el_get(el, EL_GETFP, 0, &in);
+    int fd = in ? fileno(in) : STDIN_FILENO;
+    static const char end[] = "\033[201~";
+    const size_t endLength = sizeof end - 1;
+    size_t size = 4096, used = 0, matched = 0;
+    char *text = malloc(size);
+    if (!text) return CC_ERROR;
+    for (;;) {
+        if (interrupted) {
+            free(text);
+            return CC_ERROR;
+        }
+        char c;
+        struct pollfd fds = {.fd = fd, .events = POLLIN};
+        // A paste arrives at once; a terminal that never ends it gives up after 2 s.
+        int ready = poll(&fds, 1, 2000);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) break;
+        ssize_t n = read(fd, &c, 1);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (n <= 0) break;
+        if (c == end[matched]) {
+            if (++matched == endLength) break;
+            continue;
+        }
+        // A partial end marker was text after all.
+        for (size_t i = 0; i < matched + 1; i++) {
+            char byte = i < matched ? end[i] : c;
+            if (used + 1 >= size) {
+                if (size > (64u << 20)) break;  // a paste of more than 64 MB is cut
+                char *grown = realloc(text, size * 2);
+                if (!grown) break;
+                text = grown;
+                size *= 2;
+            }
+            text[used++] = byte;
+        }
+        matched = 0;
+    }
+    text[used] = '\0';
+    // Terminals send Enter in a paste as CR; CR LF is one newline.
+    size_t out = 0;
+    for (size_t i = 0; i < used; i++) {
+        if (text[i] == '\r') {
+            text[out++] = '\n';
+            if (i + 1 < used && text[i + 1] == '\n') i++;
+        } else {
+            text[out++] = text[i];
+        }
+    }
+    text[out] = '\0';
+    char *newline = strchr(text, '\n');
+    if (!newline) {
+        el_insertstr(el, text);
+        free(text);
+        return CC_REFRESH;
+    }
+    *newline = '\0';
+    if (newline != text) el_insertstr(el, text);
+    // Show the line as it stands and end it, as Enter would (ed-newline draws
+    // nothing for a function of ours).
+    el_set(el, EL_REFRESH);
+    FILE *screen = NULL;
+    el_get(el, EL_GETFP, 1, &screen);
+    if (!screen) screen = stdout;
+    fputc('\n', screen);
+    fflush(screen);
+    if (editor) {
+        free(editor->paste_rest);
+        editor->paste_rest = strdup(newline + 1);
+    }
+    free(text);
+    return CC_NEWLINE;
+}
+
+char *cb_editor_take_paste(cb_editor *editor) {
+    char *rest = editor->paste_rest;
+    editor->paste_rest = NULL;
+    return rest;
+}
+
+void cb_editor_push(cb_editor *editor, const char *text) { el_push(editor->el, text); }
+
+void cb_editor_set_history_keys(cb_editor *editor, int on) {
+    static const char *up[] = {"\033[A", "\033OA", "^P"};
+    static const char *down[] = {"\033[B", "\033OB", "^N"};
+    for (int i = 0; i < 3; i++) {
+        el_set(editor->el, EL_BIND, up[i], on ? "ed-prev-history" : "ed-unassigned", NULL);
+        el_set(editor->el, EL_BIND, down[i], on ? "ed-next-history" : "ed-unassigned", NULL);
+    }
+}
+
+int cb_input_pending(cb_editor *editor) {
+    FILE *in = NULL;
+    el_get(editor->el, EL_GETFP, 0, &in);
+    struct pollfd fds = {.fd = in ? fileno(in) : STDIN_FILENO, .events = POLLIN};
+    return poll(&fds, 1, 0) > 0 && (fds.revents & POLLIN);
 }
 
 void cb_editor_history_add(cb_editor *editor, const char *line) {

@@ -57,6 +57,25 @@ void cb_clear_interrupt(void);
 /// Terminal columns of stdout, or 0 when it is not a terminal.
 int cb_terminal_width(void);
 
+/// Bracketed paste: while a line is read the terminal is asked to mark pasted
+/// text (ESC [ 200 ~ … ESC [ 201 ~), and a paste is read whole instead of key by
+/// key. Its first line joins the line being edited; when it holds a newline the
+/// read ends there and the rest waits here for cb_editor_take_paste (a copy to
+/// free, or NULL). Carriage returns in the paste are read as newlines.
+char *cb_editor_take_paste(cb_editor *editor);
+
+/// Text to appear in the next line read, as if typed (an unfinished last line of a paste).
+void cb_editor_push(cb_editor *editor, const char *text);
+
+/// Whether more input is already waiting on the terminal (text pasted by a
+/// terminal without bracketed paste arrives all at once).
+int cb_input_pending(cb_editor *editor);
+
+/// Up, Down, Ctrl-P and Ctrl-N walk the history (on) or do nothing (off: at a
+/// continuation prompt, where a recalled statement would be spliced into the
+/// unfinished one).
+void cb_editor_set_history_keys(cb_editor *editor, int on);
+
 /// Puts the terminal back in its normal mode (used before leaving).
 void cb_editor_reset(cb_editor *editor);
 

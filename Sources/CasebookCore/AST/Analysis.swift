@@ -21,6 +21,21 @@ public struct CompareSpec: Sendable, Equatable {
     public var model: NameRef?
 }
 
+/// `scorecard AUTHORITY [topic "TOPIC" | measures M, M…] [year Y] [neighbours MODEL]`:
+/// every LAIT measure of a topic (or the listed ones) for one authority, as LAIT's
+/// users read it.
+public struct ScorecardSpec: Sendable, Equatable {
+    public var authority: Expr
+    /// `topic "Child Protection"`: the text and its place.
+    public var topic: NameRef?
+    /// `measures CPP_rate, "10_ICPC"`: LAIT short codes.
+    public var measures: [NameRef]
+    /// `year Y`: one year for every measure; otherwise each measure's latest year with a value.
+    public var year: Int64?
+    public var yearSpan: SourceSpan?
+    public var model: NameRef?
+}
+
 /// `chart bar LABEL VALUE`, `chart line [X Y [by SERIES]]`, `chart hist VALUE [bins N]`,
 /// `chart scatter X Y`, each optionally `to "file.svg"`.
 public struct ChartSpec: Sendable, Equatable {

@@ -59,3 +59,19 @@ public enum BinaryOperator: String, Sendable {
         }
     }
 }
+
+extension Expr {
+    /// Every column the expression names, in order, with repeats.
+    public var referencedColumns: [String] {
+        switch kind {
+        case .column(let name): return [name]
+        case .integer, .decimal, .string, .boolean, .missing: return []
+        case .unary(_, let e): return e.referencedColumns
+        case .binary(_, let a, let b): return a.referencedColumns + b.referencedColumns
+        case .call(_, _, let arguments): return arguments.flatMap(\.referencedColumns)
+        case .inList(let e, let list, _): return e.referencedColumns + list.flatMap(\.referencedColumns)
+        case .between(let e, let low, let high, _): return e.referencedColumns + low.referencedColumns + high.referencedColumns
+        case .like(let e, let pattern, _): return e.referencedColumns + pattern.referencedColumns
+        }
+    }
+}

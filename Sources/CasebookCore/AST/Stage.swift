@@ -98,6 +98,9 @@ public indirect enum PipelineSource: Sendable, Equatable {
     /// `compare AUTHORITY on MEASURE …` at the start of a statement: the
     /// comparison is the table the stages after it work on.
     case compare(CompareSpec, span: SourceSpan)
+    /// `scorecard AUTHORITY …` at the start of a statement: the scorecard is the
+    /// table the stages after it work on.
+    case scorecard(ScorecardSpec, span: SourceSpan)
 }
 
 public struct Pipeline: Sendable, Equatable {

@@ -42,7 +42,10 @@ public struct Completer {
         "accessible": ["on", "off"], "sources": ["on", "off"], "rows": ["all"], "width": ["auto"],
         "neighbours": ["2025", "2021"], "chars": ["unicode", "ascii"],
     ]
-    static let commands = ["let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget", "quit"]
+    static let commands = [
+        "let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget", "quit", "compare",
+        "scorecard",
+    ]
 
     /// Candidates for the word before `cursor` (a byte offset) in `text`, which
     /// may hold earlier lines of an unfinished statement.

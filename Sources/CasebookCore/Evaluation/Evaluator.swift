@@ -30,10 +30,15 @@ struct Evaluator {
         case .datasets:
             return .table(datasetsTable(), header: [], notes: [])
         case .help(let topic):
-            guard let text = HelpText.render(topic: topic?.name) else {
+            guard let text = HelpText.render(topic: topic?.name)
+                ?? topic.flatMap({ LAITMeasures.help($0.name, workspace: workspace, cancellation: context.cancellation) })
+            else {
                 throw Diagnostic(
                     id: "unknown-help-topic", message: "no help on `\(topic!.name)`", span: topic!.span,
-                    help: Suggestions.didYouMean(topic!.name, in: HelpText.topics) ?? "`help` lists the topics")
+                    help: Suggestions.didYouMean(topic!.name, in: HelpText.topics)
+                        ?? Suggestions.didYouMean(
+                            topic!.name, in: LAITMeasures.codes(workspace: workspace, cancellation: context.cancellation))
+                        ?? "`help` lists the topics; `help MEASURE` describes one of LAIT's measures")
             }
             return .text(text)
         case .load(let path, let pathSpan, let alias, let raw):
@@ -75,6 +80,10 @@ struct Evaluator {
         case .compare(let spec, _):
             let (data, name) = try datasetFor(measure: spec.measure, named: spec.dataset)
             let (result, header) = try Compare.apply(data, spec: spec, datasetName: name, environment, workspace: workspace)
+            context.preamble = header
+            table = result
+        case .scorecard(let spec, _):
+            let (result, header) = try Scorecard.apply(spec, environment, workspace: workspace)
             context.preamble = header
             table = result
         }
@@ -197,6 +206,13 @@ struct Evaluator {
         let holders = shipped.isEmpty
             ? workspace.bindingNames.filter { workspace.columnNames($0).contains(measure.name) } : shipped
         guard let only = holders.first else {
+            // A LAIT measure by its short code: its rows of `indicators`.
+            if let (dictionary, row) = LAITMeasures.entry(measure.name, workspace: workspace, cancellation: context.cancellation),
+                let code = LAITMeasures.text(dictionary, "measure", row),
+                let table = try LAITMeasures.table(for: code, workspace: workspace, cancellation: context.cancellation)
+            {
+                return (table, "indicators")
+            }
             let everyColumn = Set(workspace.allNames.flatMap { workspace.columnNames($0) })
             throw Diagnostic(
                 id: "unknown-measure", message: "no dataset has a column named `\(measure.name)`", span: measure.span,

@@ -55,12 +55,29 @@ public enum HelpCatalog {
             summary: "An authority's measure beside its statistical neighbours (by name), their mean and median, its region and England, with its rank among all authorities and its quartile — for the latest year, one year, or across years. The dataset is the one with a column of that name.",
             details: [
                 "Neighbours come from the DfE's statistical neighbour model (2025 unless `set neighbours 2021` or `neighbours 2021`). A neighbour whose value is missing is shown with its marker and left out of the mean and median, and a note says so.",
-                "Rank 1 is the highest value; ties share a rank and the note says how many; the note also gives the direction the source states for the measure (high is good, low is good, or neither). Quartile 1 is the highest quarter of authorities.",
+                "Rank 1 is the best value by the direction the source states for the measure (high is good or low is good), and the highest where it states none; ties share a rank and the note says how many. Quartile 1 is the best (or highest) quarter of authorities.",
+                "MEASURE may be one of LAIT's 434 measures by its short code (`compare \"Reading\" on CP_conf_15days`): its rows of `indicators`, ranked by LAIT's polarity. `help CP_conf_15days` says what it is.",
                 "Across years the table has a column per year; notes give the authority's rank and quartile in each year and how its quartile moved. `| chart line` draws it.",
             ],
             examples: [
                 "compare \"Reading\" on referrals_rate year 2016",
                 "compare \"Reading\" on caseload years 2020 to 2024",
+                "compare \"Reading\" on CP_conf_15days years 2019 to 2025",
+            ]),
+        HelpEntry(
+            "scorecard", .statement,
+            synopsis: "scorecard AUTHORITY [topic \"TOPIC\" | measures M, M…] [year Y] [neighbours 2021]",
+            summary: "An authority's LAIT profile in one table: for every measure of a topic (or the ones listed, or all 434), the latest value, the year before, better or worse by the measure's polarity, the statistical neighbours' mean, the region, England, the rank among all authorities (1 = best) and LAIT's quartile band (A = best quarter).",
+            details: [
+                "Without `year` each measure shows its latest year with a value for the authority, and a note says which years were used; `year 2019` takes that year for every measure.",
+                "travel is better or worse by LAIT's polarity (high is good, low is good); where LAIT gives none it is up or down, and the rank puts the highest value first. Measures LAIT does not band (its No_Quartile) have band z.",
+                "A joint return (Kingston upon Thames with Richmond upon Thames in the workforce census) stands for either member, is ranked as one unit, and a note says so. Topics are those of `measures`: `measures | count by topic` lists them.",
+                "It is a table like any other: `| where travel = \"worse\"`, `| chart bar measure rank`, `let cp = scorecard …`.",
+            ],
+            examples: [
+                "scorecard \"Reading\" topic \"Child Protection\"",
+                "scorecard \"Reading\" measures CPP_rate, ReReferral, CP_conf_15days year 2019",
+                "scorecard \"Reading\" topic \"Children Looked After\" | where band = \"D\" | select measure, name, value, england, rank, of",
             ]),
         HelpEntry(
             "forget", .statement, synopsis: "forget NAME",

@@ -6,7 +6,7 @@ extension Parser {
         guard !atEnd, !check(.pipe) else {
             throw expected("an authority, e.g. `\"Reading\"` or `870`", after: context)
         }
-        let authority = try parseComparisonOperand()
+        let authority = try parseComparisonOperand(after: "`compare`")
         guard matchWord("on") else {
             throw expected("`on` and the measure, e.g. `on referrals_rate`", after: "the authority")
         }
@@ -58,9 +58,68 @@ extension Parser {
         return spec
     }
 
+    /// `AUTHORITY [topic "TOPIC" | measures M, M…] [year Y] [neighbours MODEL]`
+    mutating func parseScorecard() throws(Diagnostic) -> ScorecardSpec {
+        guard !atEnd, !check(.pipe) else {
+            throw expected("an authority, e.g. `\"Reading\"` or `870`", after: "`scorecard`")
+        }
+        let authority = try parseComparisonOperand(after: "`scorecard`")
+        var spec = ScorecardSpec(authority: authority, topic: nil, measures: [], year: nil, yearSpan: nil, model: nil)
+        let form = "the form is `scorecard AUTHORITY [topic \"TOPIC\" | measures M, M…] [year Y] [neighbours 2021]`"
+        while !atEnd && !check(.pipe) && !check(.rightParen) {
+            if matchWord("topic") {
+                let word = previous.span
+                guard spec.topic == nil, spec.measures.isEmpty else {
+                    throw Diagnostic(
+                        id: "bad-argument", message: "a scorecard takes one topic or one list of measures", span: word,
+                        help: form)
+                }
+                let (text, span) = try parseString("a topic in quotes, e.g. `\"Child Protection\"`", after: "`topic`")
+                spec.topic = NameRef(text, span)
+            } else if matchWord("measures") || matchWord("measure") {
+                let word = previous.span
+                guard spec.topic == nil, spec.measures.isEmpty else {
+                    throw Diagnostic(
+                        id: "bad-argument", message: "a scorecard takes one topic or one list of measures", span: word,
+                        help: form)
+                }
+                repeat {
+                    // LAIT's codes may start with a digit or hold `%` and spaces: those go in quotes.
+                    if current.kind == .string {
+                        let t = advance()
+                        spec.measures.append(NameRef(t.unquoted, t.span))
+                    } else {
+                        spec.measures.append(try parseName("a LAIT measure, e.g. `CPP_rate` or `\"10_ICPC\"`", after: "`measures`"))
+                    }
+                } while match(.comma)
+            } else if matchWord("year") {
+                let start = previous.span
+                spec.year = try parseCount(after: "`year`")
+                spec.yearSpan = start.union(previous.span)
+            } else if matchWord("neighbours") || matchWord("neighbors") {
+                guard let t = current.kind == .integer || current.kind == .identifier ? advance() : nil else {
+                    throw expected("a neighbour model, e.g. `2025` or `2021`", after: "`neighbours`")
+                }
+                spec.model = NameRef(t.text, t.span)
+            } else {
+                if let bad = lexicalError(current) { throw bad }
+                var help = form
+                if current.kind == .identifier,
+                    let near = Suggestions.didYouMean(current.text, in: ["topic", "measures", "year", "neighbours"])
+                {
+                    help = near
+                }
+                throw Diagnostic(
+                    id: "unexpected-token", message: "unexpected \(Messages.describe(current)) in `scorecard`",
+                    span: current.span, help: help)
+            }
+        }
+        return spec
+    }
+
     /// An authority: a string, a code, or a bracketed expression (not a full
     /// expression, so `on` is not swallowed).
-    private mutating func parseComparisonOperand() throws(Diagnostic) -> Expr {
+    private mutating func parseComparisonOperand(after context: String) throws(Diagnostic) -> Expr {
         if current.kind == .string || current.kind == .integer {
             let t = advance()
             if t.kind == .integer { return Expr(.integer(Int64(t.text) ?? 0), t.span) }
@@ -72,7 +131,7 @@ extension Parser {
                 id: "unquoted-authority", message: "an authority's name goes in quotes", span: t.span,
                 help: "write `\"\(t.text)\"`")
         }
-        throw expected("an authority name in quotes or a DfE code", after: "`compare`")
+        throw expected("an authority name in quotes or a DfE code", after: context)
     }
 
     /// `bar LABEL VALUE` · `line [X Y [by SERIES]]` · `hist VALUE [bins N]` · `scatter X Y`, then `[to "file.svg"]`.

@@ -71,7 +71,7 @@ extension Parser {
             switch source {
             case .named(let n): right = Pipeline(source: source, stages: [], span: n.span)
             case .nested(let p): right = p
-            case .compare(_, let span): right = Pipeline(source: source, stages: [], span: span)
+            case .compare(_, let span), .scorecard(_, let span): right = Pipeline(source: source, stages: [], span: span)
             }
             guard matchWord("on") else {
                 throw expected("`on` and the key columns (e.g. `on la_code`)", after: "the dataset to join")

@@ -5,7 +5,7 @@ extension Parser {
     /// first word of a statement.
     static let commandWords: Set<String> = [
         "let", "datasets", "describe", "profile", "help", "load", "set", "output", "once", "save", "forget",
-        "quit", "exit", "compare",
+        "quit", "exit", "compare", "scorecard",
     ]
 
     mutating func parseStatement() -> ParsedStatement {
@@ -89,7 +89,15 @@ extension Parser {
         case "help":
             if atEnd { return Statement(.help(topic: nil), start) }
             let topic: NameRef
-            if let name = current.name {
+            if checkWord("measure"), peek().kind == .string || peek().name != nil {
+                // `help measure "10_ICPC"`: a LAIT measure by its code.
+                _ = advance()
+                let t = advance()
+                topic = NameRef(t.kind == .string ? t.unquoted : t.name!, t.span)
+            } else if current.kind == .string {
+                let t = advance()
+                topic = NameRef(t.unquoted, t.span)
+            } else if let name = current.name {
                 let t = advance()
                 topic = NameRef(name, t.span)
             } else if case .keyword = current.kind {
@@ -158,6 +166,12 @@ extension Parser {
             let compareSpan = start.union(previous.span)
             let pipeline = try parseStages(after: .compare(spec, span: compareSpan), at: compareSpan, &diagnostics)
             return try done(.pipeline(pipeline), "the comparison")
+        case "scorecard":
+            // A scorecard starts a pipeline too: `scorecard "Reading" | where travel = "worse"`.
+            let spec = try parseScorecard()
+            let span = start.union(previous.span)
+            let pipeline = try parseStages(after: .scorecard(spec, span: span), at: span, &diagnostics)
+            return try done(.pipeline(pipeline), "the scorecard")
         case "forget":
             let name = try parseName("the name of a result made with `let` or `load`", after: "`forget`")
             return try done(.forget(name), "the name")
@@ -205,7 +219,7 @@ extension Parser {
         switch source {
         case .named(let n): sourceSpan = n.span
         case .nested(let p): sourceSpan = p.span
-        case .compare(_, let span): sourceSpan = span
+        case .compare(_, let span), .scorecard(_, let span): sourceSpan = span
         }
         return try parseStages(after: source, at: sourceSpan, &diagnostics)
     }
@@ -247,6 +261,19 @@ extension Parser {
             var nested = inner
             nested.span = open.span.union(previous.span)
             return .nested(nested)
+        }
+        // `let cp = scorecard "Reading" topic "Child Protection"`, `join (compare …)`:
+        // the analysis statements are sources wherever a dataset may stand.
+        if current.kind == .identifier, peek().kind == .string || peek().kind == .integer {
+            let start = current.span
+            if matchWord("compare") {
+                let spec = try parseCompare(after: "`compare`", allowDataset: true)
+                return .compare(spec, span: start.union(previous.span))
+            }
+            if matchWord("scorecard") {
+                let spec = try parseScorecard()
+                return .scorecard(spec, span: start.union(previous.span))
+            }
         }
         if case .keyword = current.kind {
             throw Diagnostic(

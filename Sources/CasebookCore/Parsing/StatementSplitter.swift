@@ -104,3 +104,36 @@ public enum InputCompleteness {
         return last?.expectsContinuation ?? false
     }
 }
+
+extension InputCompleteness {
+    /// A statement typed over several lines as one line, for the shell's Up
+    /// key: line breaks (and the comments before them) become one space, and
+    /// statements that a line break separated are joined with `; `, so that
+    /// the recalled line means what was typed and can be edited as a whole.
+    /// Strings keep their own line breaks.
+    public static func oneLine(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        let source = SourceText(name: "", text: text)
+        let tokens = Lexer.tokenize(source)
+        var statements: [String] = []
+        for range in StatementSplitter.split(tokens) {
+            var line = ""
+            var previousEnd: Int? = nil
+            for i in range {
+                let token = tokens[i]
+                switch token.kind {
+                case .newline, .comment, .endOfInput: continue
+                default: break
+                }
+                if let end = previousEnd {
+                    let gap = source.slice(SourceSpan(end, token.span.start))
+                    line += gap.contains("\n") || gap.contains("#") ? " " : gap
+                }
+                line += source.slice(token.span)
+                previousEnd = token.span.end
+            }
+            if !line.isEmpty { statements.append(line) }
+        }
+        return statements.isEmpty ? text : statements.joined(separator: "; ")
+    }
+}

@@ -35,7 +35,8 @@ struct InteractiveShell {
         editor.complete = { text, cursor in completer.complete(text, cursor: cursor) }
 
         let state = StateFiles(useHistory: useHistory)
-        for entry in state.history() { editor.addHistory(entry) }
+        // Up recalls a statement as one line, editable as a whole (the file keeps it as typed).
+        for entry in state.history() { editor.addHistory(InputCompleteness.oneLine(entry)) }
         for message in state.startupMessages { Console.write(message + "\n", to: 2) }
 
         Console.write(
@@ -43,9 +44,18 @@ struct InteractiveShell {
                 + "`help` to start, Ctrl-D to leave.\n", to: 1)
         _ = sink
         var pending = ""
+        // A line read ahead while looking for the rest of a paste, to be taken next.
+        var carried: String? = nil
         while true {
-            editor.pendingText = pending
-            let read = editor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuation)
+            let read: LineEditor.Read
+            if let line = carried {
+                carried = nil
+                read = .line(line)
+            } else {
+                editor.pendingText = pending
+                editor.historyKeys = pending.isEmpty
+                read = editor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuation)
+            }
             switch read {
             case .end:
                 Console.write("\n", to: 1)
@@ -58,17 +68,47 @@ struct InteractiveShell {
                 Console.write("\n", to: 1)
                 continue
             case .line(let line):
-                let text = pending.isEmpty ? line : pending + "\n" + line
-                if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                var block = line
+                var holdForTail = false
+                if let rest = editor.takePaste() {
+                    // A bracketed paste: its lines are one input, shown as they are taken.
+                    var lines = rest.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    let tail = lines.removeLast()
+                    for l in lines {
+                        Console.write(Self.continuation + l + "\n", to: 1)
+                        block += "\n" + l
+                    }
+                    // An unfinished last line is left to edit; one that starts with `|`
+                    // belongs to the statement above it, which waits for it.
+                    if !tail.isEmpty {
+                        editor.push(tail)
+                        holdForTail = Self.startsWithPipe(tail)
+                    }
+                } else if !block.allSatisfy(Self.isBlank) {
+                    // A terminal without bracketed paste sends pasted lines at once: a
+                    // waiting line that starts with `|` continues this statement.
+                    while editor.inputPending, case .line(let next) = editor.read(prompt: Self.continuation) {
+                        if Self.startsWithPipe(next) {
+                            block += "\n" + next
+                        } else {
+                            carried = next
+                            break
+                        }
+                    }
+                }
+                if block.allSatisfy(Self.isBlank) {
+                    // Enter on an empty continuation line gives the statement up, as documented.
+                    if !pending.isEmpty { Console.write("(the unfinished statement was given up)\n", to: 1) }
                     pending = ""
                     continue
                 }
-                if InputCompleteness.needsMoreInput(text) {
+                let text = pending.isEmpty ? block : pending + "\n" + block
+                if holdForTail || InputCompleteness.needsMoreInput(text) {
                     pending = text
                     continue
                 }
                 pending = ""
-                editor.addHistory(text)
+                editor.addHistory(InputCompleteness.oneLine(text))
                 state.record(text)
                 // No clearing here: a Ctrl-C read while a line is edited ends that read, so
                 // one pending now was pressed after Enter, to stop this statement.
@@ -82,6 +122,12 @@ struct InteractiveShell {
                 }
             }
         }
+    }
+
+    static func isBlank(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
+
+    static func startsWithPipe(_ line: String) -> Bool {
+        line.first(where: { !isBlank($0) }) == "|"
     }
 }
 

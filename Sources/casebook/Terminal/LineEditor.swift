@@ -53,6 +53,26 @@ final class LineEditor {
         return .line(text)
     }
 
+    /// The rest of a bracketed paste whose first line ended the last read.
+    func takePaste() -> String? {
+        guard let rest = cb_editor_take_paste(editor) else { return nil }
+        defer { free(rest) }
+        return String(cString: rest)
+    }
+
+    /// Text that the next read starts with, as if typed.
+    func push(_ text: String) {
+        cb_editor_push(editor, text)
+    }
+
+    /// Input already waiting: the rest of a paste from a terminal without bracketed paste.
+    var inputPending: Bool { cb_input_pending(editor) != 0 }
+
+    /// Whether Up and Down walk the history; off at a continuation prompt.
+    var historyKeys = true {
+        didSet { if historyKeys != oldValue { cb_editor_set_history_keys(editor, historyKeys ? 1 : 0) } }
+    }
+
     func addHistory(_ entry: String) {
         cb_editor_history_add(editor, entry)
     }

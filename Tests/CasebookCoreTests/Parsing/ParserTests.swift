@@ -68,6 +68,23 @@ struct ParserTests {
         #expect(!InputCompleteness.needsMoreInput("help"))
     }
 
+    @Test("a statement typed over several lines comes back as one line that means the same")
+    func oneLineForm() {
+        #expect(InputCompleteness.oneLine("referrals | for \"Reading\" |\nwhere year = 2016 |\n  select year") == "referrals | for \"Reading\" | where year = 2016 | select year")
+        #expect(InputCompleteness.oneLine("referrals\n| where year = 2016  # the year of the inspection\n| take 3") == "referrals | where year = 2016 | take 3")
+        // Two statements on two lines stay two statements.
+        #expect(InputCompleteness.oneLine("authorities | count\nreferrals | count") == "authorities | count; referrals | count")
+        // A line break inside a string is the string's own.
+        #expect(InputCompleteness.oneLine("derive x = \"a\nb\" |\ntake 1") == "derive x = \"a\nb\" | take 1")
+        #expect(InputCompleteness.oneLine("help where") == "help where")
+        // The one-line form parses to the same statements as what was typed.
+        for typed in ["referrals\n| where year between 2015 and 2016\n| select year, referrals", "let x = referrals |\ntake 2\nx | count"] {
+            let a = parse(typed).map { $0.statement.map { String(describing: $0) } }
+            let b = parse(InputCompleteness.oneLine(typed)).map { $0.statement.map { String(describing: $0) } }
+            #expect(a.count == b.count && a.allSatisfy { $0 != nil }, "\(typed)")
+        }
+    }
+
     @Test("commands parse as statements")
     func commands() {
         let kinds = ["datasets", "describe referrals", "help where", "load \"x.csv\" as x", "set rows 10", "output off",

@@ -7,8 +7,12 @@
 // the mean and median, and a note says so.
 
 enum Compare {
-    static func apply(_ input: Table, spec: CompareSpec, datasetName: String?, _ env: StageEnvironment, workspace: Workspace)
-        throws(Diagnostic) -> (Table, [String])
+    /// `polarityOverride`: the measure's direction when the caller knows it
+    /// (a LAIT measure compared by its code).
+    static func apply(
+        _ input: Table, spec: CompareSpec, datasetName: String?, polarityOverride: String? = nil, _ env: StageEnvironment,
+        workspace: Workspace
+    ) throws(Diagnostic) -> (Table, [String])
     {
         let evaluator = env.evaluator(input)
         let measure = try evaluator.column(spec.measure.name, span: spec.measure.span)
@@ -219,10 +223,20 @@ enum Compare {
             guard let r else { return .missing(.noMatch) }
             return measure.value(at: r)
         }
+        // Direction of the measure, where the source says: the dataset's
+        // metadata, or LAIT's dictionary for a LAIT measure. It orders the rank
+        // (1 = best), as LAIT ranks; without one, 1 is the highest value.
+        let polarity = polarityOverride
+            ?? datasetName.flatMap { workspace.catalog?.metadata($0)?.columns?[measure.name]?.polarity }
+            ?? LAITPolarity.of(input, workspace: workspace, cancellation: env.context.cancellation)
+            ?? "neutral"
+        let lowIsGood = polarity == "low is good"
+        let polar = polarity == "low is good" || polarity == "high is good"
+        let rankTop = polar ? "best" : "highest"
         for y in chosen {
             let f = facts[y] ?? YearFacts()
-            // Rank: highest value first, ties share the best place.
-            let sorted = f.ranked.sorted { $0.value > $1.value }
+            // Rank: the best (or highest) value first, ties share the best place.
+            let sorted = f.ranked.sorted { lowIsGood ? $0.value < $1.value : $0.value > $1.value }
             func rank(of u: Int64) -> Int? {
                 guard let v = f.ranked.first(where: { $0.unit == u })?.value else { return nil }
                 return sorted.firstIndex { $0.value == v }.map { $0 + 1 }
@@ -260,7 +274,7 @@ enum Compare {
                 cells[meanRow].append(.missing(.noMatch))
                 cells[medianRow].append(.missing(.noMatch))
             } else {
-                cells[meanRow].append(.decimal(ComputedExtremes.mean(present)))
+                cells[meanRow].append(.decimal(Scorecard.rounded(ComputedExtremes.mean(present), like: present)))
                 cells[medianRow].append(.decimal(Aggregates.quantile(present, 0.5)))
             }
             if !excluded.isEmpty { excludedByYear.append((y, Messages.andList(excluded))) }
@@ -285,8 +299,6 @@ enum Compare {
         }
         let population = anyJoint ? "units with a value" : "authorities with a value"
         let unitsNote = anyJoint ? "; each joint return is one unit, counted once" : ""
-        // Direction of the measure, where the source says.
-        let polarity = datasetName.flatMap { workspace.catalog?.metadata($0)?.columns?[measure.name]?.polarity } ?? "neutral"
         let direction: String
         switch polarity {
         case "high is good": direction = "a higher value is better for this measure (the source's polarity)"
@@ -322,7 +334,7 @@ enum Compare {
                 notes.append(
                     "\(who) ranks \(r) of \(n) \(population) in \(y)"
                         + (ties > 0 ? ", tied with \(ties) other\(ties == 1 ? "" : "s")" : "")
-                        + " (1 = highest\(unitsNote)); quartile \(q) of 4 (\(quartileWords(q)))")
+                        + " (1 = \(rankTop)\(unitsNote)); quartile \(q) of 4 (\(quartileWords(q, polar: polar)))")
             } else {
                 notes.append("\(who) has no value in \(y) (\(rankRow[0].missingReason.name)), so no rank")
             }
@@ -349,7 +361,7 @@ enum Compare {
                 if case .integer(let q) = quartileRow[k] { return "\(chosen[k]) \(q)" }
                 return "\(chosen[k]) none"
             }
-            notes.append("\(authority.name)'s quartile by year (1 = highest): " + bands.joined(separator: ", "))
+            notes.append("\(authority.name)'s quartile by year (1 = \(rankTop)): " + bands.joined(separator: ", "))
             let quartiles = quartileRow.enumerated().compactMap { k, q -> (Int64, Int64)? in
                 if case .integer(let v) = q { return (chosen[k], v) }
                 return nil
@@ -357,11 +369,11 @@ enum Compare {
             if let first = quartiles.first, let last = quartiles.last, first.0 != last.0 {
                 notes.append(
                     first.1 == last.1
-                        ? "\(authority.name) stayed in quartile \(first.1) (\(quartileWords(first.1))) from \(first.0) to \(last.0)"
-                        : "\(authority.name) moved from quartile \(first.1) in \(first.0) to quartile \(last.1) in \(last.0) (1 = highest values)")
+                        ? "\(authority.name) stayed in quartile \(first.1) (\(quartileWords(first.1, polar: polar))) from \(first.0) to \(last.0)"
+                        : "\(authority.name) moved from quartile \(first.1) in \(first.0) to quartile \(last.1) in \(last.0) (1 = \(polar ? "best" : "highest values"))")
             }
         }
-        notes.append("rank 1 is the highest value; \(direction)")
+        notes.append("rank 1 is the \(rankTop) value; \(direction)")
         notes.append(
             neighbours.isEmpty
                 ? "no neighbours"
@@ -395,12 +407,12 @@ enum Compare {
         return runs.map { Reorganisations.span($0.0, $0.1) }.joined(separator: ", ")
     }
 
-    static func quartileWords(_ q: Int64) -> String {
+    static func quartileWords(_ q: Int64, polar: Bool) -> String {
         switch q {
-        case 1: return "the highest quarter"
+        case 1: return polar ? "the best quarter" : "the highest quarter"
         case 2: return "the second quarter"
         case 3: return "the third quarter"
-        default: return "the lowest quarter"
+        default: return polar ? "the worst quarter" : "the lowest quarter"
         }
     }
 

@@ -12,7 +12,7 @@ enum Join {
         let rightName: String
         switch rightPipeline.source {
         case .named(let n): rightName = n.name
-        case .nested, .compare: rightName = "right"
+        case .nested, .compare, .scorecard: rightName = "right"
         }
         var leftKeys: [Column] = []
         var rightKeys: [Column] = []

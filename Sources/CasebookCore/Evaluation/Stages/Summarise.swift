@@ -12,8 +12,20 @@ enum Summarise {
             // Without keys there is always one row, even for an empty table (count() = 0).
             groups = Grouping(groupOfRow: [Int32](repeating: 0, count: table.rowCount), groupCount: 1, firstRow: [0])
         }
-        MixedLevels.check(table, groups: groups, what: "summarise", env)
-        ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: "summarise", env)
+        // Only figures are counted twice across levels: `min(year), max(year)`
+        // or `min(la_name)` over England and its authorities is no trap.
+        // `count()` names no column and counts rows: that is a figure too.
+        let onlyLabels = bindings.allSatisfy { binding in
+            let named = binding.expr.referencedColumns.map { table.column(named: $0) }
+            return !named.isEmpty && named.allSatisfy { c in
+                guard let c else { return false }
+                return c.type == .text || c.unit == "year" || c.unit == "code"
+            }
+        }
+        if !onlyLabels {
+            MixedLevels.check(table, groups: groups, what: "summarise", env)
+            ReportingUnits.check(table, groups: keys.isEmpty ? nil : groups, keys: keys, what: "summarise", env)
+        }
         let keyNames = keys.map(\.name)
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
