@@ -362,7 +362,24 @@ public final class Engine {
                 id: "safe-mode", message: "safe mode: writing \(path) is not allowed", span: span,
                 help: "run without --safe to write files")
         }
-        return resolve(path)
+        switch settings.writes {
+        case .anywhere:
+            return resolve(path)
+        case .nowhere(let command):
+            // A session checked in CI must not be able to write (to ~/.bashrc, say) and still pass.
+            throw Diagnostic(
+                id: "no-writes", message: "\(command) does not write files: \(path) was not written", span: span,
+                help: "`casebook replay` runs a session's writes, inside the session's folder")
+        case .inside(let folders, let flag):
+            // Links are followed first: a link inside the folder may point anywhere.
+            let real = PathText.real(resolve(path))
+            if !folders.contains(where: { PathText.isInside(real, PathText.real($0)) }) {
+                throw Diagnostic(
+                    id: "write-outside", message: "writing \(path) is not allowed: it is outside the session's folder",
+                    span: span, help: "`\(flag)` lets a session you trust write anywhere")
+            }
+            return real
+        }
     }
 
     // MARK: - Settings and redirection
@@ -439,10 +456,14 @@ public final class Engine {
         let text = SessionFormat.write(
             name: path, entries: entries, header: kept.header, comments: kept.above,
             trailing: kept.orphans(entries.map(\.statement)))
-        if let slash = resolved.lastIndex(of: "/"), !Directory.isDirectory(String(resolved[..<slash])) {
-            try Directory.make(String(resolved[..<slash]))
+        do throws(Diagnostic) {
+            if let slash = resolved.lastIndex(of: "/"), !Directory.isDirectory(String(resolved[..<slash])) {
+                try Directory.make(String(resolved[..<slash]))
+            }
+            try FileWriter.write(text, to: resolved)
+        } catch {
+            throw error.placed(at: span)
         }
-        try FileWriter.write(text, to: resolved)
         return .info("saved \(Messages.plural(entries.count, "statement")) to \(target)")
     }
 }
@@ -475,9 +496,14 @@ enum PathText {
         return (parent == "/" ? "" : parent) + p[slash...]
     }
 
+    /// Whether `path` is `folder` or inside it, compared as bytes: Swift's String
+    /// comparison treats canonically equivalent Unicode as equal, so "café" (é
+    /// as one code point) would match a byte-different sibling "café" (e and a
+    /// combining accent), which the file system keeps apart.
     static func isInside(_ path: String, _ folder: String) -> Bool {
-        let f = normalise(folder)
-        let p = normalise(path)
-        return p == f || p.hasPrefix(f == "/" ? "/" : f + "/")
+        let f = Array(normalise(folder).utf8)
+        let p = Array(normalise(path).utf8)
+        if p == f || f == [UInt8(ascii: "/")] { return true }
+        return p.count > f.count && p.starts(with: f) && p[f.count] == UInt8(ascii: "/")
     }
 }

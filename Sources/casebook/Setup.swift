@@ -15,6 +15,8 @@ struct EngineOptions {
     var interactive = false
     /// Folders a safe-mode run may read (besides the datasets).
     var allowedFolders: [String] = []
+    /// Where statements may write (`check` and `export`: nowhere).
+    var writes: WritePolicy = .anywhere
 }
 
 enum Setup {
@@ -46,6 +48,7 @@ enum Setup {
         settings.maxRows = TerminalInfo.stdoutIsTerminal ? 40 : nil
         settings.safe = options.safe
         settings.allowedFolders = options.allowedFolders + (datasetsDirectory.map { [$0] } ?? [])
+        settings.writes = options.writes
         let sink = ConsoleSink(showsInfo: options.interactive, colour: colour)
         let workspace = Workspace(catalog: catalog)
         workspace.columnCache = ColumnCache.defaultDirectory(environment: Environment.get).map { ColumnCache(directory: $0) }

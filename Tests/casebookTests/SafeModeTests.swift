@@ -86,15 +86,29 @@ struct SafeModeTests {
         #expect(Self.files(sandbox.work) == before, "\(Self.files(sandbox.work))")
         #expect(!FileSystem.exists(sandbox.work + "/" + write.file))
 
-        // Without --safe the same file writes what it says (check: after recording its outputs).
-        if mode == .check {
-            let update = try sandbox.run(["check", "--update", "s/session.cb"])
-            #expect(update.status == 0, "\(update.stderr)")
-            FileSystem.removeTree(sandbox.work + "/" + write.file)
-        }
+        // Without --safe: a script writes what it says; `replay` only inside the
+        // session's folder unless --allow-writes; `check` never writes.
         let plain = try sandbox.run(mode.arguments("s/session.cb", safe: false))
-        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
-        #expect(FileSystem.exists(sandbox.work + "/" + write.file), "\(Self.files(sandbox.work))")
+        let plainSaid = plain.stdout + plain.stderr
+        switch mode {
+        case .script:
+            #expect(plain.status == 0, "\(plainSaid)")
+            #expect(FileSystem.exists(sandbox.work + "/" + write.file), "\(Self.files(sandbox.work))")
+        case .replay where write.file.hasPrefix("s/"):
+            #expect(plain.status == 0, "\(plainSaid)")
+            #expect(FileSystem.exists(sandbox.work + "/" + write.file), "\(Self.files(sandbox.work))")
+        case .replay:
+            #expect(plain.status == 1, "\(plainSaid)")
+            #expect(plainSaid.contains("is outside the session's folder"), "\(plainSaid)")
+            #expect(Self.files(sandbox.work) == before, "\(Self.files(sandbox.work))")
+            let allowed = try sandbox.run(["replay", "--allow-writes", "s/session.cb"])
+            #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+            #expect(FileSystem.exists(sandbox.work + "/" + write.file), "\(Self.files(sandbox.work))")
+        case .check:
+            #expect(plain.status == 1, "\(plainSaid)")
+            #expect(plainSaid.contains("`casebook check` does not write files"), "\(plainSaid)")
+            #expect(Self.files(sandbox.work) == before, "\(Self.files(sandbox.work))")
+        }
     }
 
     /// A read, and whether it is inside what safe mode allows.

@@ -30,7 +30,22 @@ private func read(_ bytes: UnsafeBufferPointer<UInt8>, _ options: CSVReader.Opti
         let csv = ResultRenderer(settings: settings).render(table, format: .csv)
         settings.maxRows = 4
         settings.width = 60
-        _ = ResultRenderer(settings: settings).render(table, format: .table)
+        // What reaches a terminal holds no control character from the file
+        // (Output/TerminalText.swift): the table, its accessible form and JSON.
+        let shown = ResultRenderer(settings: settings).render(table, format: .table)
+        settings.accessible = true
+        let read = ResultRenderer(settings: settings).render(table, format: .table)
+        let json = ResultRenderer(settings: settings).render(table, format: .json)
+        for text in [shown, read, json] {
+            for s in text.unicodeScalars {
+                let v = s.value
+                if (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                    || (0x2066...0x2069).contains(v)
+                {
+                    fuzzFailure("a control character (U+\(String(v, radix: 16))) reached the rendered output:\n\(text)")
+                }
+            }
+        }
         return Outcome(
             failure: nil, names: table.columnNames, types: table.columns.map { $0.type.rawValue }, rows: table.rowCount,
             csv: csv, report: report.lines())

@@ -50,6 +50,15 @@ private let tables: [(String, Table)] = [
         """)),
     ("e", csvTable("la_code,la_name,year,v\n")),
     ("one", csvTable("k\n1\n")),
+    // Values at the edges of a Double and of 64 bits, for computed extremes:
+    // sums, variances, changes and products of these overflow.
+    ("m", csvTable("""
+        la_code,la_name,year,v,x,y
+        870,Reading,2016,1.7e308,9223372036854775807,5e-324
+        870,Reading,2017,-1.7e308,-9223372036854775808,1e-320
+        871,Slough,2016,1e308,1,-5e-324
+        871,Slough,2017,c,-1,0
+        """)),
     ("dup", csvTable("k,year,v\n1,2016,1\n1,2016,2\n1,2016,3\n1,2017,4\n1,2017,5\n")),
     ("authorities", csvTable("""
         la_code,la_name,ons_code,region,type,inner_outer,status,replaced_by,ended,former_ons_codes
@@ -82,7 +91,7 @@ private let folder: String = {
 
 // MARK: - The vocabulary
 
-private let sources = ["t", "s", "e", "one", "dup", "authorities", "neighbours", "kept", "nope"]
+private let sources = ["t", "s", "e", "one", "dup", "m", "authorities", "neighbours", "kept", "nope"]
 private let columns = [
     "la_code", "la_name", "level", "region", "year", "x", "y", "z", "note", "v", "w", "k", "model", "position",
     "neighbour_code", "status", "d", "rank", "tied", "x_change", "measure", "value", "`2016`", "`la name`", "nope",
@@ -123,6 +132,32 @@ private let settings: [(String, [String])] = [
     ("chars", ["ascii", "unicode"]), ("colour", ["on", "off"]), ("neighbours", ["2025", "2021", "1999"]),
     ("nosetting", ["1"]),
 ]
+
+// MARK: - What output must never hold
+
+/// Output in every format is checked for infinities: a computed extreme is a
+/// missing value with its reason (ComputedExtremes.swift), never `∞` or `inf`,
+/// and JSON never holds `inf` or `nan`, which no JSON reader accepts.
+private final class CheckingSink: OutputSink {
+    func output(_ text: String) { check(text) }
+    func diagnostic(_ text: String) {}
+    func info(_ text: String) {}
+
+    func check(_ text: String) {
+        if text.contains("∞") { fuzzFailure("an infinity was printed:\n\(text)") }
+        let json = text.hasPrefix("[")
+        var word = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                word.unicodeScalars.append(scalar)
+                continue
+            }
+            let w = word.lowercased()
+            if w == "inf" || w == "infinity" || (json && w == "nan") { fuzzFailure("`\(word)` was printed:\n\(text)") }
+            word = ""
+        }
+    }
+}
 
 // MARK: - The generator
 
@@ -264,8 +299,32 @@ private struct Generator {
         return out
     }
 
+    /// A statement that computes over the extreme values of `m`: aggregates,
+    /// arithmetic, functions and stages that can overflow, in any format.
+    mutating func computed() -> String {
+        let col = c.pick(["v", "x", "y"])
+        let agg = c.pick(["sum", "mean", "variance", "stddev", "median", "min", "max"])
+        let op = c.pick(arithmetic)
+        let fn = c.pick(["abs", "floor", "ceil", "sqrt", "round"])
+        var out = "m"
+        for _ in 0...c.below(3) {
+            switch c.below(8) {
+            case 0: out += " | summarise s = \(agg)(\(col))\(c.oneIn(2) ? " by la_code" : "")"
+            case 1: out += " | derive \(col) = \(col) \(op) \(c.oneIn(2) ? c.pick(numberLiterals) : c.pick(["v", "x", "y"]))"
+            case 2: out += " | derive \(col) = \(fn)(\(col)\(fn == "round" ? ", \(c.pick(["-20", "-400", "2", "-1"]))" : ""))"
+            case 3: out += " | change \(col) over year by la_code"
+            case 4: out += " | rank \(col)"
+            case 5: out += " | correlate \(col), \(c.pick(["v", "x", "y"]))"
+            case 6: out += " | chart \(c.pick(["bar la_name", "hist", "line year", "scatter year"])) \(col)"
+            default: out += " | \(c.pick(["describe", "profile", "sort \(col) desc", "top 2 \(col)"]))"
+            }
+        }
+        return out
+    }
+
     mutating func statement() -> String {
         switch c.below(20) {
+        case 3, 4: return computed()
         case 0: return "let \(c.pick(["kept", "t", "x"])) = \(pipeline(2))"
         case 1:
             let (name, values) = c.pick(settings)
@@ -300,7 +359,7 @@ func fuzzEvaluator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     settings.safe = size % 7 == 0
     settings.allowedFolders = [folder]
     let engine = Engine(
-        workspace: workspace, settings: settings, sink: NullSink(), baseDirectory: folder, sessionsDirectory: folder)
+        workspace: workspace, settings: settings, sink: CheckingSink(), baseDirectory: folder, sessionsDirectory: folder)
     engine.homeDirectory = "/nonexistent-home"
     engine.recordsMarkdown = size % 3 == 0
     let result = engine.run(SourceText(name: "fuzz.cb", text: text), keepGoing: true)

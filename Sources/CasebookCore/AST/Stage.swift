@@ -41,7 +41,9 @@ public struct JoinKey: Sendable, Equatable {
 }
 
 public struct Stage: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    // Indirect: a stage is a pointer wide, so the parser and evaluator, which
+    // recurse through nested pipelines, keep small stack frames.
+    public indirect enum Kind: Sendable, Equatable {
         case filter(Expr)  // where
         case select([Binding])
         case drop([NameRef])

@@ -32,6 +32,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.notes = notes
     }
 
+    /// The same, placed at `span` when it had no place of its own (a file
+    /// that could not be written: the statement that asked is the place).
+    public func placed(at span: SourceSpan?) -> Diagnostic {
+        var copy = self
+        if copy.span == nil { copy.span = span }
+        return copy
+    }
+
     public func with(help: String?) -> Diagnostic {
         var copy = self
         copy.help = help

@@ -120,14 +120,23 @@ public struct DiagnosticRenderer {
     }
 
     /// Tabs become one space and control characters a visible symbol, so the
-    /// caret lines up and nothing is sent to the terminal raw.
+    /// caret lines up and nothing is sent to the terminal raw. The characters
+    /// are those TerminalText shows by code (Output/TerminalText.swift), bidi
+    /// overrides included; here each becomes one column ("�"), because the
+    /// caret under the excerpt counts columns. (The executable's Console.write
+    /// passes everything through TerminalText as well.)
     static func clean(_ s: String, keepingLineBreaks: Bool = false) -> String {
         String(
             String.UnicodeScalarView(
                 s.unicodeScalars.map { c -> Unicode.Scalar in
                     if c == "\t" { return " " }
                     if keepingLineBreaks && c == "\n" { return c }
-                    if c.value < 0x20 || c.value == 0x7F || (0x80..<0xA0).contains(c.value) { return "�" }
+                    let v = c.value
+                    if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) || (0x202A...0x202E).contains(v)
+                        || (0x2066...0x2069).contains(v)
+                    {
+                        return "�"
+                    }
                     return c
                 }))
     }

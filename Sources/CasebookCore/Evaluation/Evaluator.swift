@@ -181,18 +181,16 @@ struct Evaluator {
             return table  // made in `run`, from the stages before it
         case .write(let path, let span):
             let resolved = try engine.writablePath(path, span: span)
-            if WorkbookPath.isWorkbook(path) {
-                do throws(Diagnostic) {
+            do throws(Diagnostic) {
+                if WorkbookPath.isWorkbook(path) {
                     try WorkbookWriter.write([WorkbookSheet(name: WorkbookPath.stem(path), table: table)], title: WorkbookPath.stem(path), to: resolved)
-                } catch {
-                    var e = error
-                    e.span = span
-                    throw e
+                } else {
+                    try WorkbookPath.refuseOldExcel(path, span: span)
+                    let format = ResultRenderer.format(forPath: path) ?? .csv
+                    try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
                 }
-            } else {
-                try WorkbookPath.refuseOldExcel(path, span: span)
-                let format = ResultRenderer.format(forPath: path) ?? .csv
-                try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
+            } catch {
+                throw error.placed(at: span)
             }
             context.addNote("wrote \(Messages.plural(table.rowCount, "row")) to \(path)")
             return table

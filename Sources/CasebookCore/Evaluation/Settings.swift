@@ -35,6 +35,21 @@ public struct Settings: Sendable {
     public var safe = false
     /// Folders a safe-mode session may read from.
     public var allowedFolders: [String] = []
+    /// Where statements (`write`, `output`, `once`, `save session`, `chart … to`)
+    /// may write: anywhere at the prompt and in scripts, nowhere in `check` and
+    /// `export`, only the session's folder in `replay` (docs/reliability.md).
+    public var writes: WritePolicy = .anywhere
 
     public init() {}
+}
+
+/// Where a run's statements may write files. Safe mode refuses every write
+/// whatever this says.
+public enum WritePolicy: Sendable, Equatable {
+    case anywhere
+    /// No file at all: `command` ("`casebook check`") says who refused, in the message.
+    case nowhere(command: String)
+    /// Only inside these folders (links resolved, compared as bytes);
+    /// `allowFlag` is the flag that lifts the limit, for the message.
+    case inside([String], allowFlag: String)
 }

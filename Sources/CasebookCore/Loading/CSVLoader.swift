@@ -117,7 +117,7 @@ public enum CSVLoader {
     ) throws(Diagnostic) -> (Table, LoadReport) {
         let file: FileBytes
         do {
-            file = try FileBytes(path: path, memoryLimit: FileBytes.memoryBudget())
+            file = try FileBytes(path: path, memoryLimit: FileBytes.memoryBudget(), cancellation: cancellation)
         } catch {
             throw failure(error, displayName: displayName)
         }
@@ -180,6 +180,13 @@ public enum CSVLoader {
                 span: nil, help: "load a smaller extract, or free memory and try again")
         case .notARegularFile:
             return Diagnostic(id: "file-unreadable", message: "\(displayName) is not a regular file", span: nil)
+        case .pipeWithoutWriter:
+            return Diagnostic(
+                id: "file-unreadable",
+                message: "\(displayName) is a named pipe and nothing wrote to it within a second: it was not read",
+                span: nil, help: "load a file, or start the program that writes to the pipe first")
+        case .cancelled:
+            return .cancelled
         }
     }
 }

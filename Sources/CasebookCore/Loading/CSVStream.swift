@@ -234,7 +234,7 @@ extension CSVReader {
 
             let workers = block.count < 4 << 20 ? 1 : max(1, options.workers)
             let bounds = chunkBounds(block, from: 0, delimiter: delimiter, parts: workers)
-            let results = ChunkResults(count: bounds.count - 1)
+            let results = WorkerSlots<Chunk>(count: bounds.count - 1)
             let shared = SharedBytes(block)
             let textColumns = folder.columns.map { $0.mode == .text }
             let delimiter = delimiter
@@ -246,7 +246,7 @@ extension CSVReader {
             }
             try cancellation.checkpoint()
             for i in 0..<(bounds.count - 1) {
-                var chunk = results.take(i)
+                var chunk = results.take(i)!
                 // Lines are counted from the start of each chunk; shift them to the file's.
                 report.absorb(chunk.report, lineOffset: lineOffset)
                 try folder.fold(&chunk, block: block, blockStart: pos, lineOffset: lineOffset, input: input)
@@ -342,17 +342,6 @@ extension CSVReader {
 
     /// Chunk results written by the workers. @unchecked: each worker writes
     /// only its own slot; they are taken after all finish.
-    final class ChunkResults: @unchecked Sendable {
-        private var slots: [Chunk?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ c: Chunk) { slots[i] = c }
-        func take(_ i: Int) -> Chunk {
-            let c = slots[i]!
-            slots[i] = nil
-            return c
-        }
-    }
-
     /// A chunk's fields of one column, read as text (a chunk read as numbers
     /// in a column that turned out to hold text). `range` is the chunk's
     /// bytes in `p`.

@@ -28,13 +28,23 @@ public final class FileBytes: @unchecked Sendable {
         case notReadable(String)
         case tooLarge(size: Int, available: Int)
         case notARegularFile
+        /// A named pipe (mkfifo) that nothing wrote to within `pipeGrace`.
+        case pipeWithoutWriter
+        case cancelled
     }
+
+    /// How long a named pipe in the file system may stay silent before a load
+    /// refuses it: opened without blocking, a pipe nobody writes to would
+    /// otherwise wait for ever (and a load could not answer Ctrl-C).
+    static let pipeGrace = 1.0
 
     /// Reads `path`. `memoryLimit` refuses files that could not be loaded in
     /// the memory there is (a clear refusal beats an abort); `maxBytes` reads
     /// only the start of the file. A file that shrinks while it is read gives
     /// the bytes there were; one that grows, the bytes up to its size at open.
-    public init(path: String, memoryLimit: Int? = nil, maxBytes: Int? = nil) throws(Failure) {
+    public init(
+        path: String, memoryLimit: Int? = nil, maxBytes: Int? = nil, cancellation: Cancellation = .never
+    ) throws(Failure) {
         var st = stat()
         guard stat(path, &st) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound }
@@ -42,9 +52,13 @@ public final class FileBytes: @unchecked Sendable {
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
         let isRegular = (st.st_mode & S_IFMT) == S_IFREG
-        let fd = open(path, O_RDONLY)
+        let isPipe = (st.st_mode & S_IFMT) == S_IFIFO
+        // A pipe is opened without blocking (opening a named pipe waits for a
+        // writer) and read as data comes, with Ctrl-C answered while it waits.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (isPipe ? O_NONBLOCK : 0))
         guard fd >= 0 else { throw .notReadable(Self.errorText(errno)) }
         defer { close(fd) }
+        if isPipe { try Self.awaitWriter(fd, path: path, cancellation: cancellation) }
         modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         if isRegular {
             let fileSize = Int(st.st_size)
@@ -60,7 +74,7 @@ public final class FileBytes: @unchecked Sendable {
             // Large files are read in two halves at once: the copy and the
             // kernel's zeroing of fresh pages are most of the cost.
             let parts = n >= 8 << 20 ? 2 : 1
-            let results = PartResults(parts)
+            let results = WorkerSlots<(got: Int, error: Int32)>(count: parts)
             let base = SendablePointer(raw.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: parts) { k in
                 let from = n * k / parts, to = n * (k + 1) / parts
@@ -69,23 +83,24 @@ public final class FileBytes: @unchecked Sendable {
                     let r = pread(fd, base.p + got, to - got, off_t(got))
                     if r < 0 {
                         if errno == EINTR { continue }
-                        results.set(k, got: got - from, error: errno)
+                        results.set(k, (got - from, errno))
                         return
                     }
                     if r == 0 { break }  // the file shrank since it was opened
                     got += r
                 }
-                results.set(k, got: got - from, error: 0)
+                results.set(k, (got - from, 0))
             }
-            if let error = results.errors.first(where: { $0 != 0 }) {
+            let parted = results.results.map { $0 ?? (got: 0, error: EIO) }
+            if let error = parted.map(\.error).first(where: { $0 != 0 }) {
                 Self.deallocate(raw)
                 throw .notReadable(Self.errorText(error))
             }
             // A short part means the file ended there: keep what is whole from the start.
             var got = 0
             for k in 0..<parts {
-                got += results.got[k]
-                if results.got[k] < n * (k + 1) / parts - n * k / parts { break }
+                got += parted[k].got
+                if parted[k].got < n * (k + 1) / parts - n * k / parts { break }
             }
             pointer = UnsafeRawBufferPointer(start: raw.baseAddress, count: got)
             size = got
@@ -99,6 +114,13 @@ public final class FileBytes: @unchecked Sendable {
                 let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if r < 0 {
                     if errno == EINTR { continue }
+                    if errno == EAGAIN {
+                        // A pipe with its writer still there and nothing yet: wait, answering Ctrl-C.
+                        if cancellation.cancelled { throw .cancelled }
+                        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                        _ = poll(&p, 1, 100)
+                        continue
+                    }
                     throw .notReadable(Self.errorText(errno))
                 }
                 if r == 0 { break }
@@ -117,6 +139,34 @@ public final class FileBytes: @unchecked Sendable {
             size = buffer.count
             isWhole = maxBytes.map { buffer.count < $0 } ?? true
         }
+    }
+
+    /// Waits until a pipe has data or its writer has gone. A pipe this process
+    /// was handed (standard input, a process substitution: /proc/self/fd/N)
+    /// has a writer and may wait as long as it takes; a named pipe in the file
+    /// system that nothing writes to within `pipeGrace` is refused, at once
+    /// rather than for ever. Ctrl-C is answered every tenth of a second.
+    static func awaitWriter(_ fd: Int32, path: String, cancellation: Cancellation) throws(Failure) {
+        let inherited = Self.isInheritedPipe(path)
+        var waited = 0.0
+        while true {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let n = poll(&p, 1, 100)
+            if n > 0 && p.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { return }
+            if n < 0 && errno != EINTR { throw .notReadable(Self.errorText(errno)) }
+            if cancellation.cancelled { throw .cancelled }
+            waited += 0.1
+            if !inherited && waited >= pipeGrace { throw .pipeWithoutWriter }
+        }
+    }
+
+    /// Whether `path` names a pipe this process already holds (/dev/stdin,
+    /// /dev/fd/N, /proc/self/fd/N), as opposed to a named pipe in a folder.
+    static func isInheritedPipe(_ path: String) -> Bool {
+        guard let real = realpath(path, nil) else { return true }  // "pipe:[…]": no path of its own
+        defer { free(real) }
+        let resolved = String(cString: real)
+        return resolved.hasPrefix("/proc/") || !resolved.hasPrefix("/")
     }
 
     /// Bytes held in memory (tests and generated input).
@@ -160,15 +210,6 @@ public final class FileBytes: @unchecked Sendable {
 
     /// What each reading part got: (bytes, errno) per part. @unchecked: each
     /// part writes only its own slot, and the slots are read after all finish.
-    private final class PartResults: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<(Int, Int32)>
-        init(_ n: Int) { slots = .allocate(capacity: n); slots.initialize(repeating: (0, 0)) }
-        deinit { slots.deallocate() }
-        func set(_ k: Int, got g: Int, error: Int32) { slots[k] = (g, error) }
-        var got: [Int] { slots.map(\.0) }
-        var errors: [Int32] { slots.map(\.1) }
-    }
-
     public var bytes: UnsafeBufferPointer<UInt8> {
         pointer.bindMemory(to: UInt8.self)
     }
@@ -178,19 +219,8 @@ public final class FileBytes: @unchecked Sendable {
         return String(cString: s)
     }
 
-    /// Physical memory that a load may use: half of what the system reports
-    /// available, so that a load never pushes the machine into swapping or the OOM killer.
-    public static func memoryBudget() -> Int? {
-        guard let f = fopen("/proc/meminfo", "r") else { return nil }
-        defer { fclose(f) }
-        var line = [CChar](repeating: 0, count: 256)
-        while fgets(&line, Int32(line.count), f) != nil {
-            let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            if text.hasPrefix("MemAvailable:") {
-                let digits = text.filter { $0.isNumber }
-                if let kb = Int(digits) { return kb * 1024 / 2 }
-            }
-        }
-        return nil
-    }
+    /// Memory a load may use: half of the tightest limit the process is under
+    /// (the machine, a cgroup, `ulimit -v`: MemoryBudget.swift), so that a load
+    /// is refused clearly rather than aborted by a failed allocation.
+    public static func memoryBudget() -> Int? { MemoryBudget.current() }
 }

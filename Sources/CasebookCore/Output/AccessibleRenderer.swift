@@ -12,13 +12,14 @@ public struct AccessibleRenderer {
     public func render(_ table: Table) -> String {
         let n = table.rowCount
         var out = "Table with \(Messages.plural(n, "row")) and \(Messages.plural(table.columns.count, "column")): "
-        out += table.columns.map(\.name).joined(separator: ", ") + ".\n"
+        // Names and cells come from files: their control characters are shown, not sent.
+        out += table.columns.map { TerminalText.singleLine($0.name) }.joined(separator: ", ") + ".\n"
         let limit = maxRows ?? n
         let shown = Array(0..<min(n, limit))
         let formats = table.columns.map { ColumnFormat($0, rows: shown) }
         for r in shown {
             let parts = table.columns.indices.map { c in
-                "\(table.columns[c].name) \(formats[c].text(table.columns[c], r, spellMarkers: true))"
+                TerminalText.singleLine("\(table.columns[c].name) \(formats[c].text(table.columns[c], r, spellMarkers: true))")
             }
             out += "Row \(r + 1) of \(NumberText.grouped(n)): " + parts.joined(separator: "; ") + ".\n"
         }

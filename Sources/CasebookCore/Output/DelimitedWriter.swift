@@ -71,7 +71,9 @@ public enum JSONWriter {
         if column.isMissing(at: r) { return "null" }
         switch column.data {
         case .integer(let v): return String(v[r])
-        case .decimal(let v): return NumberText.shortest(v[r])
+        // JSON has no ∞ or NaN; columns never hold them (ComputedExtremes.swift),
+        // and this keeps the output valid JSON even if one got through.
+        case .decimal(let v): return v[r].isFinite ? NumberText.shortest(v[r]) : "null"
         case .text(let codes, let dict): return escape(dict[codes[r]])
         case .boolean(let v): return v[r] ? "true" : "false"
         }
@@ -87,7 +89,11 @@ public enum JSONWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // Controls (C0, DEL, C1) and the bidirectional overrides are written
+                // as escapes: valid JSON either way, and never raw on a terminal.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                    || (0x2066...0x2069).contains(scalar.value)
+                {
                     out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4, with: "0")
                 } else {
                     out.unicodeScalars.append(scalar)

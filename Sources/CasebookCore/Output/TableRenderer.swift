@@ -37,7 +37,7 @@ public struct TableRenderer {
         for (c, column) in table.columns.enumerated() {
             var col: [String] = []
             col.reserveCapacity(shown.count)
-            var w = DisplayWidth.of(column.name)
+            var w = DisplayWidth.of(Self.singleLine(column.name))
             for r in shown {
                 var t = formats[c].text(column, r)
                 if !formats[c].rightAligned {
@@ -47,7 +47,7 @@ public struct TableRenderer {
                 col.append(t)
             }
             cells.append(col)
-            widths.append(min(w, max(maxCellWidth, DisplayWidth.of(column.name))))
+            widths.append(min(w, max(maxCellWidth, DisplayWidth.of(Self.singleLine(column.name)))))
         }
         // Keep the columns that fit in the terminal, from the left.
         var visible: [Int] = []
@@ -71,7 +71,7 @@ public struct TableRenderer {
 
         var out = ""
         let header = visible.map { c -> String in
-            let name = DisplayWidth.truncate(table.columns[c].name, to: widths[c])
+            let name = DisplayWidth.truncate(Self.singleLine(table.columns[c].name), to: widths[c])
             return DisplayWidth.pad(name, to: widths[c], right: formats[c].rightAligned)
         }
         out += styled(header.joined(separator: "  ").trimmingTrailingSpaces(), bold: true) + "\n"
@@ -94,7 +94,7 @@ public struct TableRenderer {
         if n == 0 { footer.append("(no rows)") }
         if elided { footer.append("\(Messages.plural(n, "row")) (\(NumberText.grouped(shown.count)) shown)") }
         if !hidden.isEmpty {
-            let names = hidden.prefix(6).map { table.columns[$0].name }
+            let names = hidden.prefix(6).map { Self.singleLine(table.columns[$0].name) }
             footer.append(
                 "\(Messages.plural(hidden.count, "more column")) not shown: " + names.joined(separator: ", ")
                     + (hidden.count > 6 ? ", …" : "") + " (use select, or a wider terminal)")
@@ -103,10 +103,8 @@ public struct TableRenderer {
         return out
     }
 
-    static func singleLine(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return s }
-        return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-    }
+    /// A cell or name on one line, its control characters shown (TerminalText.swift).
+    static func singleLine(_ s: String) -> String { TerminalText.singleLine(s) }
 
     private func styled(_ s: String, bold: Bool = false, dimmed: Bool = false) -> String {
         guard colour else { return s }

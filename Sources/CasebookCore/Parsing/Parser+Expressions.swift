@@ -11,10 +11,10 @@ extension Parser {
 
     /// One level deeper; refused beyond `maximumDepth`, so that no input can
     /// exhaust the stack. The caller undoes it with `depth -= 1`.
-    mutating func enterNesting(at span: SourceSpan, _ message: String) throws(Diagnostic) {
-        depth += 1
+    mutating func enterNesting(at span: SourceSpan, _ message: String, weight: Int = 1) throws(Diagnostic) {
+        depth += weight
         guard depth < Self.maximumDepth else {
-            depth -= 1
+            depth -= weight
             throw Diagnostic(id: "too-deep", message: message, span: span)
         }
     }
@@ -194,8 +194,9 @@ extension Parser {
             _ = advance()
             if let v = Int64(t.text) { return Expr(.integer(v), t.span) }
             // Too large for a whole number: keep it as a decimal rather than fail.
-            if let d = Double(t.text) { return Expr(.decimal(d), t.span) }
-            throw Diagnostic(id: "bad-number", message: "this is not a number", span: t.span)
+            // Past 1.8e308 (310 digits and more) it is refused as `1e309` is.
+            if let d = Double(t.text), d.isFinite { return Expr(.decimal(d), t.span) }
+            throw Diagnostic(id: "number-too-large", message: "this number is too large", span: t.span)
         case .decimal:
             _ = advance()
             guard let d = Double(t.text), d.isFinite else {

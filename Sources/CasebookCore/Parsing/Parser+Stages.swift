@@ -22,6 +22,46 @@ extension Parser {
                     ?? "`help stages` lists the stages")
         }
         let context = "`\(nameToken.text)`"
+        // `join` is the one stage that holds a pipeline, so parseStage recurses
+        // through it once per nested join. The other stages are parsed in a
+        // function of their own, so that their locals do not swell every
+        // level's stack frame: 200 nested joins stay far inside any thread's stack.
+        let kind = word == .join ? try parseJoin(&diagnostics) : try parseStageKind(word, context: context)
+        try checkStageEnd(kind, word: word, context: context)
+        return Stage(kind, span: nameToken.span.union(previous.span), nameSpan: nameToken.span)
+    }
+
+    @inline(never)
+    mutating func parseJoin(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Stage.Kind {
+        var joinKind = JoinKind.inner
+        if matchWord("left") { joinKind = .left } else if matchWord("inner") { joinKind = .inner }
+        let right: Pipeline
+        let source = try parseSource(&diagnostics)
+        switch source {
+        case .named(let n): right = Pipeline(source: source, stages: [], span: n.span)
+        case .nested(let p): right = p
+        case .compare(_, let span), .scorecard(_, let span): right = Pipeline(source: source, stages: [], span: span)
+        }
+        guard matchWord("on") else {
+            throw expected("`on` and the key columns (e.g. `on la_code`)", after: "the dataset to join")
+        }
+        return .join(joinKind, right, on: try parseJoinKeys())
+    }
+
+    @inline(never)
+    mutating func parseJoinKeys() throws(Diagnostic) -> [JoinKey] {
+        var keys: [JoinKey] = []
+        repeat {
+            let left = try parseName("a key column", after: keys.isEmpty ? "`on`" : "`,`")
+            var rightName = left
+            if match(.equal) { rightName = try parseName("the key column of the joined dataset", after: "`=`") }
+            keys.append(JoinKey(left: left, right: rightName))
+        } while match(.comma)
+        return keys
+    }
+
+    @inline(never)
+    mutating func parseStageKind(_ word: StageWord, context: String) throws(Diagnostic) -> Stage.Kind {
         let kind: Stage.Kind
         switch word {
         case .`where`:
@@ -64,26 +104,7 @@ extension Parser {
         case .count:
             kind = .count(by: try parseByClause())
         case .join:
-            var joinKind = JoinKind.inner
-            if matchWord("left") { joinKind = .left } else if matchWord("inner") { joinKind = .inner }
-            let right: Pipeline
-            let source = try parseSource(&diagnostics)
-            switch source {
-            case .named(let n): right = Pipeline(source: source, stages: [], span: n.span)
-            case .nested(let p): right = p
-            case .compare(_, let span), .scorecard(_, let span): right = Pipeline(source: source, stages: [], span: span)
-            }
-            guard matchWord("on") else {
-                throw expected("`on` and the key columns (e.g. `on la_code`)", after: "the dataset to join")
-            }
-            var keys: [JoinKey] = []
-            repeat {
-                let left = try parseName("a key column", after: keys.isEmpty ? "`on`" : "`,`")
-                var rightName = left
-                if match(.equal) { rightName = try parseName("the key column of the joined dataset", after: "`=`") }
-                keys.append(JoinKey(left: left, right: rightName))
-            } while match(.comma)
-            kind = .join(joinKind, right, on: keys)
+            preconditionFailure("`join` is parsed by parseJoin")
         case .rank:
             var name: NameRef? = nil
             if current.name != nil, peek().kind == .equal {
@@ -112,6 +133,8 @@ extension Parser {
             let names = try parseName("a name for the column of former column names", after: "`into`")
             guard match(.comma) else { throw expected("`,` and a name for the values column", after: "`\(names.name)`") }
             let values = try parseName("a name for the values column", after: "`,`")
+            try refuseRepeated(columns, "among the columns to turn into rows")
+            try refuseRepeated([names, values], "after `into`")
             kind = .longer(columns, names: names, values: values)
         case .top:
             let n = try parseCount(after: context)
@@ -157,7 +180,12 @@ extension Parser {
             let y = try parseName("the second measure", after: "`\(x.name)`")
             kind = .correlate(x, y)
         }
-        // A stage ends at `|`, at the end, or at the `)` closing a nested pipeline.
+        return kind
+    }
+
+    /// A stage ends at `|`, at the end, or at the `)` closing a nested pipeline.
+    @inline(never)
+    mutating func checkStageEnd(_ kind: Stage.Kind, word: StageWord, context: String) throws(Diagnostic) {
         if !atEnd, !check(.pipe), !(depth > 0 && check(.rightParen)) {
             if let bad = lexicalError(current) { throw bad }
             var help: String? = nil
@@ -168,7 +196,6 @@ extension Parser {
                 message: "unexpected \(Messages.describe(current)) in \(context)", span: current.span,
                 help: help ?? (word.declaration.synopsis.isEmpty ? nil : "the form is `\(word.declaration.synopsis)`"))
         }
-        return Stage(kind, span: nameToken.span.union(previous.span), nameSpan: nameToken.span)
     }
 
     /// `expr [asc|desc]`

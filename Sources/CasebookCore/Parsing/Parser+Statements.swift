@@ -19,6 +19,7 @@ extension Parser {
     private mutating func parseStatementBody(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Statement {
         let start = current.span
         if let bad = lexicalError(current) { throw bad }
+        if let bad = firstUnknownEscape() { throw bad }
         if check(.keyword(.let)) {
             _ = advance()
             let name = try parseName("a name for the result", after: "`let`")
@@ -155,6 +156,17 @@ extension Parser {
             let span: SourceSpan
             if current.kind == .string {
                 let t = advance()
+                // "" would save sessions/.cb, a hidden file; "/" and "dir/" are folders.
+                if t.unquoted.allSatisfy(\.isWhitespace) {
+                    throw Diagnostic(
+                        id: "empty-name", message: "a session needs a name", span: t.span,
+                        help: "e.g. `save session reading` (sessions/reading.cb) or `save session \"notes/reading.cb\"`")
+                }
+                if t.unquoted.hasSuffix("/") {
+                    throw Diagnostic(
+                        id: "bad-path", message: "\(t.unquoted) is a folder: a session is saved to a file", span: t.span,
+                        help: "name the file, e.g. `save session \"\(t.unquoted)reading.cb\"`")
+                }
                 (name, span) = (t.unquoted, t.span)
             } else {
                 // A bare name may hold `-` and `.` (`reading-2016`): the tokens
@@ -197,6 +209,37 @@ extension Parser {
         }
     }
 
+    /// The escapes a string or quoted name may hold; any other backslash is an
+    /// error at its place (`"\d"` silently read as `d`).
+    static let escapes: Set<UInt8> = Set("ntr\\\"'`".utf8)
+
+    /// The first `\x` with an unknown `x` in the statement's strings and quoted names.
+    func firstUnknownEscape() -> Diagnostic? {
+        for t in tokens where t.kind == .string || t.kind == .quotedIdentifier {
+            let bytes = Array(t.text.utf8)
+            var i = 1
+            while i + 1 < bytes.count {
+                if bytes[i] == UInt8(ascii: "\\") {
+                    let next = bytes[i + 1]
+                    if !Self.escapes.contains(next) && next != UInt8(ascii: "\n") {
+                        // The escaped character whole (it may be more than one byte).
+                        var width = 1
+                        while i + 1 + width < bytes.count, bytes[i + 1 + width] & 0xC0 == 0x80 { width += 1 }
+                        let shown = String(decoding: bytes[i..<(i + 1 + width)], as: UTF8.self)
+                        return Diagnostic(
+                            id: "unknown-escape", message: "unknown escape `\(shown)` in a string",
+                            span: SourceSpan(t.span.start + i, t.span.start + i + 1 + width),
+                            help: "the escapes are \\n, \\t, \\r, \\\\ and \\\" — a backslash itself is written \\\\")
+                    }
+                    i += 2
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return nil
+    }
+
     // MARK: - Pipelines
 
     mutating func parsePipeline(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> Pipeline {
@@ -221,7 +264,12 @@ extension Parser {
             do throws(Diagnostic) {
                 stages.append(try parseStage(&diagnostics))
             } catch {
-                diagnostics.append(error)
+                // Too deep: the statement is given up, not recovered at every
+                // level on the way out (a statement 48,000 deep made 48,000
+                // errors, each level scanning the rest of the line: minutes).
+                if error.id == "too-deep" { throw error }
+                // An error from a nested pipeline comes out through each level once.
+                if !diagnostics.contains(error) { diagnostics.append(error) }
                 failed = true
                 synchronizeToPipe()
             }
@@ -235,8 +283,10 @@ extension Parser {
         if check(.leftParen) {
             let open = advance()
             // Nested pipelines count towards the depth that stages check for `)`.
-            try enterNesting(at: open.span, "pipelines are nested too deeply")
-            defer { depth -= 1 }
+            try enterNesting(
+                at: open.span, "pipelines are nested too deeply (more than \(Self.maximumDepth / Self.pipelineWeight) levels)",
+                weight: Self.pipelineWeight)
+            defer { depth -= Self.pipelineWeight }
             let inner = try parsePipeline(&diagnostics)
             guard match(.rightParen) else { throw expected("`)` to close the pipeline opened here", after: "the pipeline") }
             var nested = inner
@@ -248,14 +298,26 @@ extension Parser {
         if current.kind == .identifier, peek().kind == .string || peek().kind == .integer,
             let word = StatementWord(spelled: current.text), word == .compare || word == .scorecard
         {
-            let start = advance().span
-            if word == .compare {
-                let spec = try parseCompare(after: "`\(word.name)`", allowDataset: true)
-                return .compare(spec, span: start.union(previous.span))
-            }
-            let spec = try parseScorecard()
-            return .scorecard(spec, span: start.union(previous.span))
+            return try parseAnalysisSource(word)
         }
+        return try parseNamedSource()
+    }
+
+    // Out of line, so that parseSource, which recurses once per nested
+    // pipeline, keeps a small stack frame.
+    @inline(never)
+    mutating func parseAnalysisSource(_ word: StatementWord) throws(Diagnostic) -> PipelineSource {
+        let start = advance().span
+        if word == .compare {
+            let spec = try parseCompare(after: "`\(word.name)`", allowDataset: true)
+            return .compare(spec, span: start.union(previous.span))
+        }
+        let spec = try parseScorecard()
+        return .scorecard(spec, span: start.union(previous.span))
+    }
+
+    @inline(never)
+    mutating func parseNamedSource() throws(Diagnostic) -> PipelineSource {
         if case .keyword = current.kind {
             throw Diagnostic(
                 id: "expected", message: "expected a dataset name, found \(Messages.describe(current))",

@@ -15,6 +15,10 @@ public struct ParsedStatement: Sendable {
 public struct Parser {
     /// Nesting deeper than this is refused rather than risking the stack.
     static let maximumDepth = 200
+    /// A nested pipeline counts as this many levels: each one costs the parser,
+    /// resolver and evaluator several stack frames where an expression costs one,
+    /// so pipelines nest at most 50 deep (far beyond any real statement).
+    static let pipelineWeight = 4
 
     let source: SourceText
     var tokens: [Token]
@@ -134,6 +138,13 @@ public struct Parser {
     mutating func parseName(_ what: String, after context: String? = nil) throws(Diagnostic) -> NameRef {
         if let name = current.name {
             let t = advance()
+            // `` `` `` names nothing: refused where it is typed, not when a column or
+            // binding of no name turns up later.
+            if name.allSatisfy(\.isWhitespace) {
+                throw Diagnostic(
+                    id: "empty-name", message: "a name cannot be empty", span: t.span,
+                    help: "write a name between the backticks, e.g. `my result`")
+            }
             return NameRef(name, t.span)
         }
         if case .keyword(let k) = current.kind {
@@ -154,10 +165,26 @@ public struct Parser {
         return names
     }
 
+    /// A name given twice where each makes or keys one column (`count by
+    /// region, region`, `longer … into x, x`): an error at the second.
+    func refuseRepeated(_ names: [NameRef], _ what: String) throws(Diagnostic) {
+        var seen: [String: NameRef] = [:]
+        for n in names {
+            if seen[n.name] != nil {
+                throw Diagnostic(
+                    id: "duplicate-name", message: "`\(n.name)` is named twice \(what)", span: n.span,
+                    help: "each column can appear once; remove the second")
+            }
+            seen[n.name] = n
+        }
+    }
+
     /// An optional `by name, name`.
     mutating func parseByClause() throws(Diagnostic) -> [NameRef] {
         guard matchWord("by") else { return [] }
-        return try parseKeyList("a column name", after: "`by`")
+        let keys = try parseKeyList("a column name", after: "`by`")
+        try refuseRepeated(keys, "after `by`")
+        return keys
     }
 
     /// Group keys: column names. An operator or a bracket after one means an

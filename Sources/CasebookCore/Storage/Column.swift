@@ -31,8 +31,17 @@ public struct Column: Sendable {
 
     public init(name: String, data: ColumnData, missing: [UInt8]? = nil) {
         self.name = name
+        let (data, missing) = Column.finite(data, missing)
         // A mask with nothing set is dropped so that fast paths can test for nil.
         storage = .ready(data, Column.anySet(missing) ? missing : nil)
+    }
+
+    /// Every computed column passes here: ±∞ and NaN become missing values
+    /// with their reason (ComputedExtremes.swift), so no table holds one.
+    static func finite(_ data: ColumnData, _ missing: [UInt8]?) -> (ColumnData, [UInt8]?) {
+        guard case .decimal(var values) = data else { return (data, missing) }
+        let mask = ComputedExtremes.finite(&values, missing: missing)
+        return (.decimal(values), mask)
     }
 
     init(name: String, deferred: DeferredColumn) {
@@ -66,7 +75,10 @@ public struct Column: Sendable {
             case .deferred(let box): return box.resolved.data
             }
         }
-        set { storage = .ready(newValue, missing) }
+        set {
+            let (d, m) = Column.finite(newValue, missing)
+            storage = .ready(d, m)
+        }
     }
 
     /// Per row: 0 when the value is present, else a `MissingReason` raw value.
@@ -202,7 +214,9 @@ public struct Column: Sendable {
     public static func constant(_ value: Value, name: String, count: Int, like type: ColumnType? = nil) -> Column {
         switch value {
         case .integer(let i): return Column(name: name, data: .integer([Int64](repeating: i, count: count)))
-        case .decimal(let d): return Column(name: name, data: .decimal([Double](repeating: d, count: count)))
+        case .decimal(let d):
+            guard d.isFinite else { return constant(ComputedExtremes.value(d), name: name, count: count, like: .decimal) }
+            return Column(name: name, data: .decimal([Double](repeating: d, count: count)))
         case .text(let s):
             return Column(
                 name: name, data: .text(codes: [UInt32](repeating: 0, count: count), dictionary: TextDictionary([s])))

@@ -31,11 +31,14 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
     case noMatch
     /// A division by zero.
     case divisionByZero
-    /// A result that is not a number (log of a negative, say) or overflowed.
+    /// A result that is not a number (the square root of a negative, say).
     case undefined
     /// An authority's own figure where the DfE publishes only a joint return
     /// of it and another authority (Kingston upon Thames with Richmond upon Thames).
     case jointReturn
+    /// A computed result too large for a number to hold (past ±1.8e308): a sum,
+    /// product, variance or change that would otherwise be ±∞ (ComputedExtremes.swift).
+    case overflow
 
     public static func < (a: MissingReason, b: MissingReason) -> Bool { a.rawValue < b.rawValue }
 
@@ -58,6 +61,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .divisionByZero: return "÷0"
         case .undefined: return "NaN"
         case .jointReturn: return ""
+        case .overflow: return "overflow"
         }
     }
 
@@ -71,6 +75,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .divisionByZero: return "division by zero"
         case .undefined: return "undefined"
         case .jointReturn: return "joint return"
+        case .overflow: return "overflow"
         default: return marker
         }
     }
@@ -94,6 +99,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .divisionByZero: return "division by zero"
         case .undefined: return "undefined result"
         case .jointReturn: return "published only in a joint return"
+        case .overflow: return "too large to compute (overflow)"
         }
     }
 
@@ -154,6 +160,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case "division by zero", "÷0": return .divisionByZero
         case "undefined", "nan": return .undefined
         case "joint return", "joint": return .jointReturn
+        case "overflow", "∞": return .overflow
         default: return nil
         }
     }

@@ -108,7 +108,9 @@ public enum NumberText {
             let viaText = roundDecimalText(value, places: min(places, 15))
             return viaText ?? r
         } else {
-            let p = power10(min(-places, 15))
+            // 10^places past 1e308 is ∞: every finite number rounds to 0 there.
+            let p = power10(min(-places, 400))
+            guard p.isFinite else { return value < 0 ? -0.0 : 0 }
             return (value / p).rounded(.toNearestOrAwayFromZero) * p
         }
     }

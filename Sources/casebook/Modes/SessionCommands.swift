@@ -14,14 +14,24 @@ enum SessionRun {
     /// The session's text and folder, or a message and status.
     static func open(_ path: String) -> (SourceText, String)? {
         guard let text = ScriptRunner.readAll(path: path, shown: path) else { return nil }
-        let absolute = Paths.absolute(path)
-        let folder = absolute.lastIndex(of: "/").map { String(absolute[..<$0]) } ?? Paths.currentDirectory
-        return (SourceText(name: path, text: text), folder)
+        return (SourceText(name: path, text: text), folder(of: path))
     }
 
-    static func engine(_ shared: SharedOptions, folder: String, sink: OutputSink?) -> Engine? {
+    /// The folder a session's relative paths start from (and safe mode may
+    /// read): the folder its file is in; for a session read from a device or a
+    /// pipe (`/dev/stdin`, `<(…)`), which has no folder of its own, the current
+    /// one — never /dev or /proc/self/fd.
+    static func folder(of path: String) -> String {
+        let absolute = Paths.absolute(path)
+        var st = stat()
+        guard stat(absolute, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return Paths.currentDirectory }
+        return absolute.lastIndex(of: "/").map { String(absolute[..<$0]) } ?? Paths.currentDirectory
+    }
+
+    static func engine(_ shared: SharedOptions, folder: String, sink: OutputSink?, writes: WritePolicy) -> Engine? {
         guard var options = try? shared.engineOptions(interactive: false) else { return nil }
         options.allowedFolders.append(folder)
+        options.writes = writes
         do {
             return try Setup.makeEngine(options, baseDirectory: folder, sink: sink).0
         } catch {
@@ -39,6 +49,8 @@ struct Replay: ParsableCommand, StatusCommand {
     @Option(name: .long, help: "Save the replayed session, with its outputs, as sessions/NAME.cb (or to a path ending .cb).")
     var save: String?
     @Flag(name: .long, help: "Run on after a failing statement.") var keepGoing = false
+    @Flag(name: .long, help: "Let the session's statements write files outside its own folder (only for a session you trust).")
+    var allowWrites = false
     @OptionGroup var shared: SharedOptions
 
     mutating func execute() -> ExitStatus {
@@ -47,7 +59,9 @@ struct Replay: ParsableCommand, StatusCommand {
             return .failure
         }
         guard let (source, folder) = SessionRun.open(file) else { return .usage }
-        guard let engine = SessionRun.engine(shared, folder: folder, sink: nil) else { return .usage }
+        // A session writes inside its own folder unless the user allows more.
+        let writes: WritePolicy = allowWrites ? .anywhere : .inside([folder], allowFlag: "casebook replay --allow-writes")
+        guard let engine = SessionRun.engine(shared, folder: folder, sink: nil, writes: writes) else { return .usage }
         Interrupts.install()
         let result = engine.run(source, keepGoing: keepGoing)
         if result.cancelled {
@@ -99,7 +113,8 @@ struct Check: ParsableCommand, StatusCommand {
     private func checkOne(_ file: String) -> ExitStatus {
         guard let (source, folder) = SessionRun.open(file) else { return .usage }
         let sink = CollectingSink()
-        guard let engine = SessionRun.engine(shared, folder: folder, sink: sink) else { return .usage }
+        // What CI runs on contributed sessions: their statements never write.
+        guard let engine = SessionRun.engine(shared, folder: folder, sink: sink, writes: Self.writes) else { return .usage }
         Interrupts.install()
         let statements = SessionFile.statements(source)
         let result = engine.run(source, keepGoing: true)
@@ -116,7 +131,9 @@ struct Check: ParsableCommand, StatusCommand {
         let report = SessionCheck.compare(source, statements: statements, transcript: engine.transcript)
         if update {
             let text = SessionCheck.updatedText(source, report: report, transcript: engine.transcript) { moved in
-                guard let again = SessionRun.engine(shared, folder: folder, sink: CollectingSink()) else { return [] }
+                guard let again = SessionRun.engine(shared, folder: folder, sink: CollectingSink(), writes: Self.writes) else {
+                    return []
+                }
                 again.run(moved, keepGoing: true)
                 return again.transcript
             }
@@ -145,6 +162,8 @@ struct Check: ParsableCommand, StatusCommand {
                 + "(`casebook check --update \(file)` records today's outputs)\n", to: 1)
         return .failure
     }
+
+    static let writes = WritePolicy.nowhere(command: "`casebook check`")
 
     /// Changed lines with two lines of context, gaps shown as "…".
     static func withContext(_ diff: [String]) -> [String] {
@@ -207,7 +226,8 @@ struct Export: ParsableCommand, StatusCommand {
             return .failure
         }
         let sink = CollectingSink()
-        guard let engine = SessionRun.engine(shared, folder: folder, sink: sink) else { return .usage }
+        let writes = WritePolicy.nowhere(command: "`casebook export`")
+        guard let engine = SessionRun.engine(shared, folder: folder, sink: sink, writes: writes) else { return .usage }
         engine.recordsMarkdown = true
         Interrupts.install()
         let statements = SessionFile.statements(source)

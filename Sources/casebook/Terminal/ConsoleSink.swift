@@ -22,11 +22,13 @@ final class ConsoleSink: OutputSink {
         self.plainDiagnostics = colour && !TerminalInfo.stderrIsTerminal
     }
 
-    func output(_ text: String) { Console.write(text, to: 1) }
-    func diagnostic(_ text: String) { Console.write(plainDiagnostics ? Console.withoutEscapes(text) : text, to: 2) }
+    func output(_ text: String) { Console.write(text, to: 1, keepingStyles: colour) }
+    func diagnostic(_ text: String) {
+        Console.write(plainDiagnostics ? Console.withoutEscapes(text) : text, to: 2, keepingStyles: colour && !plainDiagnostics)
+    }
     func info(_ text: String) {
         guard showsInfo else { return }
-        Console.write(colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text, to: 1)
+        Console.write(colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text, to: 1, keepingStyles: colour)
     }
 }
 
@@ -57,7 +59,12 @@ enum Console {
 
     /// Writes all of `text` to a file descriptor, retrying short writes. A closed
     /// pipe (e.g. `casebook … | head`) ends the process quietly.
-    static func write(_ text: String, to fd: Int32) {
-        if FileWriter.writeAll(text, to: fd) == EPIPE { exit(0) }
+    ///
+    /// Everything Casebook prints passes here, so this is where text from files
+    /// and people is made safe for the terminal (TerminalText.swift): control
+    /// characters are shown, not sent, in every mode; with `keepingStyles` (colour
+    /// on) Casebook's own colour sequences, and only those, go through.
+    static func write(_ text: String, to fd: Int32, keepingStyles: Bool = false) {
+        if FileWriter.writeAll(TerminalText.visible(text, keepingStyles: keepingStyles), to: fd) == EPIPE { exit(0) }
     }
 }

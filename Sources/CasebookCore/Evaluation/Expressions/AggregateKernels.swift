@@ -83,6 +83,17 @@ enum AggregateKernels {
         return (n, mean, m2)
     }
 
+    /// Means as Σ v/n for the groups marked `redo` (those whose sum overflows).
+    static func scaledMeans(_ v: [Double], mask: [UInt8]?, ids: [Int32], counts n: [Double], redo: [Bool]) -> [Double] {
+        var means = [Double](repeating: 0, count: n.count)
+        v.withUnsafeBufferPointer { vb in
+            present(ids, mask) { r, i in
+                if redo[i] { means[i] += vb[r] / n[i] }
+            }
+        }
+        return means
+    }
+
     static func extremes<T: Comparable>(
         _ v: [T], mask: [UInt8]?, ids: [Int32], groups g: Int, max isMax: Bool, start: T
     ) -> ([T], [Bool]) {
@@ -146,42 +157,34 @@ enum AggregateKernels {
                 }
             }
         }
-        var results = [Double](repeating: 0, count: g)
-        var missing = [UInt8](repeating: 0, count: g)
-        grouped.withUnsafeMutableBufferPointer { values in
-            results.withUnsafeMutableBufferPointer { res in
-                missing.withUnsafeMutableBufferPointer { miss in
-                    let shared = QuantileWork(values: values, results: res, missing: miss)
-                    // Two halves of the groups, by number of values, when there is enough to share.
-                    var split = g
-                    if total >= 1 << 16 {
-                        split = offsets.firstIndex { $0 >= total / 2 } ?? g
-                        split = min(max(split, 0), g)
-                    }
-                    let ranges = split < g && split > 0 ? [0..<split, split..<g] : [0..<g]
-                    let offsets = offsets
-                    DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-                        for i in ranges[k] {
-                            let lo = offsets[i], hi = offsets[i + 1]
-                            if lo == hi {
-                                shared.missing[i] = 1
-                            } else {
-                                shared.results[i] = quantile(
-                                    UnsafeMutableBufferPointer(rebasing: shared.values[lo..<hi]), p)
-                            }
-                        }
-                    }
+        // Two halves of the groups, by number of values, when there is enough to share.
+        var split = g
+        if total >= 1 << 16 {
+            split = offsets.firstIndex { $0 >= total / 2 } ?? g
+            split = min(max(split, 0), g)
+        }
+        let ranges = split < g && split > 0 ? [0..<split, split..<g] : [0..<g]
+        let bounds = offsets
+        // Each worker reorders only its own groups' values (disjoint slices of
+        // one buffer) and hands back its quantiles through WorkerSlots.
+        let parts: [[(Double, UInt8)]] = grouped.withUnsafeMutableBufferPointer { values in
+            let shared = QuantileValues(values: values)
+            return WorkerSlots.run(ranges.count) { k in
+                ranges[k].map { i -> (Double, UInt8) in
+                    let lo = bounds[i], hi = bounds[i + 1]
+                    if lo == hi { return (0, 1) }
+                    return (quantile(UnsafeMutableBufferPointer(rebasing: shared.values[lo..<hi]), p), 0)
                 }
             }
         }
-        return (results, missing)
+        let flat = parts.flatMap { $0 }
+        return (flat.map(\.0), flat.map(\.1))
     }
 
-    /// Buffers shared by the two workers; each writes only its own groups.
-    private struct QuantileWork: @unchecked Sendable {
+    /// The grouped values, shared by the workers; each reorders only the
+    /// slices of its own groups.
+    private struct QuantileValues: @unchecked Sendable {
         let values: UnsafeMutableBufferPointer<Double>
-        let results: UnsafeMutableBufferPointer<Double>
-        let missing: UnsafeMutableBufferPointer<UInt8>
     }
 
     /// R's type 7 on values in any order (reordered in place): linear between
@@ -198,7 +201,7 @@ enum AggregateKernels {
             b = v[hi]
             for i in (lo + 1)..<n where v[i] < b { b = v[i] }
         }
-        return a + (h - Double(lo)) * (b - a)
+        return ComputedExtremes.interpolate(a, b, h - Double(lo))
     }
 
     /// Reorders `v` so that v[k] is the value a sort would put there, smaller

@@ -70,7 +70,12 @@ enum Aggregates {
             return withEmptyGroups(Column(name: "", data: .decimal(sums)), seen: seen, x: x, ids: ids)
         case .mean, .variance, .stddev:
             // Welford's method: stable for large sums.
-            let (n, mean, m2) = AggregateKernels.welford(values, mask: mask, ids: ids, groups: g)
+            var (n, mean, m2) = AggregateKernels.welford(values, mask: mask, ids: ids, groups: g)
+            // A mean of finite values is finite; Welford's steps overflow past
+            // ±1.8e308 (1e308 − (−1.5e308)), so such groups are summed again as Σ v/n.
+            if name == .mean, mean.contains(where: { !$0.isFinite }) {
+                mean = AggregateKernels.scaledMeans(values, mask: mask, ids: ids, counts: n, redo: mean.map { !$0.isFinite })
+            }
             var out = [Double](repeating: 0, count: g)
             var missing = [UInt8](repeating: 0, count: g)
             for i in 0..<g {
@@ -82,6 +87,9 @@ enum Aggregates {
                 } else {
                     let variance = m2[i] / (n[i] - 1)
                     out[i] = name == .variance ? variance : variance.squareRoot()
+                    // From finite values, a variance that is not finite (∞, or NaN
+                    // from ∞ − ∞ inside Welford's steps) is one that overflowed.
+                    if !out[i].isFinite { missing[i] = MissingReason.overflow.rawValue }
                 }
             }
             return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
@@ -146,7 +154,7 @@ enum Aggregates {
         let h = Double(v.count - 1) * p
         let lo = Int(h.rounded(.down))
         let hi = min(lo + 1, v.count - 1)
-        return v[lo] + (h - Double(lo)) * (v[hi] - v[lo])
+        return ComputedExtremes.interpolate(v[lo], v[hi], h - Double(lo))
     }
 
     static func valuesByGroup(_ values: [Double], mask: [UInt8]?, ids: [Int32], groups: Int) -> [[Double]] {

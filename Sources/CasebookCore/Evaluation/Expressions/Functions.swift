@@ -24,7 +24,9 @@ enum Functions {
                         id: "bad-argument", message: "the number of places must be a whole number such as 1",
                         span: arguments[1].span)
                 }
-                places = max(-15, min(15, p))
+                // Past 15 places a decimal has no more digits to round; past
+                // −400 every number rounds to 0 (NumberText.round).
+                places = max(-400, min(15, p))
             }
             if first.type == .integer && places >= 0 { return first }
             let p = Int(places)
@@ -32,7 +34,7 @@ enum Functions {
         case .abs:
             try evaluator.requireNumber(first, arguments[0], what: "`\(name)`")
             if first.type == .integer {
-                return mapIntegers(first, rows: rows) { $0 == Int64.min ? nil : abs($0) }
+                return mapIntegers(first, rows: rows, wide: { abs($0) }) { $0 == Int64.min ? nil : abs($0) }
             }
             return mapNumbers(first, rows: rows, integerResult: false) { abs($0) }
         case .floor, .ceil:
@@ -134,48 +136,58 @@ enum Functions {
 
     // MARK: - Mapping helpers
 
-    /// Applies a numeric function; NaN and infinities become missing "undefined".
+    /// Applies a numeric function under the rule for computed extremes
+    /// (ComputedExtremes.swift): NaN is missing "undefined", ±∞ missing
+    /// "overflow", and a whole-number result past 64 bits makes the column decimal.
     static func mapNumbers(_ v: Vector, rows: Int, integerResult: Bool, _ f: (Double) -> Double) -> Vector {
-        func one(_ x: Double) -> Value {
-            let y = f(x)
-            guard y.isFinite else { return .missing(.undefined) }
-            if integerResult, y.magnitude < 9.2e18 { return .integer(Int64(y)) }
-            return .decimal(y)
-        }
         switch v {
         case .scalar(let s):
             guard let d = s.doubleValue else { return v }
-            return .scalar(one(d))
+            let y = f(d)
+            guard y.isFinite else { return .scalar(ComputedExtremes.value(y)) }
+            if integerResult, let i = Int64(exactly: y) { return .scalar(.integer(i)) }
+            return .scalar(.decimal(y))
         case .column(let c):
             guard let ds = c.doubles() else { return v }
-            var mask = c.missing ?? [UInt8](repeating: 0, count: rows)
-            if integerResult {
-                var out = [Int64](repeating: 0, count: rows)
-                for r in 0..<rows where mask[r] == 0 {
-                    let y = f(ds[r])
-                    if y.isFinite && y.magnitude < 9.2e18 { out[r] = Int64(y) } else { mask[r] = MissingReason.undefined.rawValue }
-                }
-                return .column(Column(name: "", data: .integer(out), missing: mask))
-            }
+            let mask = c.missing
             var out = [Double](repeating: 0, count: rows)
-            for r in 0..<rows where mask[r] == 0 {
-                let y = f(ds[r])
-                if y.isFinite { out[r] = y } else { mask[r] = MissingReason.undefined.rawValue }
+            for r in 0..<rows where mask == nil || mask![r] == 0 { out[r] = f(ds[r]) }
+            if integerResult {
+                var ints = [Int64](repeating: 0, count: rows)
+                var m = mask
+                var fits = true
+                for r in 0..<rows where mask == nil || mask![r] == 0 {
+                    if let i = Int64(exactly: out[r]) {
+                        ints[r] = i
+                    } else if !out[r].isFinite {
+                        if m == nil { m = [UInt8](repeating: 0, count: rows) }
+                        m![r] = ComputedExtremes.reason(out[r]).rawValue
+                    } else {
+                        fits = false
+                        break
+                    }
+                }
+                if fits { return .column(Column(name: "", data: .integer(ints), missing: m)) }
             }
             return .column(Column(name: "", data: .decimal(out), missing: mask))
         }
     }
 
-    static func mapIntegers(_ v: Vector, rows: Int, _ f: (Int64) -> Int64?) -> Vector {
+    /// A whole-number function that may overflow (nil): when any row does, the
+    /// column is computed in decimals by `wide` instead of wrapping.
+    static func mapIntegers(_ v: Vector, rows: Int, wide: (Double) -> Double, _ f: (Int64) -> Int64?) -> Vector {
         switch v {
-        case .scalar(.integer(let i)): return .scalar(f(i).map { .integer($0) } ?? .missing(.undefined))
+        case .scalar(.integer(let i)): return .scalar(f(i).map { .integer($0) } ?? ComputedExtremes.value(wide(Double(i))))
         case .scalar: return v
         case .column(let c):
             guard case .integer(let a) = c.data else { return v }
-            var mask = c.missing ?? [UInt8](repeating: 0, count: rows)
+            let mask = c.missing
             var out = [Int64](repeating: 0, count: rows)
-            for r in 0..<rows where mask[r] == 0 {
-                if let y = f(a[r]) { out[r] = y } else { mask[r] = MissingReason.undefined.rawValue }
+            for r in 0..<rows where mask == nil || mask![r] == 0 {
+                guard let y = f(a[r]) else {
+                    return mapNumbers(v, rows: rows, integerResult: false, wide)
+                }
+                out[r] = y
             }
             return .column(Column(name: "", data: .integer(out), missing: mask))
         }

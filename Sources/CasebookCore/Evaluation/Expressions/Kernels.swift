@@ -70,7 +70,7 @@ enum Kernels {
     /// Reasons as `Value` would read them back: an unknown byte is "undefined".
     @inline(__always)
     static func normalised(_ reason: UInt8) -> UInt8 {
-        reason <= MissingReason.undefined.rawValue ? reason : MissingReason.undefined.rawValue
+        MissingReason(rawValue: reason) != nil ? reason : MissingReason.undefined.rawValue
     }
 
     /// `and` (or `or`) of two sides over `n` rows. Kleene's logic: false and

@@ -317,7 +317,7 @@ enum Operators {
                 v = x.truncatingRemainder(dividingBy: y)
             }
             if !v.isFinite {
-                setMissing(r, .undefined)
+                setMissing(r, ComputedExtremes.reason(v))
                 v = 0
             }
             out[r] = v

@@ -82,8 +82,17 @@ enum Change {
         if case .integer(let ints) = value.data {
             let prevInts = (0..<n).map { prevIndex[$0] >= 0 ? ints[Int(prevIndex[$0])] : 0 }
             out.setColumn(Column(name: out.unusedName("\(base)_previous"), data: .integer(prevInts), missing: prevMissing))
-            let diffs = (0..<n).map { changeMissing[$0] == 0 ? ints[$0] &- prevInts[$0] : 0 }
-            out.setColumn(Column(name: out.unusedName("\(base)_change"), data: .integer(diffs), missing: changeMissing))
+            // A change past 64 bits (from −2^63 to 2^63 − 1) is computed as a
+            // decimal, never wrapped (ComputedExtremes.swift).
+            var diffs = [Int64](repeating: 0, count: n)
+            var overflowed = false
+            for r in 0..<n where changeMissing[r] == 0 {
+                let (d, o) = ints[r].subtractingReportingOverflow(prevInts[r])
+                diffs[r] = d
+                overflowed = overflowed || o
+            }
+            let data = ComputedExtremes.integerOrDecimal(exact: diffs, wide: change, overflowed: overflowed)
+            out.setColumn(Column(name: out.unusedName("\(base)_change"), data: data, missing: changeMissing))
         } else {
             out.setColumn(Column(name: out.unusedName("\(base)_previous"), data: .decimal(previous), missing: prevMissing))
             out.setColumn(Column(name: out.unusedName("\(base)_change"), data: .decimal(change), missing: changeMissing))

@@ -107,7 +107,7 @@ enum ChartStage {
             ).measuring(x: xs.unit, y: ys.unit)
         case .histogram:
             let values = try numeric(spec.y!, "values")
-            let present = (0..<table.rowCount).filter { !values.isMissing(at: $0) }.map { values.doubles()![$0] }
+            let present = Self.present(values)
             guard let lo = present.min(), let hi = present.max() else {
                 throw Diagnostic(id: "no-values", message: "`\(values.name)` has no values to count", span: spec.y!.span)
             }
@@ -117,7 +117,9 @@ enum ChartStage {
             }
             let edges = niceEdges(lo, hi, bins: bins)
             var counts = [Int](repeating: 0, count: edges.count - 1)
-            for v in present {
+            // Up to 100 bins a value: Ctrl-C is answered between blocks of rows.
+            for (n, v) in present.enumerated() {
+                if n & 4095 == 0 { try env.checkpoint() }
                 var k = edges.count - 2
                 for i in 0..<(edges.count - 1) where v < edges[i + 1] {
                     k = i
@@ -193,14 +195,24 @@ enum ChartStage {
     }
 
     /// Values so large (beyond about 1e306) that an axis rounded out to whole
-    /// steps would pass the largest Double cannot be drawn: refused, by name.
+    /// steps would pass the largest Double cannot be drawn, nor values so small
+    /// (all within 1e-280 of zero: subnormal numbers such as 5e-324) that no
+    /// round step between them is a normal number: both refused, by name.
     static func drawable(_ values: [Double], _ what: String, _ span: SourceSpan) throws(Diagnostic) {
         let finite = values.filter(\.isFinite)
-        guard let lo = finite.min(), let hi = finite.max(), !(max(-lo, hi) * 100).isFinite else { return }
-        throw Diagnostic(
-            id: "too-large-to-draw",
-            message: "\(what) are too large to draw (\(NumberText.shortest(lo)) to \(NumberText.shortest(hi)))",
-            span: span, help: "leave the extreme values out first, e.g. with `where`")
+        guard let lo = finite.min(), let hi = finite.max() else { return }
+        let range = "(\(NumberText.shortest(lo)) to \(NumberText.shortest(hi)))"
+        if !(max(-lo, hi) * 100).isFinite {
+            throw Diagnostic(
+                id: "too-large-to-draw", message: "\(what) are too large to draw \(range)",
+                span: span, help: "leave the extreme values out first, e.g. with `where`")
+        }
+        let magnitude = max(-lo, hi)
+        if magnitude > 0 && magnitude < 1e-280 {
+            throw Diagnostic(
+                id: "too-small-to-draw", message: "\(what) are too small to draw \(range)",
+                span: span, help: "scale them first, e.g. with `derive` and `* 1e300`")
+        }
     }
 
     /// Bin edges on round numbers covering [lo, hi] in about `bins` steps.

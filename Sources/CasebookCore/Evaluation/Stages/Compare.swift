@@ -274,7 +274,7 @@ enum Compare {
                 cells[meanRow].append(.missing(.noMatch))
                 cells[medianRow].append(.missing(.noMatch))
             } else {
-                cells[meanRow].append(.decimal(Scorecard.rounded(present.reduce(0, +) / Double(present.count), like: present)))
+                cells[meanRow].append(.decimal(Scorecard.rounded(ComputedExtremes.mean(present), like: present)))
                 cells[medianRow].append(.decimal(Aggregates.quantile(present, 0.5)))
             }
             if !excluded.isEmpty { excludedByYear.append((y, Messages.andList(excluded))) }

@@ -52,6 +52,13 @@ enum Statistics {
     static func pearson(_ x: [Double], _ y: [Double]) -> Double? {
         let n = Double(x.count)
         guard x.count >= 2 else { return nil }
+        // r does not change with scale: values near ±1.8e308 are scaled to
+        // ±1 first so that their sums and squares cannot overflow.
+        func scaled(_ v: [Double]) -> [Double] {
+            let m = v.reduce(0) { max($0, $1.magnitude) }
+            return m > 1e150 ? v.map { $0 / m } : v
+        }
+        let x = scaled(x), y = scaled(y)
         let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for i in x.indices {
@@ -61,7 +68,8 @@ enum Statistics {
             syy += dy * dy
         }
         guard sxx > 0, syy > 0 else { return nil }
-        return sxy / (sxx.squareRoot() * syy.squareRoot())
+        let r = sxy / (sxx.squareRoot() * syy.squareRoot())
+        return r.isFinite ? r : nil
     }
 
     /// Ranks 1…n, ties given the mean of their places (as Spearman's rho needs).

@@ -82,7 +82,7 @@ enum Describe {
                 } else {
                     let sorted = present.sorted()
                     let q = { (p: Double) -> Double in Aggregates.quantile(sorted, p) }
-                    let mean = present.reduce(0, +) / Double(present.count)
+                    let mean = ComputedExtremes.mean(present)
                     let cells = [sorted.first!, q(0.25), q(0.5), q(0.75), sorted.last!, mean]
                     // Whole numbers show their exact least and greatest values (as a
                     // Double, 2^63 - 1 rounds up to 2^63, beyond Int64).

@@ -44,11 +44,30 @@ enum Join {
         let (lk, rk) = alignedKeys(leftKeys, rightKeys)
         let table = KeyTable(keys: rk, usable: usableRows(rightKeys, rows: right.rowCount))
         let leftUsable = usableRows(leftKeys, rows: left.rowCount)
+        let limit = env.context.settings.rowLimit
+        let estimate = try resultSize(
+            table, lk, rk, leftUsable: leftUsable, rightUsable: usableRows(rightKeys, rows: right.rowCount), left: kind == .left, env)
+        let bytesPerRow = 8 + 8 * (left.columns.count + right.columns.count)
+        if estimate > limit {
+            throw Diagnostic(
+                id: "result-too-large",
+                message: "this join would make more than \(NumberText.grouped(limit)) rows (\(NumberText.grouped(estimate)) by its keys)",
+                span: nil,
+                help: "the keys match many rows on both sides; join on more keys (e.g. `on la_code, year`), or raise the limit with `set limit N`")
+        }
+        if let budget = MemoryBudget.current(), estimate.multipliedReportingOverflow(by: bytesPerRow).overflow
+            || estimate * bytesPerRow > budget
+        {
+            throw Diagnostic(
+                id: "result-too-large",
+                message: "this join would make \(NumberText.grouped(estimate)) rows, about \(ByteSize.text(estimate &* bytesPerRow)), "
+                    + "more than the \(ByteSize.text(budget)) of memory a statement may use",
+                span: nil, help: "join on more keys (e.g. `on la_code, year`), or filter either side first")
+        }
         var leftRows: [Int32] = []
         var rightRows: [Int32] = []
-        leftRows.reserveCapacity(left.rowCount)
-        rightRows.reserveCapacity(left.rowCount)
-        let limit = env.context.settings.rowLimit
+        leftRows.reserveCapacity(estimate)
+        rightRows.reserveCapacity(estimate)
         for l in 0..<left.rowCount {
             if l & (Cancellation.stride - 1) == 0 { try env.checkpoint() }
             var matched = false
@@ -116,6 +135,28 @@ enum Join {
         var out = Table(columns: columns, rowCount: leftRows.count, sources: left.sources.merged(with: right.sources))
         out.grouping = left.grouping
         return out
+    }
+
+    /// The number of rows the join will make, from the key counts, before any
+    /// is made: each right row counted under the first right row with its key,
+    /// then each left row's key looked up once (one pass over each side).
+    static func resultSize(
+        _ table: KeyTable, _ lk: [[UInt64]], _ rk: [[UInt64]], leftUsable: [Bool], rightUsable: [Bool], left isLeft: Bool,
+        _ env: StageEnvironment
+    ) throws(Diagnostic) -> Int {
+        var perKey = [Int](repeating: 0, count: rightUsable.count)
+        for r in rightUsable.indices where rightUsable[r] {
+            if r & (Cancellation.stride - 1) == 0 { try env.checkpoint() }
+            let f = table.first(matching: rk, row: r)
+            if f >= 0 { perKey[Int(f)] += 1 }
+        }
+        var total = 0
+        for l in leftUsable.indices {
+            if l & (Cancellation.stride - 1) == 0 { try env.checkpoint() }
+            let f = leftUsable[l] ? table.first(matching: lk, row: l) : -1
+            total += f >= 0 ? perKey[Int(f)] : (isLeft ? 1 : 0)
+        }
+        return total
     }
 
     /// True when two columns hold the same value on every row that has a partner

@@ -8,6 +8,15 @@ enum Neighbours {
         var name: String
     }
 
+    /// The models the shipped dataset holds ("2025", "2021"), or nil when
+    /// there is no `neighbours` dataset to check against.
+    static func models(workspace: Workspace, cancellation: Cancellation) throws(Diagnostic) -> Set<String>? {
+        guard let table = try workspace.table("neighbours", cancellation: cancellation),
+            let models = table.column(named: "model")
+        else { return nil }
+        return Set((0..<table.rowCount).map { models.value(at: $0).plainText })
+    }
+
     /// The neighbours of `code` in `model`, and the dataset's sources (for the
     /// citation); an unknown model is an error naming the models that ship.
     static func of(_ code: Int64, model: String, span: SourceSpan, workspace: Workspace, cancellation: Cancellation)

@@ -21,7 +21,7 @@ enum Rank {
         var missing = [UInt8](repeating: 0, count: table.rowCount)
         for rows in groups.rowsByGroup() {
             try env.checkpoint()
-            let sorted = order.sorted(rows)
+            let sorted = try order.sorted(rows, cancellation: env.context.cancellation)
             let ranked = sorted.filter { !value.isMissing(at: Int($0)) }.count
             var i = 0
             while i < sorted.count {

@@ -68,15 +68,21 @@ struct RowOrder {
 
     /// The given rows (default: all) sorted by the keys; ties keep row order.
     func sorted(_ rows: [Int32]) -> [Int32] {
-        if keys.count == 1 { return sortedByOneKey(rows, keys[0]) }
-        return rows.sorted { a, b in
+        // `.never` cannot throw: the sort below only stops when asked to.
+        (try? sorted(rows, cancellation: .never)) ?? rows
+    }
+
+    /// The same, stopping with the "cancelled" diagnostic on Ctrl-C.
+    func sorted(_ rows: [Int32], cancellation: Cancellation) throws(Diagnostic) -> [Int32] {
+        if keys.count == 1 { return try sortedByOneKey(rows, keys[0], cancellation) }
+        return try CancellableSort.sorted(rows, cancellation: cancellation) { a, b in
             let c = compare(Int(a), Int(b))
             return c != 0 ? c < 0 : a < b
         }
     }
 
     /// One key: sort (code, row) pairs; missing rows after, in the order given.
-    private func sortedByOneKey(_ rows: [Int32], _ key: Key) -> [Int32] {
+    private func sortedByOneKey(_ rows: [Int32], _ key: Key, _ cancellation: Cancellation) throws(Diagnostic) -> [Int32] {
         var present: [(UInt64, Int32)] = []
         var absent: [Int32] = []
         present.reserveCapacity(rows.count)
@@ -91,7 +97,8 @@ struct RowOrder {
                 for r in rows { present.append((c[Int(r)], r)) }
             }
         }
-        present.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        try cancellation.checkpoint()
+        present = try CancellableSort.sorted(present, cancellation: cancellation) { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         return present.map(\.1) + absent
     }
 }
@@ -106,6 +113,6 @@ enum Sort {
         }
         try env.checkpoint()
         let order = RowOrder(columns: columns)
-        return table.gather(order.sorted((0..<table.rowCount).map { Int32($0) }))
+        return table.gather(try order.sorted((0..<table.rowCount).map { Int32($0) }, cancellation: env.context.cancellation))
     }
 }

@@ -194,7 +194,7 @@ enum Scorecard {
                 travel: Self.travel(current, previous, polarity: m.polarity),
                 neighbours: neighbourValues.isEmpty
                     ? .missing(.noMatch)
-                    : .decimal(Self.rounded(neighbourValues.reduce(0, +) / Double(neighbourValues.count), like: ranked)),
+                    : .decimal(Self.rounded(ComputedExtremes.mean(neighbourValues), like: ranked)),
                 region: value(regionRow), england: value(englandRow), rank: rank,
                 of: ranked.isEmpty ? .missing(.noMatch) : .integer(Int64(ranked.count)), band: band)
         }
@@ -323,7 +323,9 @@ enum Scorecard {
         let p = min(4, (figures.map(places).max() ?? 0) + 1)
         var scale = 1.0
         for _ in 0..<p { scale *= 10 }
-        return (mean * scale).rounded() / scale
+        // Past about 1e304 the scaled value is ∞: such a mean has no decimals to round.
+        let scaled = mean * scale
+        return scaled.isFinite ? scaled.rounded() / scale : mean
     }
 
     /// LAIT's quartile band from a place among `n` (1 = best): A to D.

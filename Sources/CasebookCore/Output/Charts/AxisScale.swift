@@ -33,7 +33,9 @@ struct AxisScale: Equatable {
 
     /// The smallest of 1, 2, 5 × 10ⁿ at or above `raw`.
     static func niceStep(_ raw: Double) -> Double {
-        guard raw > 0, raw.isFinite else { return 1 }
+        // Below a normal number (1e-300) dividing by ten reaches 0 and the
+        // loops below would never end; the chart stage refuses such values.
+        guard raw > 1e-300, raw.isFinite else { return raw > 0 && raw.isFinite ? raw : 1 }
         var p = 1.0
         while p > raw { p /= 10 }
         while p * 10 <= raw { p *= 10 }
@@ -43,7 +45,10 @@ struct AxisScale: Equatable {
 
     /// The tick values from low to high.
     var ticks: [Double] {
-        let n = Int(((high - low) / step).rounded())
+        // A few ticks by construction; the bound keeps a scale built from
+        // values no axis can hold from making millions (or trapping on ∞).
+        let steps = ((high - low) / step).rounded()
+        let n = steps.isFinite ? Int(min(max(steps, 0), 1000)) : 0
         return (0...max(n, 0)).map { i in
             let v = low + Double(i) * step
             // Snap away binary noise (0.30000000000000004).

@@ -22,7 +22,8 @@ public enum ChartDescription {
                 "\(Messages.plural(left, noun)) \(left == 1 ? "was" : "were") left out: \(ChartText.reasons(chart.skipped))."
             )
         }
-        return sentences.joined(separator: " ")
+        // Names and labels come from files: shown, never sent (TerminalText.swift).
+        return TerminalText.singleLine(sentences.joined(separator: " "))
     }
 
     static func intro(_ chart: Chart) -> String {

@@ -43,7 +43,9 @@ extension TextChartRenderer {
         if marks { labelW = max(1, labelW - 2) }
         let barW = min(max(width - fixed() - (marks ? 2 : 0), 1), Self.longestBar)
         let total = maxPos + maxNeg
-        let scale = total > 0 ? Double(barW) / total : 0
+        // A bar's length is its share of the total times the width, in that
+        // order: width / total overflows when the total is tiny (5e-324).
+        func length(_ v: Double) -> Double { total > 0 ? v / total * Double(barW) : 0 }
         let negW = hasNegative ? (maxPos == 0 ? barW : min(barW, Int((Double(barW) * maxNeg / total).rounded()))) : 0
         let posW = barW - negW
         let axis = unicode ? "│" : "|"
@@ -57,10 +59,10 @@ extension TextChartRenderer {
                 return line + (hasNegative ? String(repeating: " ", count: negW) + axis + " " : "") + shown
             }
             if !hasNegative {
-                var bar = Array(rightBar(v * scale))
+                var bar = Array(rightBar(length(v)))
                 var solid = bar.count
-                for (i, reference) in references.enumerated() {
-                    let column = min(barW - 1, Int((reference.value * scale).rounded()))
+                for (i, reference) in references.enumerated() where reference.value.isFinite {
+                    let column = max(0, min(barW - 1, Int(length(reference.value).rounded())))
                     while bar.count <= column { bar.append(" ") }
                     bar[column] = referenceGlyph(i)
                     solid = min(solid, column)
@@ -70,11 +72,11 @@ extension TextChartRenderer {
                 return line + paint(head, row) + String(bar[solid...]) + " " + text(row.valueText)
             }
             if v < 0 {
-                let bar = leftBar(min(-v * scale, Double(negW)))
+                let bar = leftBar(min(length(-v), Double(negW)))
                 return line + String(repeating: " ", count: max(0, negW - DisplayWidth.of(bar))) + paint(bar, row) + axis + " "
                     + text(row.valueText)
             }
-            let bar = rightBar(min(v * scale, Double(posW)))
+            let bar = rightBar(min(length(v), Double(posW)))
             return line + String(repeating: " ", count: negW) + axis + paint(bar, row) + " " + text(row.valueText)
         }
     }
@@ -89,7 +91,7 @@ extension TextChartRenderer {
     /// A bar growing right, `length` cells long, its end in eighths (ASCII: "#"
     /// per whole cell). A value that is not zero always shows at least a sliver.
     func rightBar(_ length: Double) -> String {
-        guard length > 0 else { return "" }
+        guard length > 0, length.isFinite else { return "" }
         guard unicode else { return String(repeating: "#", count: max(1, Int(length.rounded()))) }
         let eighths = max(1, Int((length * 8).rounded()))
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
@@ -99,7 +101,7 @@ extension TextChartRenderer {
     /// A bar growing left. Block characters have no right-aligned eighths, so the
     /// end is drawn in halves with "▐".
     func leftBar(_ length: Double) -> String {
-        guard length > 0 else { return "" }
+        guard length > 0, length.isFinite else { return "" }
         guard unicode else { return String(repeating: "#", count: max(1, Int(length.rounded()))) }
         let halves = max(1, Int((length * 2).rounded()))
         return (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)

@@ -35,7 +35,12 @@ public struct TextChartRenderer {
         if chart.kind != .scatter || !hasPoints, ChartText.skippedTotal(chart.skipped) > 0 {
             lines += ChartText.wrap("left out: " + ChartText.reasons(chart.skipped), width)
         }
-        return lines.map { ChartText.clip(text($0).trimmingTrailingSpaces(), width) }.joined(separator: "\n") + "\n"
+        // Data is escaped where it enters a line (`text`, `fitted`); the whole
+        // line is escaped again as a backstop, keeping only the series colours.
+        return lines.map { line in
+            let shown = ChartText.glyphs(TerminalText.visible(line, keepingStyles: colour), unicode: unicode)
+            return ChartText.clip(shown.trimmingTrailingSpaces(), width)
+        }.joined(separator: "\n") + "\n"
     }
 
     /// The first line: the chart's title, or what it shows when it has none.
@@ -45,7 +50,8 @@ public struct TextChartRenderer {
     }
 
     /// Data text as this renderer may show it (ASCII when asked).
-    func text(_ s: String) -> String { ChartText.glyphs(s, unicode: unicode) }
+    /// Data text as drawn: its control characters shown (TerminalText.swift).
+    func text(_ s: String) -> String { ChartText.glyphs(TerminalText.visible(s), unicode: unicode) }
 
     /// Data text cut to `w` columns.
     func fitted(_ s: String, _ w: Int) -> String {
