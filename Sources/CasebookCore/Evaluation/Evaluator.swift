@@ -160,7 +160,8 @@ struct Evaluator {
         case .asAt(let date, let inspected): return try AsAt.apply(table, date, inspected: inspected, env)
         case .describe:
             let metadata = sourceName.flatMap { workspace.catalog?.metadata($0) }
-            let (result, header) = Describe.describe(table, metadata: metadata, env)
+            let lait = LAITDescription.of(table, workspace: workspace, cancellation: context.cancellation)
+            let (result, header) = Describe.describe(table, metadata: metadata, lait: lait, env)
             context.preamble = header
             return result
         case .profile:

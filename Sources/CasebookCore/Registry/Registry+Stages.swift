@@ -164,7 +164,13 @@ extension StageWord: DeclaredWord {
             return Declaration(
                 .stage, synopsis: "describe",
                 summary: "Describes the table so far: its columns, types and missing values by reason, and its sources.",
-                examples: ["referrals | where year = 2016 | describe"])
+                details: [
+                    "For LAIT's figures, each measure the table holds (in `indicators`' `measure` column, or as a column after `wider measure, value`) is named with its units, polarity and year type from LAIT's dictionary; a column named by a measure takes its name and units as description and unit.",
+                ],
+                examples: [
+                    "referrals | where year = 2016 | describe",
+                    "indicators | where measure = \"CP_conf_15days\" and year = 2024 | describe",
+                ])
         case .profile:
             return Declaration(
                 .stage, aliases: ["summary"], synopsis: "profile",

@@ -4,7 +4,9 @@
 // distinct counts, min, quartiles, max and mean for every column.
 
 enum Describe {
-    static func describe(_ table: Table, metadata: DatasetMetadata?, _ env: StageEnvironment) -> (Table, [String]) {
+    static func describe(
+        _ table: Table, metadata: DatasetMetadata?, lait: LAITDescription.Result = LAITDescription.Result(), _ env: StageEnvironment
+    ) -> (Table, [String]) {
         var names = TextColumnBuilder(), types = TextColumnBuilder(), missingText = TextColumnBuilder()
         var descriptions = TextColumnBuilder(), units = TextColumnBuilder()
         var present: [Int64] = [], missing: [Int64] = []
@@ -15,10 +17,13 @@ enum Describe {
             present.append(Int64(table.rowCount - column.missingCount))
             missing.append(Int64(column.missingCount))
             missingText.append(reasonsText(column))
+            // A column named by a LAIT measure (after `wider`) is described from LAIT's dictionary.
             let info = metadata?.columns?[column.name]
-            descriptions.append(info?.description ?? "")
-            units.append(info?.unit ?? "")
-            descriptionMask.append(info?.description == nil ? MissingReason.empty.rawValue : 0)
+            let measure = info == nil ? lait.columns[column.name] : nil
+            let description = info?.description ?? measure?.description
+            descriptions.append(description ?? "")
+            units.append(info?.unit ?? measure?.unit ?? "")
+            descriptionMask.append(description == nil ? MissingReason.empty.rawValue : 0)
         }
         // The description goes before the missing values' detail: on a narrow
         // terminal it is what a reader needs most.
@@ -28,7 +33,7 @@ enum Describe {
             Column(name: "present", data: .integer(present)),
             Column(name: "missing", data: .integer(missing)),
         ]
-        if metadata?.columns != nil {
+        if metadata?.columns != nil || !lait.columns.isEmpty {
             columns.append(Column(name: "description", data: descriptions.finish(), missing: descriptionMask))
             columns.append(Column(name: "unit", data: units.finish(), missing: descriptionMask))
         }
@@ -37,6 +42,7 @@ enum Describe {
         for source in table.sources {
             header.append(contentsOf: sourceLines(source, metadata: metadata))
         }
+        header.append(contentsOf: lait.lines)
         header.append("\(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column"))")
         return (Table(columns: columns, rowCount: table.columns.count), header)
     }

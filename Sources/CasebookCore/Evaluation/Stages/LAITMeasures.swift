@@ -112,3 +112,66 @@ enum LAITPolarity {
         return LAITMeasures.text(dictionary, "polarity", row)
     }
 }
+
+/// What `describe` says of the LAIT measures a table holds — the codes in the
+/// `measure` column of an `indicators` table, or columns named by a code (after
+/// `wider measure, value`): each one's name, units, polarity and year type,
+/// from LAIT's dictionary, so that what a figure means and which way is better
+/// is one command away.
+enum LAITDescription {
+    /// At most this many measures are described in the header; the rest are counted.
+    static let shown = 8
+
+    struct Result {
+        /// Description and unit for a column named by a measure code.
+        var columns: [String: (description: String, unit: String)] = [:]
+        var lines: [String] = []
+    }
+
+    static func of(_ table: Table, workspace: Workspace, cancellation: Cancellation) -> Result {
+        var codes: [String] = []
+        // An `indicators`-shaped table: its measures are the values of `measure`.
+        if table.column(named: "value") != nil, let column = table.column(named: "measure"),
+            case .text(let keys, let names) = column.data
+        {
+            var seen = Set<UInt32>()
+            for r in 0..<table.rowCount where !column.isMissing(at: r) && seen.insert(keys[r]).inserted {
+                codes.append(names[keys[r]])
+            }
+        }
+        var result = Result()
+        var entries: [(code: String, dictionary: Table, row: Int)] = []
+        for code in codes {
+            if let (dictionary, row) = LAITMeasures.entry(code, workspace: workspace, cancellation: cancellation) {
+                entries.append((code, dictionary, row))
+            }
+        }
+        // A wide table: columns named exactly by a code.
+        for column in table.columns where column.name != "measure" {
+            guard let (dictionary, row) = LAITMeasures.entry(column.name, workspace: workspace, cancellation: cancellation),
+                LAITMeasures.text(dictionary, "measure", row) == column.name
+            else { continue }
+            result.columns[column.name] = (
+                LAITMeasures.text(dictionary, "name", row) ?? "a LAIT measure",
+                LAITMeasures.text(dictionary, "units", row) ?? ""
+            )
+            entries.append((column.name, dictionary, row))
+        }
+        for (code, dictionary, row) in entries.prefix(shown) {
+            func field(_ name: String) -> String? { LAITMeasures.text(dictionary, name, row) }
+            var facts: [String] = []
+            if let units = field("units") { facts.append("units: \(units)") }
+            if let polarity = field("polarity") { facts.append("polarity: \(polarity)") }
+            if let yearType = field("year_type") { facts.append("year type: \(yearType)") }
+            result.lines.append(
+                "Measure \(code): \(field("name") ?? "a LAIT measure")"
+                    + (facts.isEmpty ? "" : " (" + facts.joined(separator: "; ") + ")")
+                    + "; `help \(LAITMeasures.quoted(code))` for its description and source")
+        }
+        if entries.count > shown {
+            result.lines.append(
+                "…and \(Messages.plural(entries.count - shown, "more measure")): `measures` has each one's units, polarity and description")
+        }
+        return result
+    }
+}
