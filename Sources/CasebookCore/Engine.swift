@@ -427,6 +427,31 @@ public final class Engine {
         return .info("\(setting.name) is \(written.name)")
     }
 
+    /// Each setting's value as `set` would take it, for `set` alone.
+    func settingText(_ setting: SettingWord) -> String {
+        func onOff(_ b: Bool) -> String { b ? "on" : "off" }
+        switch setting {
+        case .format: return settings.format.rawValue
+        case .rows: return settings.maxRows.map(String.init) ?? "all"
+        case .timer: return onOff(settings.timer)
+        case .width: return String(settings.width)
+        case .colour: return onOff(settings.colour)
+        case .accessible: return onOff(settings.accessible)
+        case .sources: return onOff(settings.showSources)
+        case .neighbours: return settings.neighbourModel
+        case .limit: return String(settings.rowLimit)
+        case .chars: return settings.unicode ? "unicode" : "ascii"
+        }
+    }
+
+    /// `set` alone: every setting, its value and the values it takes; `set OPTION`: that one.
+    func settingsText(only: SettingWord?) -> String {
+        let words = only.map { [$0] } ?? SettingWord.allCases
+        let rows = words.map { ("set \($0.name) \(settingText($0))", "(\($0.valueForm))") }
+        let width = (rows.map(\.0.count).max() ?? 0) + 3
+        return rows.map { $0.0.rightPadded(to: width) + $0.1 + "\n" }.joined()
+    }
+
     /// The width to go back to with `set width auto` (the terminal's, given by the shell).
     public var defaultWidth = 100
     /// Whether colour can be turned on (false when stdout is not a terminal or NO_COLOR is set).

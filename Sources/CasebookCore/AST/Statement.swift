@@ -12,6 +12,8 @@ public struct Statement: Sendable, Equatable {
         case load(path: String, pathSpan: SourceSpan, as: NameRef?, raw: Bool)
         /// `set OPTION VALUE`, the value checked against the setting's declaration.
         case set(SettingWord, SettingValue, option: NameRef, written: NameRef)
+        /// `set` alone lists every setting and its value; `set OPTION` shows one.
+        case showSettings(SettingWord?)
         /// `output "file"` sends every later result to a file; `output` alone ends that.
         case output(path: String?, pathSpan: SourceSpan?)
         /// `once "file"` sends only the next result to a file.

@@ -49,6 +49,8 @@ struct Evaluator {
             return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
         case .set(let setting, let value, _, let written):
             return engine.applySetting(setting, value, written: written)
+        case .showSettings(let only):
+            return .text(engine.settingsText(only: only))
         case .output(let path, let span):
             return try engine.redirect(path: path, span: span, once: false)
         case .once(let path, let span):

@@ -111,17 +111,15 @@ extension Parser {
             let raw = matchWord("raw")
             return try done(.load(path: path, pathSpan: pathSpan, as: alias, raw: raw), "the file name")
         case .set:
+            // `set` alone shows every setting, as sqlite3's `.show` does.
+            if atEnd { return try done(.showSettings(nil), "`set`") }
             let option = try parseName("a setting, e.g. `format`, `rows` or `timer`", after: "`set`")
             guard let setting = SettingWord(spelled: option.name) else {
                 throw Diagnostic(
                     id: "unknown-setting", message: "no setting called `\(option.name)`", span: option.span,
                     help: Suggestions.didYouMean(option.name, in: SettingWord.spellings) ?? "`help settings` lists them")
             }
-            guard !atEnd else {
-                throw Diagnostic(
-                    id: "missing-value", message: "`set \(option.name)` needs a value", span: .at(option.span.end),
-                    help: "`help settings` shows the values")
-            }
+            if atEnd { return try done(.showSettings(setting), "the setting") }
             let t = advance()
             let text: String
             switch t.kind {

@@ -46,9 +46,9 @@ extension StatementWord: DeclaredWord {
                 examples: [])
         case .set:
             return Declaration(
-                .statement, synopsis: "set OPTION VALUE",
-                summary: "Changes a setting; `help settings` lists every setting with its values.",
-                examples: ["set rows 20", "set timer on", "set timer off", "set format table"])
+                .statement, synopsis: "set OPTION VALUE · set OPTION · set",
+                summary: "Changes a setting; `set OPTION` shows its value, and `set` alone every setting's value and the values it takes.",
+                examples: ["set rows 20", "set timer on", "set timer off", "set format table", "set rows", "set"])
         case .output:
             return Declaration(
                 .statement, synopsis: "output \"PATH\" | output off",

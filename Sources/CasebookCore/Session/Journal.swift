@@ -44,7 +44,7 @@ public final class Journal {
             guard rename("\(folder)/\(name)", kept) == 0 else { continue }
             let statements = Journal.statementCount(kept)
             notices.append(
-                "casebook: a session ended without quitting; its \(Messages.plural(statements, "statement")) are in \(kept)\n"
+                "casebook: a session ended without quitting; its \(Messages.plural(statements, "statement")) \(statements == 1 ? "is" : "are") in \(kept)\n"
                     + "  recover it as a session file: casebook replay \(kept) --save NAME")
         }
         return notices
