@@ -208,9 +208,12 @@ public final class Engine {
         }
         // A cached file found damaged while its columns were read (ColumnStore.swift).
         for w in LoadWarnings.drain() { warn(w) }
-        if settings.timer {
+        // Settings and help are not timed (`set timer on` printed its own "0.0 ms").
+        if settings.timer, statement.isTimed {
             aside(
-                elapsed < 1
+                elapsed < 0.000_05
+                    ? "Run time: under 0.1 ms\n"
+                    : elapsed < 1
                     ? "Run time: \(NumberText.fixed(elapsed * 1000, decimals: 1)) ms\n"
                     : "Run time: \(NumberText.fixed(elapsed, decimals: 2)) s\n")
         }

@@ -34,3 +34,14 @@ public struct Statement: Sendable, Equatable {
         self.span = span
     }
 }
+
+extension Statement {
+    /// Whether `set timer on` reports this statement's run time: not for
+    /// settings, help and the like, which read no data.
+    var isTimed: Bool {
+        switch kind {
+        case .set, .showSettings, .help: return false
+        default: return true
+        }
+    }
+}
