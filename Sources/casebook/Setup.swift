@@ -36,6 +36,16 @@ enum Setup {
             throw SetupError("no datasets folder at \(flag)")
         }
         let catalog = datasetsDirectory.flatMap { DatasetCatalog(directory: $0) }
+        // Starting with no datasets is allowed (`load` still works) but never silent:
+        // say where Casebook looked and how to point it at them.
+        if catalog?.entries.isEmpty ?? true {
+            let looked =
+                datasetsDirectory.map { "in \($0)" }
+                ?? "for datasets/authorities.csv beside or above \(Paths.executableDirectory())"
+            Console.write(
+                "casebook: warning: no datasets found (looked \(looked)); point to them with --datasets PATH or "
+                    + "CASEBOOK_DATASETS=PATH\n", to: 2)
+        }
         var settings = Settings()
         let colour = TerminalInfo.colourAvailable
         settings.colour = colour

@@ -61,5 +61,21 @@ struct CommandLineTests {
             environment: ["CASEBOOK_DATASETS": ""])
         #expect(given.status == 0)
         #expect(given.stdout == "referrals\n─────────\n    1,673\n")
+        #expect(given.stderr.isEmpty, "\(given.stderr)")
+    }
+
+    @Test("a datasets folder with no datasets in it is said at start-up, with where it looked and how to point it")
+    func noDatasetsIsSaid() throws {
+        let sandbox = try Sandbox()
+        // A folder that exists and holds no dataset (a file, but no CSV with its metadata).
+        let readme = try sandbox.write("README.txt", "not a dataset\n")
+        let empty = String(readme.dropLast("/README.txt".count))
+        for arguments in [["--datasets", empty, "-c", "datasets"], ["-c", "datasets"]] {
+            let run = try sandbox.run(arguments, environment: ["CASEBOOK_DATASETS": empty])
+            #expect(run.status == 0)
+            #expect(
+                run.stderr == "casebook: warning: no datasets found (looked in \(empty)); point to them with --datasets PATH "
+                    + "or CASEBOOK_DATASETS=PATH\n", "\(run.stderr)")
+        }
     }
 }
