@@ -29,6 +29,13 @@ struct Evaluator {
             return .table(table, header: context.preamble, notes: context.notes)
         case .bind(let name, let pipeline):
             let table = try run(pipeline)
+            // Allowed (a result may be named anything), but never silent: from
+            // here on the name means this result, in `compare` and joins too.
+            if workspace.catalog?.contains(name.name) == true {
+                engine.warn(
+                    "`\(name.name)` now names this result and hides the shipped dataset `\(name.name)`; "
+                        + "`forget \(name.name)` brings the dataset back")
+            }
             workspace.bind(name.name, table, origin: "let")
             return .info("\(name.name): \(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column"))")
         case .datasets:

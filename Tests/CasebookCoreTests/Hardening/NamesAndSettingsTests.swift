@@ -63,4 +63,26 @@ struct NamesAndSettingsTests {
         #expect(write.result.failed)
         #expect(write.location == "1:30", "\(write.stderr)")
     }
+
+    @Test("`let` over a shipped dataset's name warns and says how to get it back; `forget` does", arguments: ["referrals", "authorities", "indicators"])
+    func letHidingADataset(_ name: String) {
+        let run = Hardening.run(
+            """
+            set format csv
+            let \(name) = authorities | take 2
+            \(name) | count
+            forget \(name)
+            \(name) | count
+            let mine = authorities | take 1
+            """)
+        #expect(!run.result.failed, "\(run.stderr)")
+        #expect(
+            run.stderr.hasPrefix(
+                "warning: `\(name)` now names this result and hides the shipped dataset `\(name)`; "
+                    + "`forget \(name)` brings the dataset back\n"), "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "warning:").count == 2, "one warning, not one for `mine`: \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 4 && lines[0] == "count" && lines[1] == "2" && lines[2] == "count", "\(run.stdout)")
+        #expect(lines.count == 4 && lines[3] != "2", "the dataset is back after forget: \(run.stdout)")
+    }
 }
