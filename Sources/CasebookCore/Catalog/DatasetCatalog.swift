@@ -1,11 +1,12 @@
+import Synchronization
+
 // The shipped datasets: found by listing the datasets folder at start-up (no
 // file is parsed or inflated then), loaded on first use, and kept for the
 // session. Their column names, for completion, come from the header line
 // alone. A dataset is NAME.csv or, when large, gzip-compressed NAME.csv.gz
 // (the plain file wins if both are there); either has its NAME.json.
 
-public final class DatasetCatalog: @unchecked Sendable {
-    // @unchecked: used from one thread (the engine's); caches fill lazily.
+public final class DatasetCatalog: Sendable {
     public struct Entry: Sendable {
         public var name: String
         public var csvPath: String
@@ -14,9 +15,15 @@ public final class DatasetCatalog: @unchecked Sendable {
 
     public let directory: String
     public let entries: [String: Entry]
-    private var tables: [String: Table] = [:]
-    private var metadataCache: [String: DatasetMetadata] = [:]
-    private var headerCache: [String: [String]] = [:]
+    /// The caches fill lazily, behind a lock: the engine uses a catalog from one
+    /// thread, but completion, prefetching and tests may reach the same one from
+    /// another, and a dictionary written from two threads is corrupted.
+    private struct Caches {
+        var tables: [String: Table] = [:]
+        var metadata: [String: DatasetMetadata] = [:]
+        var headers: [String: [String]] = [:]
+    }
+    private let caches = Mutex(Caches())
 
     /// Lists `directory`; nil when it cannot be read.
     public init?(directory: String) {
@@ -44,16 +51,16 @@ public final class DatasetCatalog: @unchecked Sendable {
     public func contains(_ name: String) -> Bool { entries[name] != nil }
 
     public func metadata(_ name: String) -> DatasetMetadata? {
-        if let m = metadataCache[name] { return m }
+        if let m = caches.withLock({ $0.metadata[name] }) { return m }
         guard let entry = entries[name], let m = DatasetMetadata.read(path: entry.metadataPath) else { return nil }
-        metadataCache[name] = m
+        caches.withLock { $0.metadata[name] = m }
         return m
     }
 
     /// The dataset's table, loaded on first use and kept for the session;
     /// `cache` keeps the columns of a large one for the next session.
     public func table(_ name: String, cancellation: Cancellation, cache: ColumnCache? = nil) throws(Diagnostic) -> Table {
-        if let t = tables[name] { return t }
+        if let t = caches.withLock({ $0.tables[name] }) { return t }
         guard let entry = entries[name] else {
             throw Diagnostic(id: "unknown-dataset", message: "no dataset named `\(name)`", span: nil)
         }
@@ -66,17 +73,17 @@ public final class DatasetCatalog: @unchecked Sendable {
             guard let unit = columns[c.name]?.unit, unit != "text" else { return c }
             return c.measuring(unit)
         }
-        tables[name] = table
+        caches.withLock { $0.tables[name] = table }
         return table
     }
 
     /// The table if a statement has opened it already.
-    public func loadedTable(_ name: String) -> Table? { tables[name] }
+    public func loadedTable(_ name: String) -> Table? { caches.withLock { $0.tables[name] } }
 
     /// Column names from the header line, without loading the file.
     public func columnNames(_ name: String) -> [String] {
-        if let t = tables[name] { return t.columnNames }
-        if let h = headerCache[name] { return h }
+        if let t = loadedTable(name) { return t.columnNames }
+        if let h = caches.withLock({ $0.headers[name] }) { return h }
         guard let entry = entries[name] else { return [] }
         if entry.csvPath.hasSuffix(".gz") { return gzipColumnNames(name, path: entry.csvPath) }
         // The first 64 KB hold the header of any sensible file; read on only if not.
@@ -90,7 +97,7 @@ public final class DatasetCatalog: @unchecked Sendable {
         }
         let header = UnsafeBufferPointer(rebasing: file.bytes[0..<end])
         let names = (try? CSVReader.read(header, fileName: name))?.0.columnNames ?? []
-        headerCache[name] = names
+        caches.withLock { $0.headers[name] = names }
         return names
     }
 
@@ -108,7 +115,7 @@ public final class DatasetCatalog: @unchecked Sendable {
                 return (try? CSVReader.read(header, fileName: name))?.0.columnNames ?? []
             }
             if let names {
-                headerCache[name] = names
+                caches.withLock { $0.headers[name] = names }
                 return names
             }
         }

@@ -147,7 +147,7 @@ struct Grouping {
             if lo > hi { lo = 0; hi = 0 }
             let (span, overflow) = hi.subtractingReportingOverflow(lo)
             guard !overflow, span < 1 << 20 else { return nil }
-            codes = [UInt32](unsafeUninitializedCapacity: n) { out, count in
+            codes = [UInt32](uninitializedCount: n) { out, count in
                 v.withUnsafeBufferPointer { b in
                     for r in 0..<n { out[r] = UInt32(truncatingIfNeeded: b[r] &- lo) }
                 }
@@ -211,7 +211,7 @@ struct Grouping {
             }
         }
         var cursor = offsets
-        let rows = [Int32](unsafeUninitializedCapacity: n) { out, count in
+        let rows = [Int32](uninitializedCount: n) { out, count in
             groupOfRow.withUnsafeBufferPointer { ids in
                 cursor.withUnsafeMutableBufferPointer { c in
                     for r in 0..<n {

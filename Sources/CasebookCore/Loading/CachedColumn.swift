@@ -88,7 +88,7 @@ struct CachedColumnSource: ColumnSource {
 
         var mask: [UInt8]? = nil
         if segments.contains(where: { $0.mask != nil }) {
-            mask = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+            mask = [UInt8](uninitializedCount: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
                 adviseHugePages(out.pointer, n)
                 each { i in
@@ -105,7 +105,7 @@ struct CachedColumnSource: ColumnSource {
         let data: ColumnData
         switch column.type {
         case .integer:
-            let values = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+            let values = [Int64](uninitializedCount: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
                 adviseHugePages(out.pointer, n * 8)
                 each { i in
@@ -115,7 +115,7 @@ struct CachedColumnSource: ColumnSource {
             }
             data = .integer(values)
         case .decimal:
-            let values = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            let values = [Double](uninitializedCount: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
                 adviseHugePages(out.pointer, n * 8)
                 each { i in
@@ -136,7 +136,7 @@ struct CachedColumnSource: ColumnSource {
         case .text:
             guard let (strings, remap, entries) = dictionary() else { return nil }
             let limit = UInt32(max(entries, 1))
-            var codes = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
+            var codes = [UInt32](uninitializedCount: n) { buffer, count in
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
                 adviseHugePages(out.pointer, n * 4)
                 each { i in

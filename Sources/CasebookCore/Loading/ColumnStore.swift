@@ -51,7 +51,7 @@ final class CacheFileHandle: Sendable {
     func readArray<T: BitwiseCopyable>(_ extent: Extent, count: Int) -> [T]? {
         guard extent.length == count * MemoryLayout<T>.stride else { return nil }
         var ok = false
-        let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let array = [T](uninitializedCount: count) { buffer, initialized in
             if count > 0, let base = buffer.baseAddress {
                 ok = readInto(UnsafeMutableRawPointer(base), extent)
             } else {
@@ -303,7 +303,7 @@ enum ColumnAssembly {
             }
             return (.integer(out), mask)
         case .decimal:
-            let out = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
+            let out = [Double](uninitializedCount: rows) { buffer, count in
                 var at = 0
                 for p in pieces {
                     switch p.values {
@@ -327,7 +327,7 @@ enum ColumnAssembly {
             let (strings, remap) = ColumnAccumulator.strings(entries, stripNUL: stripNUL)
             let limit = UInt32(max(entries.count, 1))
             var valid = true
-            let out = [UInt32](unsafeUninitializedCapacity: rows) { buffer, count in
+            let out = [UInt32](uninitializedCount: rows) { buffer, count in
                 var at = 0
                 for p in pieces {
                     if case .codes(let v) = p.values {

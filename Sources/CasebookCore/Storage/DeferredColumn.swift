@@ -164,7 +164,7 @@ extension Column {
         let n = outer.count
         return inner.withUnsafeBufferPointer { inn in
             outer.withUnsafeBufferPointer { out in
-                [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                [Int32](uninitializedCount: n) { buf, count in
                     for k in 0..<n {
                         let i = out[k]
                         buf[k] = i < 0 ? -1 : inn[Int(i)]
@@ -186,7 +186,7 @@ extension Column {
         }
         if srcMissing != nil || hasNoMatch {
             newMissing = indices.withUnsafeBufferPointer { idx in
-                [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                [UInt8](uninitializedCount: n) { out, count in
                     if let src = srcMissing {
                         src.withUnsafeBufferPointer { m in
                             for k in 0..<n {
@@ -204,7 +204,7 @@ extension Column {
         func pick<T>(_ values: [T], _ filler: T) -> [T] {
             values.withUnsafeBufferPointer { src in
                 indices.withUnsafeBufferPointer { idx in
-                    [T](unsafeUninitializedCapacity: n) { out, count in
+                    [T](uninitializedCount: n) { out, count in
                         if hasNoMatch {
                             for k in 0..<n {
                                 let i = Int(idx[k])

@@ -4,7 +4,9 @@
 @testable import CasebookCore
 import Testing
 
-@Suite("Completer")
+// Serialized: the tests share one workspace, and a workspace (its catalog's caches)
+// belongs to one thread at a time, as the engine's does.
+@Suite("Completer", .serialized)
 struct CompleterTests {
     static let workspace: Workspace = {
         let dir = String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/"))

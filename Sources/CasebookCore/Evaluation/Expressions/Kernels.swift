@@ -82,7 +82,7 @@ enum Kernels {
         // The value that decides on its own: false for and, true for or.
         let decisive = !isAnd
         if lm == nil && rm == nil {
-            let out = [Bool](unsafeUninitializedCapacity: n) { out, count in
+            let out = [Bool](uninitializedCount: n) { out, count in
                 lv.withUnsafeBufferPointer { a in
                     rv.withUnsafeBufferPointer { b in
                         if isAnd {
@@ -99,7 +99,7 @@ enum Kernels {
         let zeros = lm == nil || rm == nil ? [UInt8](repeating: 0, count: n) : []
         var anyMissing = false
         var mask = [UInt8](repeating: 0, count: n)
-        let out = [Bool](unsafeUninitializedCapacity: n) { out, count in
+        let out = [Bool](uninitializedCount: n) { out, count in
             mask.withUnsafeMutableBufferPointer { m in
                 lv.withUnsafeBufferPointer { a in
                     rv.withUnsafeBufferPointer { b in
@@ -152,7 +152,7 @@ enum Kernels {
                 for i in 0..<n where k[i] { count += 1 }
             }
         }
-        return [Int32](unsafeUninitializedCapacity: count) { out, written in
+        return [Int32](uninitializedCount: count) { out, written in
             var j = 0
             keep.withUnsafeBufferPointer { k in
                 if let missing {

@@ -127,7 +127,7 @@ enum Operators {
         case .column(let c):
             let (data, missing) = c.parts
             guard case .boolean(let a) = data else { return v }
-            let flipped = [Bool](unsafeUninitializedCapacity: a.count) { out, count in
+            let flipped = [Bool](uninitializedCount: a.count) { out, count in
                 a.withUnsafeBufferPointer { src in
                     for i in 0..<src.count { out[i] = !src[i] }
                 }

@@ -26,7 +26,7 @@ struct RowOrder {
     static func codes(_ data: ColumnData, descending: Bool) -> [UInt64] {
         let flip: UInt64 = descending ? ~0 : 0
         func make<T>(_ v: [T], _ f: (T) -> UInt64) -> [UInt64] {
-            [UInt64](unsafeUninitializedCapacity: v.count) { out, count in
+            [UInt64](uninitializedCount: v.count) { out, count in
                 v.withUnsafeBufferPointer { src in
                     for i in 0..<src.count { out[i] = f(src[i]) ^ flip }
                 }
