@@ -78,4 +78,14 @@ struct CommandLineTests {
                     + "or CASEBOOK_DATASETS=PATH\n", "\(run.stderr)")
         }
     }
+
+    @Test("the locale picks the characters: a UTF-8 locale draws boxes, LANG=C or POSIX ASCII, as `chars` is documented")
+    func localePicksCharacters() throws {
+        let sandbox = try Sandbox()
+        for (lang, rule) in [("C.UTF-8", "─────"), ("en_GB.UTF-8", "─────"), ("C", "-----"), ("POSIX", "-----")] {
+            let run = try sandbox.run(["-c", "authorities | count"], environment: ["LANG": lang, "TERM": "xterm", "LC_ALL": "", "LC_CTYPE": ""])
+            #expect(run.status == 0)
+            #expect(run.stdout == "count\n\(rule)\n  158\n", "LANG=\(lang): \(run.stdout)")
+        }
+    }
 }

@@ -27,8 +27,12 @@ enum TerminalInfo {
 
     /// True unless the locale says the terminal is not UTF-8.
     static var unicode: Bool {
-        let locale = Environment.get("LC_ALL") ?? Environment.get("LC_CTYPE") ?? Environment.get("LANG") ?? ""
-        if locale.isEmpty || locale == "C" || locale == "POSIX" { return Environment.get("TERM") != nil }
+        // The first of these that is set and not empty, as setlocale(3) reads them.
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { Environment.get($0) }.first { !$0.isEmpty } ?? ""
+        // No locale at all (a bare container) says nothing, and most terminals
+        // there are UTF-8; `C` and `POSIX` say ASCII, as the docs promise.
+        if locale.isEmpty { return Environment.get("TERM") != nil }
+        if locale == "C" || locale == "POSIX" { return false }
         let l = locale.lowercased()
         return l.contains("utf-8") || l.contains("utf8")
     }
