@@ -8,7 +8,7 @@ extension Engine {
         _ = try ChartFile.kind(path, span: span)
         guard let chart = lastChart else {
             throw Diagnostic(
-                id: "no-chart", message: "no chart has been drawn yet", span: span,
+                id: .noChart, message: "no chart has been drawn yet", span: span,
                 help: "draw one first, e.g. `referrals | for \"Reading\" | chart line year referrals_rate`")
         }
         let resolved = try writablePath(path, span: span)

@@ -353,7 +353,7 @@ public final class Engine {
         let real = PathText.real(resolved)
         if !settings.allowedFolders.contains(where: { PathText.isInside(real, PathText.real($0)) }) {
             throw Diagnostic(
-                id: "safe-mode", message: "safe mode: reading \(path) is not allowed", span: span,
+                id: .safeMode, message: "safe mode: reading \(path) is not allowed", span: span,
                 help: "in safe mode only the datasets folder and the session's own folder can be read")
         }
         return real
@@ -362,7 +362,7 @@ public final class Engine {
     func writablePath(_ path: String, span: SourceSpan?) throws(Diagnostic) -> String {
         if settings.safe {
             throw Diagnostic(
-                id: "safe-mode", message: "safe mode: writing \(path) is not allowed", span: span,
+                id: .safeMode, message: "safe mode: writing \(path) is not allowed", span: span,
                 help: "run without --safe to write files")
         }
         switch settings.writes {
@@ -371,14 +371,14 @@ public final class Engine {
         case .nowhere(let command):
             // A session checked in CI must not be able to write (to ~/.bashrc, say) and still pass.
             throw Diagnostic(
-                id: "no-writes", message: "\(command) does not write files: \(path) was not written", span: span,
+                id: .noWrites, message: "\(command) does not write files: \(path) was not written", span: span,
                 help: "`casebook replay` runs a session's writes, inside the session's folder")
         case .inside(let folders, let flag):
             // Links are followed first: a link inside the folder may point anywhere.
             let real = PathText.real(resolve(path))
             if !folders.contains(where: { PathText.isInside(real, PathText.real($0)) }) {
                 throw Diagnostic(
-                    id: "write-outside", message: "writing \(path) is not allowed: it is outside the session's folder",
+                    id: .writeOutside, message: "writing \(path) is not allowed: it is outside the session's folder",
                     span: span, help: "`\(flag)` lets a session you trust write anywhere")
             }
             return real
@@ -474,7 +474,7 @@ public final class Engine {
         if Directory.fileExists(resolved) {
             guard replace else {
                 throw Diagnostic(
-                    id: "session-exists", message: "\(target) already exists", span: span,
+                    id: .sessionExists, message: "\(target) already exists", span: span,
                     help: "`save session \(path) replace` writes over it (keeping its comments), or choose another name")
             }
             if let old = try? FileBytes(path: resolved) {

@@ -20,7 +20,7 @@ enum PNGRenderer {
         let rc = posix_spawnp(&pid, "rsvg-convert", nil, nil, argv, environ)
         guard rc == 0 else {
             throw Diagnostic(
-                id: "no-png-renderer",
+                id: .noPngRenderer,
                 message: rc == ENOENT
                     ? "PNG needs librsvg's rsvg-convert, which was not found"
                     : "cannot start rsvg-convert: \(String(cString: strerror(rc)))",
@@ -30,7 +30,7 @@ enum PNGRenderer {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // WIFEXITED and WEXITSTATUS, which Swift does not import.
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            throw Diagnostic(id: "write-failed", message: "rsvg-convert could not make the PNG \(path)", span: nil)
+            throw Diagnostic(id: .writeFailed, message: "rsvg-convert could not make the PNG \(path)", span: nil)
         }
     }
 }

@@ -62,7 +62,7 @@ public final class DatasetCatalog: Sendable {
     public func table(_ name: String, cancellation: Cancellation, cache: ColumnCache? = nil) throws(Diagnostic) -> Table {
         if let t = caches.withLock({ $0.tables[name] }) { return t }
         guard let entry = entries[name] else {
-            throw Diagnostic(id: "unknown-dataset", message: "no dataset named `\(name)`", span: nil)
+            throw Diagnostic(id: .unknownDataset, message: "no dataset named `\(name)`", span: nil)
         }
         var (table, _) = try CSVLoader.load(
             path: entry.csvPath, displayName: name, cancellation: cancellation, cache: cache)

@@ -9,8 +9,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     public var severity: Severity
-    /// A stable identifier (for tests and docs), e.g. "unknown-column".
-    public var id: String
+    /// What kind of problem: a stable identifier (for tests and docs), e.g. `.unknownColumn` ("unknown-column").
+    public var id: DiagnosticID
     public var message: String
     /// Where in the statement's source; nil for problems that belong to no place
     /// (a failed write after the statement ran, say).
@@ -21,7 +21,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var notes: [String]
 
     public init(
-        _ severity: Severity = .error, id: String, message: String, span: SourceSpan?,
+        _ severity: Severity = .error, id: DiagnosticID, message: String, span: SourceSpan?,
         help: String? = nil, notes: [String] = []
     ) {
         self.severity = severity

@@ -25,7 +25,7 @@ public struct Cancellation: Sendable {
 
 extension Diagnostic {
     public static let cancelled = Diagnostic(
-        id: "cancelled", message: "cancelled", span: nil, help: nil, notes: [])
+        id: .cancelled, message: "cancelled", span: nil, help: nil, notes: [])
 
-    public var isCancellation: Bool { id == "cancelled" }
+    public var isCancellation: Bool { id == .cancelled }
 }

@@ -61,7 +61,7 @@ final class EvaluationContext {
     func resolveAuthority(_ value: Value, span: SourceSpan, noteFormer: Bool = true) throws(Diagnostic) -> Authority {
         guard let index = try workspace.authorities(cancellation: cancellation) else {
             throw Diagnostic(
-                id: "no-authorities", message: "the `authorities` dataset is not available, so names cannot be looked up",
+                id: .noAuthorities, message: "the `authorities` dataset is not available, so names cannot be looked up",
                 span: span, help: "start Casebook with --datasets pointing at the shipped datasets")
         }
         let query: String
@@ -70,7 +70,7 @@ final class EvaluationContext {
         case .integer(let i): query = String(i)
         default:
             throw Diagnostic(
-                id: "type-mismatch", message: "an authority is named by text or a code, not \(value.type?.displayName ?? "a missing value")",
+                id: .typeMismatch, message: "an authority is named by text or a code, not \(value.type?.displayName ?? "a missing value")",
                 span: span)
         }
         switch index.resolve(query) {
@@ -81,11 +81,11 @@ final class EvaluationContext {
         case .ambiguous(let many):
             let names = many.prefix(6).map { a in a.code.map { "\(a.name) (\($0))" } ?? a.name }
             throw Diagnostic(
-                id: "ambiguous-authority", message: "\"\(query)\" could be \(Messages.orList(names))", span: span,
+                id: .ambiguousAuthority, message: "\"\(query)\" could be \(Messages.orList(names))", span: span,
                 help: "write more of the name, or the DfE code")
         case .notFound(let suggestions):
             throw Diagnostic(
-                id: "unknown-authority", message: "no authority called \"\(query)\"", span: span,
+                id: .unknownAuthority, message: "no authority called \"\(query)\"", span: span,
                 help: suggestions.isEmpty
                     ? "`authorities | select la_code, la_name` lists them"
                     : "did you mean " + Messages.orList(suggestions.map { "\"\($0)\"" }) + "?")

@@ -45,7 +45,7 @@ struct Evaluator {
                 ?? topic.flatMap({ LAITMeasures.help($0.name, workspace: workspace, cancellation: context.cancellation) })
             else {
                 throw Diagnostic(
-                    id: "unknown-help-topic", message: "no help on `\(topic!.name)`", span: topic!.span,
+                    id: .unknownHelpTopic, message: "no help on `\(topic!.name)`", span: topic!.span,
                     help: Suggestions.didYouMean(topic!.name, in: HelpText.topics)
                         ?? Suggestions.didYouMean(
                             topic!.name, in: LAITMeasures.codes(workspace: workspace, cancellation: context.cancellation))
@@ -70,7 +70,7 @@ struct Evaluator {
             guard workspace.forget(name.name) else {
                 let isDataset = workspace.catalog?.contains(name.name) == true
                 throw Diagnostic(
-                    id: "unknown-name",
+                    id: .unknownName,
                     message: isDataset ? "`\(name.name)` is a shipped dataset and cannot be forgotten" : "no result named `\(name.name)`",
                     span: name.span,
                     help: isDataset ? nil : Suggestions.didYouMean(name.name, in: workspace.bindingNames))
@@ -126,7 +126,7 @@ struct Evaluator {
             }
             if table.rowCount > context.settings.rowLimit {
                 throw Diagnostic(
-                    id: "result-too-large",
+                    id: .resultTooLarge,
                     message: "this result has more than \(NumberText.grouped(context.settings.rowLimit)) rows",
                     span: stage.span, help: "narrow it down first, or raise the limit with `set limit N`")
             }
@@ -181,7 +181,7 @@ struct Evaluator {
             return result
         case .chart:
             throw Diagnostic(
-                id: "chart-not-last", message: "`chart` must be the last stage", span: stage.nameSpan,
+                id: .chartNotLast, message: "`chart` must be the last stage", span: stage.nameSpan,
                 help: "a chart draws the table before it; move the stages after it in front")
         case .correlate(let x, let y):
             return try Correlate.apply(table, x, y, env)
@@ -220,7 +220,7 @@ struct Evaluator {
             help = "`\(name.name)` is a function; a pipeline starts with a dataset"
         }
         throw Diagnostic(
-            id: "unknown-dataset", message: "no dataset named `\(name.name)`", span: name.span,
+            id: .unknownDataset, message: "no dataset named `\(name.name)`", span: name.span,
             help: help ?? "`datasets` lists them")
     }
 
@@ -249,12 +249,12 @@ struct Evaluator {
             }
             let everyColumn = Set(workspace.allNames.flatMap { workspace.columnNames($0) })
             throw Diagnostic(
-                id: "unknown-measure", message: "no dataset has a column named `\(measure.name)`", span: measure.span,
+                id: .unknownMeasure, message: "no dataset has a column named `\(measure.name)`", span: measure.span,
                 help: Suggestions.didYouMean(measure.name, in: Array(everyColumn)) ?? "`describe NAME` lists a dataset's columns")
         }
         guard holders.count == 1 else {
             throw Diagnostic(
-                id: "ambiguous-measure",
+                id: .ambiguousMeasure,
                 message: "`\(measure.name)` is a column of \(Messages.andList(holders.map { Messages.code($0) }))",
                 span: measure.span, help: "say which: `… on \(measure.name) in \(holders[0])`")
         }
@@ -298,7 +298,7 @@ struct Evaluator {
         let name = alias?.name ?? Self.datasetName(fromPath: path)
         guard !name.isEmpty else {
             throw Diagnostic(
-                id: "bad-name", message: "cannot make a name from \(path)", span: pathSpan, help: "add `as NAME`")
+                id: .badName, message: "cannot make a name from \(path)", span: pathSpan, help: "add `as NAME`")
         }
         var table: Table
         var report: LoadReport

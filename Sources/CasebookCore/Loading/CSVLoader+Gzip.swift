@@ -40,15 +40,15 @@ extension CSVLoader {
         switch error {
         case .damaged(let why):
             return Diagnostic(
-                id: "gzip-damaged", message: "\(displayName) is a damaged gzip file: \(why)", span: nil, help: check)
+                id: .gzipDamaged, message: "\(displayName) is a damaged gzip file: \(why)", span: nil, help: check)
         case .truncated:
             return Diagnostic(
-                id: "gzip-truncated",
+                id: .gzipTruncated,
                 message: "\(displayName) is a gzip file that ends before its compressed data does (cut short?)",
                 span: nil, help: check)
         case .tooLarge(let limit):
             return Diagnostic(
-                id: "file-too-large",
+                id: .fileTooLarge,
                 message: "\(displayName) inflates to more than the \(ByteSize.text(limit)) of memory a load may use",
                 span: nil, help: "load a smaller extract, or free memory and try again")
         case .cancelled:

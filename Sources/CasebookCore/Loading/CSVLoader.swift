@@ -45,7 +45,7 @@ public enum CSVLoader {
             return try loadWhole(path: path, displayName: displayName, cancellation: cancellation, gzipLimit: gzipLimit)
         }
         if key.size == 0 {
-            throw Diagnostic(id: "empty-file", message: "\(displayName) is empty (0 bytes)", span: nil)
+            throw Diagnostic.emptyFile(displayName)
         }
         // A gzip file is cached like any other: the key is the compressed file's.
         let useCache = cache.map { key.size >= $0.minimumBytes } ?? false
@@ -122,7 +122,7 @@ public enum CSVLoader {
             throw failure(error, displayName: displayName)
         }
         if file.size == 0 {
-            throw Diagnostic(id: "empty-file", message: "\(displayName) is empty (0 bytes)", span: nil)
+            throw Diagnostic.emptyFile(displayName)
         }
         if Gzip.isGzip(file.bytes) {
             let inflated = try inflate(file.bytes, displayName: displayName, cancellation: cancellation, limit: gzipLimit)
@@ -166,23 +166,23 @@ public enum CSVLoader {
     static func failure(_ error: FileBytes.Failure, displayName: String) -> Diagnostic {
         switch error {
         case .notFound:
-            return Diagnostic(id: "file-not-found", message: "no file at \(displayName)", span: nil)
+            return Diagnostic(id: .fileNotFound, message: "no file at \(displayName)", span: nil)
         case .isDirectory:
             return Diagnostic(
-                id: "file-is-folder", message: "\(displayName) is a folder, not a file", span: nil,
+                id: .fileIsFolder, message: "\(displayName) is a folder, not a file", span: nil,
                 help: "name a .csv file inside it")
         case .notReadable(let why):
-            return Diagnostic(id: "file-unreadable", message: "cannot read \(displayName): \(why)", span: nil)
+            return Diagnostic.fileUnreadable(displayName, why)
         case .tooLarge(let size, let available):
             return Diagnostic(
-                id: "file-too-large",
+                id: .fileTooLarge,
                 message: "\(displayName) is \(ByteSize.text(size)), more than the \(ByteSize.text(available)) of memory a load may use",
                 span: nil, help: "load a smaller extract, or free memory and try again")
         case .notARegularFile:
-            return Diagnostic(id: "file-unreadable", message: "\(displayName) is not a regular file", span: nil)
+            return Diagnostic(id: .fileUnreadable, message: "\(displayName) is not a regular file", span: nil)
         case .pipeWithoutWriter:
             return Diagnostic(
-                id: "file-unreadable",
+                id: .fileUnreadable,
                 message: "\(displayName) is a named pipe and nothing wrote to it within a second: it was not read",
                 span: nil, help: "load a file, or start the program that writes to the pipe first")
         case .cancelled:

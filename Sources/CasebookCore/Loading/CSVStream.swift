@@ -86,8 +86,7 @@ final class FileInput: CSVInput {
             let r = pread(fd, buffer.baseAddress! + got, min(want - got, 1 << 30), off_t(from + got))
             if r < 0 {
                 if errno == EINTR { continue }
-                throw Diagnostic(
-                    id: "file-unreadable", message: "cannot read \(displayName): \(FileBytes.errorText(errno))", span: nil)
+                throw Diagnostic.fileUnreadable(displayName, FileBytes.errorText(errno))
             }
             if r == 0 {
                 size = from + got  // the file shrank since it was opened: it ends here
@@ -148,7 +147,7 @@ extension CSVReader {
 
     static func changedWhileReading(_ name: String) -> Diagnostic {
         Diagnostic(
-            id: "file-changed", message: "\(name) changed while it was being read", span: nil,
+            id: .fileChanged, message: "\(name) changed while it was being read", span: nil,
             help: "load it again once the program writing it has finished")
     }
 
@@ -182,7 +181,7 @@ extension CSVReader {
             }
             if start < p.count || whole {
                 guard start < p.count else {
-                    throw Diagnostic(id: "empty-file", message: "\(fileName) is empty", span: nil)
+                    throw Diagnostic(id: .emptyFile, message: "\(fileName) is empty", span: nil)
                 }
                 var lineEnd = 0
                 delimiter = options.delimiter ?? detectDelimiter(p, from: start, stoppedAt: &lineEnd)

@@ -47,7 +47,7 @@ extension Directory {
             current += "/" + part
             if !exists(current) && mkdir(current, 0o755) != 0 && errno != EEXIST {
                 throw Diagnostic(
-                    id: "write-failed", message: "cannot make the folder \(current): \(FileBytes.errorText(errno))", span: nil)
+                    id: .writeFailed, message: "cannot make the folder \(current): \(FileBytes.errorText(errno))", span: nil)
             }
         }
     }

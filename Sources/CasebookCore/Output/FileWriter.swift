@@ -26,7 +26,7 @@ public enum FileWriter {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(FileBytes.errorText(errno))", span: nil)
+            throw Diagnostic.writeFailed(given, FileBytes.errorText(errno))
         }
         var ok = true
         var failure = ""
@@ -45,7 +45,7 @@ public enum FileWriter {
         }
         if !ok {
             unlink(temporary)
-            throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(failure)", span: nil)
+            throw Diagnostic.writeFailed(given, failure)
         }
         removeAbandonedTemporaries(of: path)
     }
@@ -73,7 +73,7 @@ public enum FileWriter {
             try make(temporary)
             if inPlace {
                 guard let file = try? FileBytes(path: temporary) else {
-                    throw Diagnostic(id: "write-failed", message: "cannot write \(given): the file was not made", span: nil)
+                    throw Diagnostic.writeFailed(given, "the file was not made")
                 }
                 unlink(temporary)
                 try writeInPlace(Array(file.pointer.bindMemory(to: UInt8.self)), to: given)
@@ -85,7 +85,7 @@ public enum FileWriter {
                 close(fd)
             }
             if rename(temporary, path) != 0 {
-                throw Diagnostic(id: "write-failed", message: "cannot write \(given): \(FileBytes.errorText(errno))", span: nil)
+                throw Diagnostic.writeFailed(given, FileBytes.errorText(errno))
             }
         } catch {
             unlink(temporary)
@@ -119,12 +119,12 @@ public enum FileWriter {
         // Not blocking to open: a pipe that nobody reads is an error, not a hang.
         let fd = open(path, O_WRONLY | O_NONBLOCK)
         guard fd >= 0 else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+            throw Diagnostic.writeFailed(path, FileBytes.errorText(errno))
         }
         defer { close(fd) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         if let code = writeAll(bytes, to: fd) {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(code))", span: nil)
+            throw Diagnostic.writeFailed(path, FileBytes.errorText(code))
         }
     }
 
@@ -132,13 +132,13 @@ public enum FileWriter {
     public static func append(_ text: String, to path: String, mode: mode_t = 0o600) throws(Diagnostic) {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, mode)
         guard fd >= 0 else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+            throw Diagnostic.writeFailed(path, FileBytes.errorText(errno))
         }
         defer { close(fd) }
         _ = flock(fd, LOCK_EX)
         defer { _ = flock(fd, LOCK_UN) }
         guard writeAll(text, to: fd) == nil, fsync(fd) == 0 || errno == EINVAL else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(FileBytes.errorText(errno))", span: nil)
+            throw Diagnostic.writeFailed(path, FileBytes.errorText(errno))
         }
     }
 

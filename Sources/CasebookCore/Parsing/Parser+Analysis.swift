@@ -17,7 +17,7 @@ extension Parser {
                 let word = advance()
                 guard allowDataset else {
                     throw Diagnostic(
-                        id: "unexpected-token", message: "`in` names a dataset only in the statement form of compare",
+                        id: .unexpectedToken, message: "`in` names a dataset only in the statement form of compare",
                         span: word.span, help: "the stage compares the table before it")
                 }
                 spec.dataset = try parseName("a dataset name", after: "`in`")
@@ -36,7 +36,7 @@ extension Parser {
                     let to = try parseCount(after: "`to`")
                     guard to >= from else {
                         throw Diagnostic(
-                            id: "bad-argument", message: "the years run backwards (\(from) to \(to))",
+                            id: .badArgument, message: "the years run backwards (\(from) to \(to))",
                             span: start.union(previous.span), help: "write `years \(to) to \(from)`")
                     }
                     spec.years = .range(from, to)
@@ -50,7 +50,7 @@ extension Parser {
             } else {
                 if let bad = lexicalError(current) { throw bad }
                 throw Diagnostic(
-                    id: "unexpected-token", message: "unexpected \(Messages.describe(current)) in `compare`",
+                    id: .unexpectedToken, message: "unexpected \(Messages.describe(current)) in `compare`",
                     span: current.span,
                     help: "the form is `compare AUTHORITY on MEASURE [in DATASET] [year Y | years A to B] [neighbours 2021]`")
             }
@@ -71,7 +71,7 @@ extension Parser {
                 let word = previous.span
                 guard spec.topic == nil, spec.measures.isEmpty else {
                     throw Diagnostic(
-                        id: "bad-argument", message: "a scorecard takes one topic or one list of measures", span: word,
+                        id: .badArgument, message: "a scorecard takes one topic or one list of measures", span: word,
                         help: form)
                 }
                 let (text, span) = try parseString("a topic in quotes, e.g. `\"Child Protection\"`", after: "`topic`")
@@ -80,7 +80,7 @@ extension Parser {
                 let word = previous.span
                 guard spec.topic == nil, spec.measures.isEmpty else {
                     throw Diagnostic(
-                        id: "bad-argument", message: "a scorecard takes one topic or one list of measures", span: word,
+                        id: .badArgument, message: "a scorecard takes one topic or one list of measures", span: word,
                         help: form)
                 }
                 repeat {
@@ -110,7 +110,7 @@ extension Parser {
                     help = near
                 }
                 throw Diagnostic(
-                    id: "unexpected-token", message: "unexpected \(Messages.describe(current)) in `scorecard`",
+                    id: .unexpectedToken, message: "unexpected \(Messages.describe(current)) in `scorecard`",
                     span: current.span, help: help)
             }
         }
@@ -128,7 +128,7 @@ extension Parser {
         if current.kind == .identifier {
             let t = advance()
             throw Diagnostic(
-                id: "unquoted-authority", message: "an authority's name goes in quotes", span: t.span,
+                id: .unquotedAuthority, message: "an authority's name goes in quotes", span: t.span,
                 help: "write `\"\(t.text)\"`")
         }
         throw expected("an authority name in quotes or a DfE code", after: context)
@@ -147,7 +147,7 @@ extension Parser {
         case "scatter": kind = .scatter
         default:
             throw Diagnostic(
-                id: "unknown-chart", message: "no chart called `\(word.text)`", span: word.span,
+                id: .unknownChart, message: "no chart called `\(word.text)`", span: word.span,
                 help: Suggestions.didYouMean(word.text, in: ["bar", "line", "hist", "scatter"])
                     ?? "the charts are bar, line, hist and scatter")
         }

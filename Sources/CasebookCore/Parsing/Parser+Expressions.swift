@@ -15,7 +15,7 @@ extension Parser {
         depth += weight
         guard depth < Self.maximumDepth else {
             depth -= weight
-            throw Diagnostic(id: "too-deep", message: message, span: span)
+            throw Diagnostic(id: .tooDeep, message: message, span: span)
         }
     }
 
@@ -81,7 +81,7 @@ extension Parser {
             let expr = Expr(.binary(binary, left, right), left.span.union(right.span))
             if [.equal, .equalEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(current.kind) {
                 throw Diagnostic(
-                    id: "chained-comparison", message: "comparisons cannot be chained", span: current.span,
+                    id: .chainedComparison, message: "comparisons cannot be chained", span: current.span,
                     help: "join two comparisons with `and`, or use `between`")
             }
             return expr
@@ -147,7 +147,7 @@ extension Parser {
         depth += 1
         guard depth < Self.maximumDepth else {
             throw Diagnostic(
-                id: "too-deep", message: "this expression is too long (more than \(Self.maximumDepth) operators and brackets deep)",
+                id: .tooDeep, message: "this expression is too long (more than \(Self.maximumDepth) operators and brackets deep)",
                 span: span, help: "split it over several `derive` steps; for a list of values, write `x in [a, b, c]`")
         }
     }
@@ -170,7 +170,7 @@ extension Parser {
         }
         if check(.plus) {
             let op = advance()
-            throw Diagnostic(id: "unary-plus", message: "a value cannot start with `+`", span: op.span,
+            throw Diagnostic(id: .unaryPlus, message: "a value cannot start with `+`", span: op.span,
                              help: "leave the `+` out")
         }
         return try parsePrimary()
@@ -196,11 +196,11 @@ extension Parser {
             // Too large for a whole number: keep it as a decimal rather than fail.
             // Past 1.8e308 (310 digits and more) it is refused as `1e309` is.
             if let d = Double(t.text), d.isFinite { return Expr(.decimal(d), t.span) }
-            throw Diagnostic(id: "number-too-large", message: "this number is too large", span: t.span)
+            throw Diagnostic.numberTooLarge(at: t.span)
         case .decimal:
             _ = advance()
             guard let d = Double(t.text), d.isFinite else {
-                throw Diagnostic(id: "number-too-large", message: "this number is too large", span: t.span)
+                throw Diagnostic.numberTooLarge(at: t.span)
             }
             return Expr(.decimal(d), t.span)
         case .string:
@@ -240,7 +240,7 @@ extension Parser {
             return grouped
         case .leftBracket:
             throw Diagnostic(
-                id: "list-outside-in", message: "a list can only follow `in`", span: t.span,
+                id: .listOutsideIn, message: "a list can only follow `in`", span: t.span,
                 help: "write `column in [\"a\", \"b\"]`")
         default:
             throw expected("a value: a number, a string in quotes, a column or a function call")

@@ -8,7 +8,7 @@ extension Parser {
         guard current.kind == .identifier || current.kind == .keyword(.not) else {
             if current.kind == .pipe || atEnd {
                 throw Diagnostic(
-                    id: "missing-stage", message: "expected a stage after `|`",
+                    id: .missingStage, message: "expected a stage after `|`",
                     span: atEnd ? .at(previous.span.end) : current.span,
                     help: "stages include where, select, derive, sort, take, summarise, join; `help stages` lists them")
             }
@@ -17,7 +17,7 @@ extension Parser {
         let nameToken = advance()
         guard let word = StageWord(spelled: nameToken.text) else {
             throw Diagnostic(
-                id: "unknown-stage", message: "unknown stage `\(nameToken.text)`", span: nameToken.span,
+                id: .unknownStage, message: "unknown stage `\(nameToken.text)`", span: nameToken.span,
                 help: Suggestions.didYouMean(nameToken.text, in: StageWord.spellings)
                     ?? "`help stages` lists the stages")
         }
@@ -192,7 +192,7 @@ extension Parser {
             if current.isWord("as") { help = "to name a column, write `name = expression`" }
             if case .filter = kind, current.kind == .equal { help = "compare with `=` once" }
             throw Diagnostic(
-                id: "unexpected-token",
+                id: .unexpectedToken,
                 message: "unexpected \(Messages.describe(current)) in \(context)", span: current.span,
                 help: help ?? (word.declaration.synopsis.isEmpty ? nil : "the form is `\(word.declaration.synopsis)`"))
         }
@@ -236,7 +236,7 @@ extension Parser {
                 let expr = try parseExpression()
                 if !allowUnnamed {
                     throw Diagnostic(
-                        id: "unnamed-derive", message: "a derived column needs a name", span: expr.span,
+                        id: .unnamedDerive, message: "a derived column needs a name", span: expr.span,
                         help: "write `name = \(source.slice(expr.span))`")
                 }
                 bindings.append(Binding(name: nil, expr: expr))

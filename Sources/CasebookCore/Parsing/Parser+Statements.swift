@@ -36,7 +36,7 @@ extension Parser {
         }
         if current.kind == .pipe {
             throw Diagnostic(
-                id: "stage-without-source", message: "this stage has no source", span: current.span,
+                id: .stageWithoutSource, message: "this stage has no source", span: current.span,
                 help: "start the pipeline with a dataset name, e.g. `referrals | where year = 2016`")
         }
         if current.kind == .identifier, StageWord(spelled: current.text) != nil,
@@ -44,7 +44,7 @@ extension Parser {
         {
             let word = current.text
             throw Diagnostic(
-                id: "stage-without-source", message: "`\(word)` is a stage and needs a source", span: current.span,
+                id: .stageWithoutSource, message: "`\(word)` is a stage and needs a source", span: current.span,
                 help: word.lowercased().hasPrefix("summar")
                     ? "write `DATASET | \(word) …`, or `profile DATASET` for a summary of every column"
                     : "write `DATASET | \(word) …`; `datasets` lists what there is")
@@ -116,7 +116,7 @@ extension Parser {
             let option = try parseName("a setting, e.g. `format`, `rows` or `timer`", after: "`set`")
             guard let setting = SettingWord(spelled: option.name) else {
                 throw Diagnostic(
-                    id: "unknown-setting", message: "no setting called `\(option.name)`", span: option.span,
+                    id: .unknownSetting, message: "no setting called `\(option.name)`", span: option.span,
                     help: Suggestions.didYouMean(option.name, in: SettingWord.spellings) ?? "`help settings` lists them")
             }
             if atEnd { return try done(.showSettings(setting), "the setting") }
@@ -128,7 +128,7 @@ extension Parser {
             case .keyword(let k): text = k.rawValue
             default:
                 throw Diagnostic(
-                    id: "expected", message: "expected a value for `set \(option.name)`, found \(Messages.describe(t))",
+                    id: .expected, message: "expected a value for `set \(option.name)`, found \(Messages.describe(t))",
                     span: t.span)
             }
             // Checked here, so a bad value is an error where it was typed, not at the next statement that uses it.
@@ -157,12 +157,12 @@ extension Parser {
                 // "" would save sessions/.cb, a hidden file; "/" and "dir/" are folders.
                 if t.unquoted.allSatisfy(\.isWhitespace) {
                     throw Diagnostic(
-                        id: "empty-name", message: "a session needs a name", span: t.span,
+                        id: .emptyName, message: "a session needs a name", span: t.span,
                         help: "e.g. `save session reading` (sessions/reading.cb) or `save session \"notes/reading.cb\"`")
                 }
                 if t.unquoted.hasSuffix("/") {
                     throw Diagnostic(
-                        id: "bad-path", message: "\(t.unquoted) is a folder: a session is saved to a file", span: t.span,
+                        id: .badPath, message: "\(t.unquoted) is a folder: a session is saved to a file", span: t.span,
                         help: "name the file, e.g. `save session \"\(t.unquoted)reading.cb\"`")
                 }
                 (name, span) = (t.unquoted, t.span)
@@ -203,7 +203,7 @@ extension Parser {
             return try done(.forget(name), "the name")
         case .pipeline, .let:
             // Never here: `let` is parsed before commands and a pipeline has no command word.
-            throw Diagnostic(id: "internal", message: "`\(word.text)` is not a command", span: word.span)
+            throw Diagnostic(id: .internal, message: "`\(word.text)` is not a command", span: word.span)
         }
     }
 
@@ -225,7 +225,7 @@ extension Parser {
                         while i + 1 + width < bytes.count, bytes[i + 1 + width] & 0xC0 == 0x80 { width += 1 }
                         let shown = String(decoding: bytes[i..<(i + 1 + width)], as: UTF8.self)
                         return Diagnostic(
-                            id: "unknown-escape", message: "unknown escape `\(shown)` in a string",
+                            id: .unknownEscape, message: "unknown escape `\(shown)` in a string",
                             span: SourceSpan(t.span.start + i, t.span.start + i + 1 + width),
                             help: "the escapes are \\n, \\t, \\r, \\\\ and \\\" — a backslash itself is written \\\\")
                     }
@@ -265,7 +265,7 @@ extension Parser {
                 // Too deep: the statement is given up, not recovered at every
                 // level on the way out (a statement 48,000 deep made 48,000
                 // errors, each level scanning the rest of the line: minutes).
-                if error.id == "too-deep" { throw error }
+                if error.id == .tooDeep { throw error }
                 // An error from a nested pipeline comes out through each level once.
                 if !diagnostics.contains(error) { diagnostics.append(error) }
                 failed = true
@@ -318,7 +318,7 @@ extension Parser {
     mutating func parseNamedSource() throws(Diagnostic) -> PipelineSource {
         if case .keyword = current.kind {
             throw Diagnostic(
-                id: "expected", message: "expected a dataset name, found \(Messages.describe(current))",
+                id: .expected, message: "expected a dataset name, found \(Messages.describe(current))",
                 span: current.span, help: "`datasets` lists the names")
         }
         return .named(try parseName("a dataset name"))

@@ -89,7 +89,7 @@ public struct Parser {
         var message = "expected \(what)"
         if let context { message += " after \(context)" }
         message += ", found \(found)"
-        return Diagnostic(id: "expected", message: message, span: span)
+        return Diagnostic(id: .expected, message: message, span: span)
     }
 
     /// Lexer problems surface as the parser reaches them.
@@ -97,12 +97,12 @@ public struct Parser {
         switch token.kind {
         case .unterminatedString:
             return Diagnostic(
-                id: "unterminated-string", message: "this string has no closing quote",
+                id: .unterminatedString, message: "this string has no closing quote",
                 span: SourceSpan(token.span.start, token.span.start + 1),
                 help: "end it with \(token.text.first.map { String($0) } ?? "\"")")
         case .unterminatedQuotedIdentifier:
             return Diagnostic(
-                id: "unterminated-name", message: "this quoted name has no closing backtick",
+                id: .unterminatedName, message: "this quoted name has no closing backtick",
                 span: SourceSpan(token.span.start, token.span.start + 1), help: "end it with `")
         case .unexpectedCharacter:
             let text = token.text
@@ -111,7 +111,7 @@ public struct Parser {
             if text.first?.isNumber == true { help = "a name cannot start with a digit; quote it with backticks: `\(text)`" }
             if text == "&&" || text == "&" { help = "write `and`" }
             return Diagnostic(
-                id: "unexpected-character", message: "unexpected \(Messages.quoteChar(text)) here", span: token.span,
+                id: .unexpectedCharacter, message: "unexpected \(Messages.quoteChar(text)) here", span: token.span,
                 help: help)
         default:
             return nil
@@ -142,7 +142,7 @@ public struct Parser {
             // binding of no name turns up later.
             if name.allSatisfy(\.isWhitespace) {
                 throw Diagnostic(
-                    id: "empty-name", message: "a name cannot be empty", span: t.span,
+                    id: .emptyName, message: "a name cannot be empty", span: t.span,
                     help: "write a name between the backticks, e.g. `my result`")
             }
             return NameRef(name, t.span)
@@ -150,7 +150,7 @@ public struct Parser {
         if case .keyword(let k) = current.kind {
             let t = advance()
             throw Diagnostic(
-                id: "keyword-as-name", message: "`\(t.text)` is a word of the language, not a name", span: t.span,
+                id: .keywordAsName, message: "`\(t.text)` is a word of the language, not a name", span: t.span,
                 help: "if it is a column, quote it with backticks: `\(k.rawValue)`")
         }
         throw expected(what, after: context)
@@ -172,7 +172,7 @@ public struct Parser {
         for n in names {
             if seen[n.name] != nil {
                 throw Diagnostic(
-                    id: "duplicate-name", message: "`\(n.name)` is named twice \(what)", span: n.span,
+                    id: .duplicateName, message: "`\(n.name)` is named twice \(what)", span: n.span,
                     help: "each column can appear once; remove the second")
             }
             seen[n.name] = n
@@ -199,7 +199,7 @@ public struct Parser {
                 var probe = atName
                 let expression = (try? probe.parseExpression()).map { source.slice($0.span) } ?? names[names.count - 1].name
                 throw Diagnostic(
-                    id: "key-expression", message: "group keys are column names, not expressions", span: current.span,
+                    id: .keyExpression, message: "group keys are column names, not expressions", span: current.span,
                     help: "make the key a column first: `derive key = \(expression) | … by key`")
             }
         } while match(.comma)
@@ -210,7 +210,7 @@ public struct Parser {
         guard current.kind == .integer else { throw expected("a whole number", after: context) }
         let t = advance()
         guard let n = Int64(t.text) else {
-            throw Diagnostic(id: "number-too-large", message: "this number is too large", span: t.span)
+            throw Diagnostic.numberTooLarge(at: t.span)
         }
         return n
     }
@@ -229,7 +229,7 @@ public struct Parser {
             if current.kind == .pipe, context.hasPrefix("`") { help = nil }
             if current.isWord("as") { help = "to name a result, write `name = expression`" }
             throw Diagnostic(
-                id: "unexpected-token",
+                id: .unexpectedToken,
                 message: "unexpected \(Messages.describe(current)) after \(context)", span: current.span, help: help)
         }
     }

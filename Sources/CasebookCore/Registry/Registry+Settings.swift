@@ -93,13 +93,13 @@ extension SettingWord: SpelledWord {
             case "off", "false", "no": return .flag(false)
             default:
                 throw Diagnostic(
-                    id: "bad-setting", message: "`set \(written)` takes on or off, not `\(text)`", span: span)
+                    id: .badSetting, message: "`set \(written)` takes on or off, not `\(text)`", span: span)
             }
         case .choice(let words):
             guard words.contains(v) else {
                 let shown = words.filter { $0 != "md" }
                 throw Diagnostic(
-                    id: "bad-setting", message: "`set \(written)` takes \(Messages.orList(shown)), not `\(text)`",
+                    id: .badSetting, message: "`set \(written)` takes \(Messages.orList(shown)), not `\(text)`",
                     span: span, help: Suggestions.didYouMean(text, in: shown))
             }
             return .choice(v)
@@ -108,7 +108,7 @@ extension SettingWord: SpelledWord {
             if word != nil, v == "all" || v == "auto" { return .count(nil) }
             guard let n = Int(v), n > 0 else {
                 throw Diagnostic(
-                    id: "bad-setting",
+                    id: .badSetting,
                     message: "`set \(written)` takes a positive whole number\(word.map { " or `\($0)`" } ?? ""), not `\(text)`",
                     span: span)
             }

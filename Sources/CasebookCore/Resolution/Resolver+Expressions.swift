@@ -79,15 +79,12 @@ extension Resolver {
         }
         switch kind {
         case .condition:
-            return Diagnostic(
-                id: "type-mismatch", message: "\(what) needs a condition, but \(subject) holds \(t.plural)", span: expr.span,
-                help: t.isNumeric ? "compare it, e.g. `\(source.slice(expr.span)) > 0`" : nil)
+            return .needsCondition(
+                what, subject, holds: t.plural, at: expr.span, help: t.isNumeric ? "compare it, e.g. `\(source.slice(expr.span)) > 0`" : nil)
         case .text:
-            return Diagnostic(
-                id: "type-mismatch", message: "\(what) works on text, but \(subject) holds \(t.plural)", span: expr.span)
+            return .worksOn("text", what, subject, holds: t.plural, at: expr.span)
         case .number, .any:
-            return Diagnostic(
-                id: "type-mismatch", message: "\(what) works on numbers, but \(subject) holds \(t.plural)", span: expr.span)
+            return .worksOn("numbers", what, subject, holds: t.plural, at: expr.span)
         }
     }
 

@@ -138,12 +138,7 @@ extension Resolver {
             // An unknown name is the problem to report, not the missing aggregate.
             guard problems.count == before else { continue }
             if !Summarise.containsAggregate(b.expr), !(b.expr.columnName.map { keyNames.contains($0) } ?? false) {
-                problems.append(
-                    Diagnostic(
-                        id: "not-summarised",
-                        message: "`summarise` needs an aggregate such as mean(…), but `\(source.slice(b.expr.span))` has none",
-                        span: b.expr.span,
-                        help: "to add a column to every row use `derive`; aggregates are count, sum, mean, median, min, max, …"))
+                problems.append(.notSummarised(source.slice(b.expr.span), at: b.expr.span))
             }
         }
         return out

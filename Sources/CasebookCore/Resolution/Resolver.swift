@@ -107,7 +107,7 @@ public struct Resolver {
             if names.isEmpty { help = "this table has no columns" }
         }
         if Registry.isCallable(name) { help = "`\(name)` is a function: write `\(name)(…)`" }
-        return Diagnostic(id: "unknown-column", message: "no column named `\(name)`", span: span, help: help)
+        return Diagnostic(id: .unknownColumn, message: "no column named `\(name)`", span: span, help: help)
     }
 
     /// "unknown function `meen`" with the nearest function or aggregate.
@@ -115,7 +115,7 @@ public struct Resolver {
         var help = Suggestions.didYouMean(name, in: FunctionWord.spellings + AggregateWord.spellings)
         if StageWord(spelled: name) != nil { help = "`\(name)` is a stage: write `| \(name) …`" }
         return Diagnostic(
-            id: "unknown-function", message: "unknown function `\(name)`", span: span,
+            id: .unknownFunction, message: "unknown function `\(name)`", span: span,
             help: help ?? "`help functions` lists them")
     }
 }

@@ -45,7 +45,7 @@ struct CompressedDatasetTests {
             _ = try catalog.table("cut", cancellation: .never)
             Issue.record("a cut file loaded")
         } catch {
-            #expect(error.id == "gzip-truncated", "\(error.message)")
+            #expect(error.id == .gzipTruncated, "\(error.message)")
         }
     }
 

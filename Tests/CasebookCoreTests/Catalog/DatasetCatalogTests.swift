@@ -56,7 +56,7 @@ struct DatasetCatalogTests {
             _ = try catalog.table("referals", cancellation: .never)
             Issue.record("expected a failure")
         } catch {
-            #expect(error.id == "unknown-dataset")
+            #expect(error.id == .unknownDataset)
             #expect(error.message == "no dataset named `referals`")
         }
     }

@@ -26,7 +26,7 @@ struct CSVLoaderTests {
 
     @Test func missingFile() {
         let d = CSVTest.loadFailure("/tmp/casebook-no-such-folder/none.csv", as: "none.csv")
-        #expect(d?.id == "file-not-found")
+        #expect(d?.id == .fileNotFound)
         #expect(d?.message == "no file at none.csv")
     }
 
@@ -36,7 +36,7 @@ struct CSVLoaderTests {
         let file = folder.write("plain.csv", "a\n1\n")
         // A path that goes through a file as if it were a folder.
         let d = CSVTest.loadFailure(file + "/inner.csv", as: "plain.csv/inner.csv")
-        #expect(d?.id == "file-not-found")
+        #expect(d?.id == .fileNotFound)
         #expect(d?.message == "no file at plain.csv/inner.csv")
     }
 
@@ -44,7 +44,7 @@ struct CSVLoaderTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let d = CSVTest.loadFailure(folder.path, as: "downloads")
-        #expect(d?.id == "file-is-folder")
+        #expect(d?.id == .fileIsFolder)
         #expect(d?.message == "downloads is a folder, not a file")
         #expect(d?.help == "name a .csv file inside it")
     }
@@ -54,7 +54,7 @@ struct CSVLoaderTests {
         defer { folder.remove() }
         let path = folder.write("empty.csv", "")
         let d = CSVTest.loadFailure(path, as: "empty.csv")
-        #expect(d?.id == "empty-file")
+        #expect(d?.id == .emptyFile)
         #expect(d?.message == "empty.csv is empty (0 bytes)")
     }
 
@@ -63,7 +63,7 @@ struct CSVLoaderTests {
         defer { folder.remove() }
         let path = folder.write("blank.csv", "\r\n\n\n")
         let d = CSVTest.loadFailure(path, as: "blank.csv")
-        #expect(d?.id == "empty-file")
+        #expect(d?.id == .emptyFile)
         #expect(d?.message == "blank.csv is empty")
     }
 
@@ -75,7 +75,7 @@ struct CSVLoaderTests {
             _ = try FileBytes(path: path, memoryLimit: 100)
         }
         let d = CSVLoader.failure(.tooLarge(size: 3 << 30, available: 1 << 30), displayName: "big.csv")
-        #expect(d.id == "file-too-large")
+        #expect(d.id == .fileTooLarge)
         #expect(d.message == "big.csv is 3.0 GB, more than the 1.0 GB of memory a load may use")
     }
 

@@ -356,7 +356,7 @@ struct CSVReaderTests {
 
     @Test func emptyInputIsAnError() {
         let d = CSVTest.failure("")
-        #expect(d?.id == "empty-file")
+        #expect(d?.id == .emptyFile)
         #expect(d?.message == "t.csv is empty")
     }
 

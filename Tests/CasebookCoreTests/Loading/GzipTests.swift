@@ -134,7 +134,7 @@ struct GzipLoadingTests {
         var bad = whole
         bad[whole.count - 6] ^= 0xFF  // the checksum
         let damaged = folder.write("bad.csv.gz", bytes: bad)
-        for (path, id, words) in [(cut, "gzip-truncated", "ends before"), (damaged, "gzip-damaged", "damaged gzip")] {
+        for (path, id, words) in [(cut, DiagnosticID.gzipTruncated, "ends before"), (damaged, DiagnosticID.gzipDamaged, "damaged gzip")] {
             do {
                 _ = try CSVLoader.load(path: path, displayName: "f.csv.gz", cancellation: .never)
                 Issue.record("\(path) loaded")
@@ -153,7 +153,7 @@ struct GzipLoadingTests {
                 path: bomb, displayName: "bomb.csv.gz", cancellation: .never, cache: nil, blockBytes: 1 << 20, gzipLimit: 4 << 20)
             Issue.record("the bomb loaded")
         } catch {
-            #expect(error.id == "file-too-large" && error.message.contains("inflates to more than"), "\(error.message)")
+            #expect(error.id == .fileTooLarge && error.message.contains("inflates to more than"), "\(error.message)")
         }
     }
 

@@ -98,18 +98,18 @@ struct ParserTests {
         let result = parse("referrals | sortt year | take ten | where")
         #expect(result.count == 1)
         #expect(result[0].statement == nil)
-        #expect(result[0].diagnostics.map(\.id) == ["unknown-stage", "expected", "expected"])
+        #expect(result[0].diagnostics.map(\.id) == [.unknownStage, .expected, .expected])
     }
 
     @Test("deep nesting is refused with a message, not a crash")
     func depth() {
         let text = "r | where " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
         let result = parse(text)
-        #expect(result[0].diagnostics.first?.id == "too-deep")
+        #expect(result[0].diagnostics.first?.id == .tooDeep)
         let nots = "r | where " + String(repeating: "not ", count: 5000) + "true"
-        #expect(parse(nots)[0].diagnostics.first?.id == "too-deep")
+        #expect(parse(nots)[0].diagnostics.first?.id == .tooDeep)
         let minus = "r | derive x = " + String(repeating: "- ", count: 5000) + "1"
-        #expect(parse(minus)[0].diagnostics.first?.id == "too-deep")
+        #expect(parse(minus)[0].diagnostics.first?.id == .tooDeep)
     }
 
     @Test("errors carry the span of the token at fault")

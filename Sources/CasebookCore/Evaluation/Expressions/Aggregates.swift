@@ -11,7 +11,7 @@ enum Aggregates {
         evaluator: ExprEvaluator
     ) throws(Diagnostic) -> Column {
         guard let name = AggregateWord(spelled: rawName) else {
-            throw Diagnostic(id: "unknown-function", message: "unknown aggregate `\(rawName)`", span: nameSpan)
+            throw Diagnostic(id: .unknownFunction, message: "unknown aggregate `\(rawName)`", span: nameSpan)
         }
         try CallSignature(name.declaration).checkArguments(arguments.count, calledAs: rawName, span: span)
         let g = groups.groupCount
@@ -53,7 +53,7 @@ enum Aggregates {
         }
         guard let values = x.doubles() else {
             throw Diagnostic(
-                id: "type-mismatch",
+                id: .typeMismatch,
                 message: "`\(rawName)` works on numbers, but \(evaluator.describe(arguments[0])) holds \(x.type.plural)",
                 span: arguments[0].span)
         }
@@ -107,7 +107,7 @@ enum Aggregates {
                 let pv = try evaluator.evaluate(arguments[1])
                 guard case .scalar(let s) = pv, let d = s.doubleValue, d >= 0, d <= 1 else {
                     throw Diagnostic(
-                        id: "bad-argument", message: "the second argument of `quantile` must be a number from 0 to 1",
+                        id: .badArgument, message: "the second argument of `quantile` must be a number from 0 to 1",
                         span: arguments[1].span, help: "e.g. `quantile(caseload, 0.25)` for the lower quartile")
                 }
                 p = d
@@ -118,7 +118,7 @@ enum Aggregates {
             let y = try evaluator.evaluate(arguments[1]).materialize(name: "", count: evaluator.table.rowCount)
             guard let yv = y.doubles() else {
                 throw Diagnostic(
-                    id: "type-mismatch",
+                    id: .typeMismatch,
                     message: "`\(name)` works on numbers, but \(evaluator.describe(arguments[1])) holds \(y.type.plural)",
                     span: arguments[1].span)
             }
@@ -141,7 +141,7 @@ enum Aggregates {
             }
             return Column(name: "", data: builder.finish())
         default:
-            throw Diagnostic(id: "internal", message: "aggregate `\(name)` has no implementation", span: nameSpan)
+            throw Diagnostic(id: .internal, message: "aggregate `\(name)` has no implementation", span: nameSpan)
         }
     }
 

@@ -23,7 +23,7 @@ struct CallSignature {
         default: expected = "\(arity.lowerBound) to \(arity.upperBound) arguments"
         }
         throw Diagnostic(
-            id: "wrong-argument-count", message: "`\(written)` takes \(expected), but was given \(given)", span: span,
+            id: .wrongArgumentCount, message: "`\(written)` takes \(expected), but was given \(given)", span: span,
             help: "the form is `\(usage)`")
     }
 }

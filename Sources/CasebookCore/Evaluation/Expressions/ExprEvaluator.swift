@@ -43,7 +43,7 @@ struct ExprEvaluator {
             if case .groups(let g, let keys) = mode {
                 guard keys.contains(c.name) else {
                     throw Diagnostic(
-                        id: "not-summarised", message: "`\(name)` is neither a group key nor inside an aggregate",
+                        id: .notSummarised, message: "`\(name)` is neither a group key nor inside an aggregate",
                         span: expr.span,
                         help: "wrap it in an aggregate such as `mean(\(name))`, or add it to `by`")
                 }
@@ -58,7 +58,7 @@ struct ExprEvaluator {
             guard let reasonText else { return .scalar(.missing(.empty)) }
             guard let reason = MissingReason.parse(reasonText) else {
                 throw Diagnostic(
-                    id: "unknown-marker", message: "`\(reasonText)` is not a missing-value marker", span: expr.span,
+                    id: .unknownMarker, message: "`\(reasonText)` is not a missing-value marker", span: expr.span,
                     help: "the markers are c, x, z, u, low, k, .., -; or empty")
             }
             return .scalar(.missing(reason))
@@ -99,13 +99,13 @@ struct ExprEvaluator {
             let pat = try evaluate(pattern)
             guard case .scalar(let pv) = pat else {
                 throw Diagnostic(
-                    id: "pattern-not-constant", message: "the pattern after `like` must be a string, not a column",
+                    id: .patternNotConstant, message: "the pattern after `like` must be a string, not a column",
                     span: pattern.span)
             }
             if pv.isMissing { return .scalar(pv) }
             guard case .text(let patternText) = pv else {
                 throw Diagnostic(
-                    id: "type-mismatch", message: "the pattern after `like` must be text", span: pattern.span,
+                    id: .typeMismatch, message: "the pattern after `like` must be text", span: pattern.span,
                     help: "write it in quotes, e.g. `like \"*shire\"`")
             }
             try requireText(value, subject, what: "`like`")
@@ -136,7 +136,7 @@ struct ExprEvaluator {
     {
         guard !insideAggregate else {
             throw Diagnostic(
-                id: "nested-aggregate", message: "an aggregate cannot be inside another aggregate", span: span)
+                id: .nestedAggregate, message: "an aggregate cannot be inside another aggregate", span: span)
         }
         var argumentEvaluator = ExprEvaluator(table: table, source: source, context: context, mode: .rows(nil))
         argumentEvaluator.insideAggregate = true
@@ -169,23 +169,19 @@ struct ExprEvaluator {
 
     func requireBoolean(_ v: Vector, _ expr: Expr, what: String) throws(Diagnostic) {
         guard let t = v.type, t != .boolean else { return }
-        throw Diagnostic(
-            id: "type-mismatch", message: "\(what) needs a condition, but \(describe(expr)) holds \(t.plural)",
-            span: expr.span, help: t.isNumeric ? "compare it, e.g. `\(source.slice(expr.span)) > 0`" : nil)
+        throw .needsCondition(
+            what, describe(expr), holds: t.plural, at: expr.span,
+            help: t.isNumeric ? "compare it, e.g. `\(source.slice(expr.span)) > 0`" : nil)
     }
 
     func requireText(_ v: Vector, _ expr: Expr, what: String) throws(Diagnostic) {
         guard let t = v.type, t != .text else { return }
-        throw Diagnostic(
-            id: "type-mismatch", message: "\(what) works on text, but \(describe(expr)) holds \(t.plural)",
-            span: expr.span)
+        throw .worksOn("text", what, describe(expr), holds: t.plural, at: expr.span)
     }
 
     func requireNumber(_ v: Vector, _ expr: Expr, what: String) throws(Diagnostic) {
         guard let t = v.type, !t.isNumeric else { return }
-        throw Diagnostic(
-            id: "type-mismatch", message: "\(what) works on numbers, but \(describe(expr)) holds \(t.plural)",
-            span: expr.span)
+        throw .worksOn("numbers", what, describe(expr), holds: t.plural, at: expr.span)
     }
 }
 

@@ -21,7 +21,7 @@ enum Functions {
             if arguments.count == 2 {
                 guard case .scalar(.integer(let p)) = values[1] else {
                     throw Diagnostic(
-                        id: "bad-argument", message: "the number of places must be a whole number such as 1",
+                        id: .badArgument, message: "the number of places must be a whole number such as 1",
                         span: arguments[1].span)
                 }
                 // Past 15 places a decimal has no more digits to round; past
@@ -61,13 +61,13 @@ enum Functions {
             try evaluator.requireText(first, arguments[0], what: "`\(name)`")
             guard case .scalar(let partValue) = values[1] else {
                 throw Diagnostic(
-                    id: "pattern-not-constant", message: "the second argument of `\(name)` must be a string",
+                    id: .patternNotConstant, message: "the second argument of `\(name)` must be a string",
                     span: arguments[1].span)
             }
             if partValue.isMissing { return .scalar(partValue) }
             guard case .text(let part) = partValue else {
                 throw Diagnostic(
-                    id: "type-mismatch", message: "the second argument of `\(name)` must be text", span: arguments[1].span,
+                    id: .typeMismatch, message: "the second argument of `\(name)` must be text", span: arguments[1].span,
                     help: "write it in quotes")
             }
             let needle = part.lowercased()
@@ -303,7 +303,7 @@ enum Functions {
                 continue
             }
             throw Diagnostic(
-                id: "type-mismatch",
+                id: .typeMismatch,
                 message: "`\(function)` needs values of one type, but \(evaluator.describe(firstExpr!)) holds \(current.plural) and \(evaluator.describe(e)) holds \(t.plural)",
                 span: e.span)
         }
@@ -353,13 +353,13 @@ enum Functions {
     {
         guard case .scalar(let value) = v else {
             throw Diagnostic(
-                id: "pattern-not-constant", message: "`la` takes one authority name or code, not a column",
+                id: .patternNotConstant, message: "`la` takes one authority name or code, not a column",
                 span: argument.span, help: "write e.g. `la(\"Reading\")`")
         }
         let authority = try evaluator.context.resolveAuthority(value, span: argument.span)
         guard let code = authority.code else {
             throw Diagnostic(
-                id: "no-code", message: "\(authority.name) is not a local authority and has no DfE code",
+                id: .noCode, message: "\(authority.name) is not a local authority and has no DfE code",
                 span: argument.span, help: "its rows have an empty `la_code`; match them with `la_name = \"\(authority.name)\"` or `for \"\(authority.name)\"`")
         }
         // A joint return stands for the authority in this table, under no code

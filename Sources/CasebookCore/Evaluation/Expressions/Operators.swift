@@ -116,7 +116,7 @@ enum Operators {
         default: break
         }
         throw Diagnostic(
-            id: "type-mismatch", message: "`-` works on numbers, but this is \(v.type?.displayName ?? "missing")",
+            id: .typeMismatch, message: "`-` works on numbers, but this is \(v.type?.displayName ?? "missing")",
             span: operandSpan)
     }
 
@@ -223,7 +223,7 @@ enum Operators {
                         help = help ?? "`\(name)` holds text; `number(\(name))` reads numbers from text"
                     }
                     throw Diagnostic(
-                        id: "type-mismatch",
+                        id: .typeMismatch,
                         message: "`\(op.rawValue)` works on numbers, but \(evaluator.describe(e)) holds \(t.plural)",
                         span: e.span, help: help)
                 }
@@ -336,7 +336,7 @@ enum Operators {
         }
         if (l.type == .boolean || r.type == .boolean) && op != .equal && op != .notEqual {
             throw Diagnostic(
-                id: "type-mismatch", message: "true/false values can only be compared with `=` or `!=`",
+                id: .typeMismatch, message: "true/false values can only be compared with `=` or `!=`",
                 span: leftExpr.span.union(rightExpr.span))
         }
         // Any missing scalar makes the comparison unknown everywhere.
@@ -475,7 +475,7 @@ enum Operators {
             help = "\(evaluator.describe(other)) holds text; write \"\(v)\" in quotes"
         }
         return Diagnostic(
-            id: "type-mismatch",
+            id: .typeMismatch,
             message: "cannot compare \(evaluator.describe(leftExpr)) (\(lt.displayName)) with \(evaluator.describe(rightExpr)) (\(rt.displayName))",
             span: wrong.span, help: help)
     }

@@ -16,14 +16,14 @@ enum AsAt {
         let needed = ["la_code", "published"]
         for name in needed where table.column(named: name) == nil {
             throw Diagnostic(
-                id: "not-inspections",
+                id: .notInspections,
                 message: "`as_at` needs the columns la_code and published (the date a judgement was published), and this table has no `\(name)`",
                 span: dateExpr.span, help: "it works on `inspections`")
         }
         let codes = table.column(named: "la_code")!, published = table.column(named: "published")!
         guard case .integer(let codeValues) = codes.data, case .text(let dateCodes, let dates) = published.data else {
             throw Diagnostic(
-                id: "not-inspections", message: "`as_at` needs whole-number codes in la_code and dates (YYYY-MM-DD) in published",
+                id: .notInspections, message: "`as_at` needs whole-number codes in la_code and dates (YYYY-MM-DD) in published",
                 span: dateExpr.span)
         }
         // The date that counts for each row.
@@ -78,7 +78,7 @@ enum AsAt {
     static func date(_ expr: Expr, _ env: StageEnvironment, _ table: Table) throws(Diagnostic) -> String {
         guard case .scalar(let value) = try env.evaluator(table).evaluate(expr) else {
             throw Diagnostic(
-                id: "bad-argument", message: "`as_at` takes one date, not a column", span: expr.span,
+                id: .badArgument, message: "`as_at` takes one date, not a column", span: expr.span,
                 help: "write the date in quotes: `as_at \"2025-03-31\"`")
         }
         switch value {
@@ -88,7 +88,7 @@ enum AsAt {
             return s
         default:
             throw Diagnostic(
-                id: "bad-argument", message: "`as_at` takes a date written YYYY-MM-DD, or a year, not \(value.plainText.isEmpty ? "that" : "`\(value.plainText)`")",
+                id: .badArgument, message: "`as_at` takes a date written YYYY-MM-DD, or a year, not \(value.plainText.isEmpty ? "that" : "`\(value.plainText)`")",
                 span: expr.span, help: "e.g. `as_at \"2025-03-31\"`, or `as_at 2025` for 31 March 2025")
         }
     }

@@ -13,7 +13,7 @@ enum Change {
         let value = try evaluator.column(column.name, span: column.span).resolvedCopy()
         guard let numbers = value.doubles() else {
             throw Diagnostic(
-                id: "type-mismatch", message: "`change` works on numbers, but `\(value.name)` holds \(value.type.plural)",
+                id: .typeMismatch, message: "`change` works on numbers, but `\(value.name)` holds \(value.type.plural)",
                 span: column.span)
         }
         let orderColumn = try evaluator.column(over.name, span: over.span).resolvedCopy()
@@ -37,7 +37,7 @@ enum Change {
                         help = "to work per authority, add `by \(guess)`"
                     }
                     throw Diagnostic(
-                        id: "repeated-order-value",
+                        id: .repeatedOrderValue,
                         message: "`\(over.name)` \(orderColumn.value(at: a).plainText) appears more than once\(keyText), so there is no single previous row",
                         span: over.span, help: help)
                 }

@@ -17,14 +17,14 @@ enum ChartStage {
         if !spec.highlight.isEmpty {
             guard chart.kind == .bar else {
                 throw Diagnostic(
-                    id: "highlight-not-bar", message: "`highlight` picks out bars; this is a \(chart.kind.rawValue) chart",
+                    id: .highlightNotBar, message: "`highlight` picks out bars; this is a \(chart.kind.rawValue) chart",
                     span: spec.highlightSpan, help: "draw it with `chart bar LABEL VALUE … highlight \"Reading\"`")
             }
             let labels = chart.series.flatMap { $0.points.map(\.label) }
             for wanted in spec.highlight {
                 guard let found = labels.first(where: { $0.lowercased() == wanted.lowercased() }) else {
                     throw Diagnostic(
-                        id: "unknown-bar", message: "no bar is labelled \"\(wanted)\"", span: spec.highlightSpan,
+                        id: .unknownBar, message: "no bar is labelled \"\(wanted)\"", span: spec.highlightSpan,
                         help: Suggestions.didYouMean(wanted, in: labels).map { $0 } ?? "the bars are the values of `\(chart.xLabel)`")
                 }
                 chart.highlighted.insert(found)
@@ -42,7 +42,7 @@ enum ChartStage {
             let c = try evaluator.column(ref.name, span: ref.span)
             guard c.type.isNumeric else {
                 throw Diagnostic(
-                    id: "type-mismatch", message: "the \(role) of a chart must be numbers, but `\(c.name)` holds \(c.type.plural)",
+                    id: .typeMismatch, message: "the \(role) of a chart must be numbers, but `\(c.name)` holds \(c.type.plural)",
                     span: ref.span)
             }
             try drawable(present(c), "the values of `\(c.name)`", ref.span)
@@ -96,7 +96,7 @@ enum ChartStage {
             }
             guard seriesOrder.count <= 12 else {
                 throw Diagnostic(
-                    id: "too-many-series",
+                    id: .tooManySeries,
                     message: "this would draw \(seriesOrder.count) lines; a chart can show 12 at most",
                     span: spec.series?.span ?? spec.kindSpan, help: "filter the rows first, e.g. `for \"Reading\", \"England\"`")
             }
@@ -109,11 +109,11 @@ enum ChartStage {
             let values = try numeric(spec.y!, "values")
             let present = Self.present(values)
             guard let lo = present.min(), let hi = present.max() else {
-                throw Diagnostic(id: "no-values", message: "`\(values.name)` has no values to count", span: spec.y!.span)
+                throw Diagnostic(id: .noValues, message: "`\(values.name)` has no values to count", span: spec.y!.span)
             }
             let bins = Int(spec.bins ?? Int64(max(5, min(20, Int((Double(present.count).squareRoot()).rounded())))))
             guard bins >= 1, bins <= 100 else {
-                throw Diagnostic(id: "bad-argument", message: "choose from 1 to 100 bins", span: spec.kindSpan)
+                throw Diagnostic(id: .badArgument, message: "choose from 1 to 100 bins", span: spec.kindSpan)
             }
             let edges = niceEdges(lo, hi, bins: bins)
             var counts = [Int](repeating: 0, count: edges.count - 1)
@@ -161,13 +161,13 @@ enum ChartStage {
         let xColumns = table.columns.filter { Double($0.name)?.isFinite == true && $0.type.isNumeric }
         guard !xColumns.isEmpty, let labels = table.columns.first(where: { $0.type == .text }) else {
             throw Diagnostic(
-                id: "bad-argument", message: "name the columns to draw: `chart line X Y [by SERIES]`",
+                id: .badArgument, message: "name the columns to draw: `chart line X Y [by SERIES]`",
                 span: spec.kindSpan,
                 help: "without them, chart line needs a wide table whose columns are years, such as `compare … years 2016 to 2024`")
         }
         guard table.rowCount <= 12 else {
             throw Diagnostic(
-                id: "too-many-series", message: "this would draw \(table.rowCount) lines; a chart can show 12 at most",
+                id: .tooManySeries, message: "this would draw \(table.rowCount) lines; a chart can show 12 at most",
                 span: spec.kindSpan, help: "keep the rows you want first, e.g. `where group in [\"authority\", \"England\"]`")
         }
         try drawable(xColumns.map { Double($0.name)! }, "the column names along the x axis", spec.kindSpan)
@@ -204,13 +204,13 @@ enum ChartStage {
         let range = "(\(NumberText.shortest(lo)) to \(NumberText.shortest(hi)))"
         if !(max(-lo, hi) * 100).isFinite {
             throw Diagnostic(
-                id: "too-large-to-draw", message: "\(what) are too large to draw \(range)",
+                id: .tooLargeToDraw, message: "\(what) are too large to draw \(range)",
                 span: span, help: "leave the extreme values out first, e.g. with `where`")
         }
         let magnitude = max(-lo, hi)
         if magnitude > 0 && magnitude < 1e-280 {
             throw Diagnostic(
-                id: "too-small-to-draw", message: "\(what) are too small to draw \(range)",
+                id: .tooSmallToDraw, message: "\(what) are too small to draw \(range)",
                 span: span, help: "scale them first, e.g. with `derive` and `* 1e300`")
         }
     }

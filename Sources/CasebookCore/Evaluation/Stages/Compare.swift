@@ -18,14 +18,14 @@ enum Compare {
         let measure = try evaluator.column(spec.measure.name, span: spec.measure.span)
         guard let values = measure.doubles() else {
             throw Diagnostic(
-                id: "type-mismatch", message: "`compare` works on numbers, but `\(measure.name)` holds \(measure.type.plural)",
+                id: .typeMismatch, message: "`compare` works on numbers, but `\(measure.name)` holds \(measure.type.plural)",
                 span: spec.measure.span)
         }
         var needed: [String: Column] = [:]
         for name in ["la_code", "la_name", "level", "year"] {
             guard let c = input.column(named: name) else {
                 throw Diagnostic(
-                    id: "not-comparable",
+                    id: .notComparable,
                     message: "`compare` needs the columns la_code, la_name, level and year, and this table has no `\(name)`",
                     span: spec.measure.span, help: "compare works on the shipped datasets and on loaded DfE files with those columns")
             }
@@ -35,17 +35,17 @@ enum Compare {
         let levelColumn = needed["level"]!, yearColumn = needed["year"]!
         guard case .integer(let codes) = codeColumn.data, case .integer(let years) = yearColumn.data else {
             throw Diagnostic(
-                id: "not-comparable", message: "`la_code` and `year` must hold whole numbers to compare",
+                id: .notComparable, message: "`la_code` and `year` must hold whole numbers to compare",
                 span: spec.measure.span)
         }
         let authorityValue = try evaluator.evaluate(spec.authority)
         guard case .scalar(let query) = authorityValue else {
-            throw Diagnostic(id: "bad-argument", message: "name one authority", span: spec.authority.span)
+            throw Diagnostic.oneAuthority(at: spec.authority.span)
         }
         let authority = try env.context.resolveAuthority(query, span: spec.authority.span, noteFormer: false)
         guard let code = authority.code else {
             throw Diagnostic(
-                id: "not-an-authority", message: "\(authority.name) is not a local authority", span: spec.authority.span,
+                id: .notAnAuthority, message: "\(authority.name) is not a local authority", span: spec.authority.span,
                 help: "compare a local authority; England and the regions appear in every comparison")
         }
         let rows = input.rowCount
@@ -89,7 +89,7 @@ enum Compare {
         }
         guard !available.isEmpty else {
             throw Diagnostic(
-                id: "no-rows", message: "\(authority.name) has no rows in this table", span: spec.authority.span,
+                id: .noRows, message: "\(authority.name) has no rows in this table", span: spec.authority.span,
                 help: reorganised(tableYears) ?? authority.formerNote ?? "check the filters before `compare`")
         }
         // Years in which some unit has a value of the measure.
@@ -129,7 +129,7 @@ enum Compare {
             default: asked = Set(missingYears)
             }
             throw Diagnostic(
-                id: "no-rows",
+                id: .noRows,
                 message: chosen.isEmpty
                     ? "\(authority.name) has no rows in those years"
                     : "\(authority.name) has no row for \(missingYears.map(String.init).joined(separator: ", "))",

@@ -9,7 +9,7 @@ enum Correlate {
         let cy = try evaluator.column(y.name, span: y.span)
         for (c, ref) in [(cx, x), (cy, y)] where !c.type.isNumeric {
             throw Diagnostic(
-                id: "type-mismatch", message: "`correlate` works on numbers, but `\(c.name)` holds \(c.type.plural)",
+                id: .typeMismatch, message: "`correlate` works on numbers, but `\(c.name)` holds \(c.type.plural)",
                 span: ref.span)
         }
         MixedLevels.check(table, groups: nil, what: "correlate", env)

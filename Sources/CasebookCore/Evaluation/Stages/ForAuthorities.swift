@@ -12,7 +12,7 @@ enum ForAuthorities {
         for item in items {
             guard case .scalar(let v) = try evaluator.evaluate(item) else {
                 throw Diagnostic(
-                    id: "pattern-not-constant", message: "`for` takes authority names or codes, not columns",
+                    id: .patternNotConstant, message: "`for` takes authority names or codes, not columns",
                     span: item.span, help: "to filter on a column, use `where`")
             }
             let a = try env.context.resolveAuthority(v, span: item.span, noteFormer: false)
@@ -24,7 +24,7 @@ enum ForAuthorities {
         let nameColumn = table.column(named: "la_name")
         guard codeColumn != nil || nameColumn != nil else {
             throw Diagnostic(
-                id: "no-authority-column", message: "`for` needs a `la_code` or `la_name` column, and this table has neither",
+                id: .noAuthorityColumn, message: "`for` needs a `la_code` or `la_name` column, and this table has neither",
                 span: items.first!.span.union(items.last!.span),
                 help: "join the authorities first, or filter with `where`")
         }

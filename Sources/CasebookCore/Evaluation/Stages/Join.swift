@@ -31,7 +31,7 @@ enum Join {
             let compatible = l.type == r.type || (l.type.isNumeric && r.type.isNumeric)
             guard compatible else {
                 throw Diagnostic(
-                    id: "type-mismatch",
+                    id: .typeMismatch,
                     message: "cannot join \(l.type.displayName) `\(l.name)` with \(r.type.displayName) `\(r.name)` of \(rightName)",
                     span: key.left.span.union(key.right.span),
                     help: l.type == .text || r.type == .text ? "convert one side first, e.g. `derive \(l.name) = number(\(l.name))`" : nil)
@@ -49,17 +49,13 @@ enum Join {
             table, lk, rk, leftUsable: leftUsable, rightUsable: usableRows(rightKeys, rows: right.rowCount), left: kind == .left, env)
         let bytesPerRow = 8 + 8 * (left.columns.count + right.columns.count)
         if estimate > limit {
-            throw Diagnostic(
-                id: "result-too-large",
-                message: "this join would make more than \(NumberText.grouped(limit)) rows (\(NumberText.grouped(estimate)) by its keys)",
-                span: nil,
-                help: "the keys match many rows on both sides; join on more keys (e.g. `on la_code, year`), or raise the limit with `set limit N`")
+            throw Diagnostic.joinTooLarge(limit: limit, estimate: estimate)
         }
         if let budget = MemoryBudget.current(), estimate.multipliedReportingOverflow(by: bytesPerRow).overflow
             || estimate * bytesPerRow > budget
         {
             throw Diagnostic(
-                id: "result-too-large",
+                id: .resultTooLarge,
                 message: "this join would make \(NumberText.grouped(estimate)) rows, about \(ByteSize.text(estimate &* bytesPerRow)), "
                     + "more than the \(ByteSize.text(budget)) of memory a statement may use",
                 span: nil, help: "join on more keys (e.g. `on la_code, year`), or filter either side first")
@@ -85,11 +81,7 @@ enum Join {
                 rightRows.append(-1)
             }
             if leftRows.count > limit {
-                throw Diagnostic(
-                    id: "result-too-large",
-                    message: "this join would make more than \(NumberText.grouped(limit)) rows",
-                    span: nil,
-                    help: "the keys match many rows on both sides; join on more keys (e.g. `on la_code, year`), or raise the limit with `set limit N`")
+                throw Diagnostic.joinTooLarge(limit: limit, estimate: nil)
             }
         }
         try env.checkpoint()

@@ -29,7 +29,7 @@ enum Neighbours {
         let shipped = Set((0..<table.rowCount).compactMap { models?.value(at: $0).plainText })
         guard shipped.contains(model) else {
             throw Diagnostic(
-                id: "unknown-model", message: "no statistical neighbour model called \(model)", span: span,
+                id: .unknownModel, message: "no statistical neighbour model called \(model)", span: span,
                 help: "the models that ship are \(Messages.andList(shipped.sorted()))")
         }
         var found: [Neighbour] = []

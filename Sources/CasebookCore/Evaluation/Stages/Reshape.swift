@@ -12,7 +12,7 @@ enum Reshape {
         let valueColumn = try evaluator.column(values.name, span: values.span)
         if nameColumn.name == valueColumn.name {
             throw Diagnostic(
-                id: "bad-argument", message: "the names and the values must be two different columns", span: values.span)
+                id: .badArgument, message: "the names and the values must be two different columns", span: values.span)
         }
         let idColumns = table.columns.filter { $0.name != nameColumn.name && $0.name != valueColumn.name }
         let rows = try Grouping.by(idColumns, rows: table.rowCount, cancellation: env.context.cancellation)
@@ -63,14 +63,13 @@ enum Reshape {
         if types.count > 1 && !numeric {
             let described = stacked.map { "`\($0.name)` holds \($0.type.plural)" }
             throw Diagnostic(
-                id: "type-mismatch", message: "columns turned into rows must hold one kind of value, but \(Messages.andList(described))",
+                id: .typeMismatch, message: "columns turned into rows must hold one kind of value, but \(Messages.andList(described))",
                 span: names.first!.span.union(names.last!.span))
         }
         let stackedNames = Set(stacked.map(\.name))
         let kept = table.columns.filter { !stackedNames.contains($0.name) }
         for n in [nameColumn, valueColumn] where kept.contains(where: { $0.name == n.name }) {
-            throw Diagnostic(
-                id: "duplicate-column", message: "there is already a column named `\(n.name)`", span: n.span)
+            throw Diagnostic.columnExists(n.name, at: n.span)
         }
         let k = stacked.count
         let n = table.rowCount

@@ -31,19 +31,19 @@ enum Scorecard {
             let indicators = try workspace.table("indicators", cancellation: cancellation)
         else {
             throw Diagnostic(
-                id: "no-indicators", message: "a scorecard needs the shipped `indicators` and `measures` datasets",
+                id: .noIndicators, message: "a scorecard needs the shipped `indicators` and `measures` datasets",
                 span: spec.authority.span, help: "start Casebook with --datasets pointing at the shipped datasets")
         }
         let query: Value
         switch spec.authority.kind {
         case .string(let s): query = .text(s)
         case .integer(let i): query = .integer(i)
-        default: throw Diagnostic(id: "bad-argument", message: "name one authority", span: spec.authority.span)
+        default: throw Diagnostic.oneAuthority(at: spec.authority.span)
         }
         let authority = try env.context.resolveAuthority(query, span: spec.authority.span, noteFormer: false)
         guard let code = authority.code else {
             throw Diagnostic(
-                id: "not-an-authority", message: "\(authority.name) is not a local authority", span: spec.authority.span,
+                id: .notAnAuthority, message: "\(authority.name) is not a local authority", span: spec.authority.span,
                 help: "a scorecard is for one local authority; England and its region are in every row")
         }
         let catalogue = try Self.measures(in: dictionary)
@@ -58,7 +58,7 @@ enum Scorecard {
             let levelColumn = indicators.column(named: "level"), let nameColumn = indicators.column(named: "la_name")
         else {
             throw Diagnostic(
-                id: "not-comparable",
+                id: .notComparable,
                 message: "`indicators` lacks the columns a scorecard reads (la_code, la_name, level, year, measure, value)",
                 span: spec.authority.span)
         }
@@ -75,7 +75,7 @@ enum Scorecard {
         guard case .text(let levelCodes, let levelDictionary) = levelColumn.data,
             case .text(let nameCodes, let nameDictionary) = nameColumn.data
         else {
-            throw Diagnostic(id: "not-comparable", message: "`indicators` has no text levels and names", span: spec.authority.span)
+            throw Diagnostic(id: .notComparable, message: "`indicators` has no text levels and names", span: spec.authority.span)
         }
         enum Level { case authority, region, england, other }
         let levelOf: [Level] = levelDictionary.values.map {
@@ -271,7 +271,7 @@ enum Scorecard {
             guard found.isEmpty else { return found }
             let topics = Array(Set(catalogue.map(\.topic) + catalogue.map(\.otherTopic).filter { !$0.isEmpty })).sorted()
             throw Diagnostic(
-                id: "unknown-topic", message: "LAIT has no topic called \"\(topic.name)\"", span: topic.span,
+                id: .unknownTopic, message: "LAIT has no topic called \"\(topic.name)\"", span: topic.span,
                 help: Suggestions.didYouMean(topic.name, in: topics)
                     ?? "the topics are \(Messages.andList(topics.map { "\"\($0)\"" }))")
         }
@@ -282,7 +282,7 @@ enum Scorecard {
         for name in spec.measures {
             guard let m = byCode[name.name.lowercased()] else {
                 throw Diagnostic(
-                    id: "unknown-measure", message: "LAIT has no measure called `\(name.name)`", span: name.span,
+                    id: .unknownMeasure, message: "LAIT has no measure called `\(name.name)`", span: name.span,
                     help: Suggestions.didYouMean(name.name, in: catalogue.map(\.code))
                         ?? "`measures | where topic = \"Child Protection\"` lists a topic's measures")
             }

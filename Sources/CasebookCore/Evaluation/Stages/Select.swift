@@ -11,7 +11,7 @@ enum Select {
             let span = binding.name?.span ?? binding.expr.span
             if seen[name] != nil {
                 throw Diagnostic(
-                    id: "duplicate-column", message: "`\(name)` is selected twice", span: span,
+                    id: .duplicateColumn, message: "`\(name)` is selected twice", span: span,
                     help: "give one of them another name: `other = \(env.source.slice(binding.expr.span))`")
             }
             seen[name] = span
@@ -49,9 +49,7 @@ enum Select {
                 throw env.evaluator(table).unknownColumn(from.name, span: from.span, in: out)
             }
             if let j = out.index(of: to.name), j != i {
-                throw Diagnostic(
-                    id: "duplicate-column", message: "there is already a column named `\(to.name)`", span: to.span,
-                    help: "drop it first, or choose another name")
+                throw Diagnostic.columnExists(to.name, at: to.span, help: "drop it first, or choose another name")
             }
             let old = out.columns[i].name
             out.columns[i].name = to.name

@@ -34,7 +34,7 @@ enum Summarise {
             let name = env.name(for: binding)
             if used.contains(name) {
                 throw Diagnostic(
-                    id: "duplicate-column", message: "`\(name)` is already a column of the result",
+                    id: .duplicateColumn, message: "`\(name)` is already a column of the result",
                     span: binding.name?.span ?? binding.expr.span,
                     help: "name it: `other = \(env.source.slice(binding.expr.span))`")
             }
@@ -44,11 +44,7 @@ enum Summarise {
                 continue
             }
             guard containsAggregate(binding.expr) || isKey(binding.expr, keyNames) else {
-                throw Diagnostic(
-                    id: "not-summarised",
-                    message: "`summarise` needs an aggregate such as mean(…), but `\(env.source.slice(binding.expr.span))` has none",
-                    span: binding.expr.span,
-                    help: "to add a column to every row use `derive`; aggregates are count, sum, mean, median, min, max, …")
+                throw .notSummarised(env.source.slice(binding.expr.span), at: binding.expr.span)
             }
             let v = try evaluator.evaluate(binding.expr)
             columns.append(Units.applied(v.materialize(name: name, count: groups.groupCount), binding.expr, table))

@@ -18,7 +18,7 @@ public enum ChartFile {
         if lower.hasSuffix(".svg") { return .svg }
         if lower.hasSuffix(".png") { return .png }
         throw Diagnostic(
-            id: "chart-file-type", message: "a chart is saved as .svg or .png, not as \(path)", span: span,
+            id: .chartFileType, message: "a chart is saved as .svg or .png, not as \(path)", span: span,
             help: "name the file with .svg (for a browser or a report) or .png (for a slide)")
     }
 
@@ -30,7 +30,7 @@ public enum ChartFile {
         case .png:
             guard let png else {
                 throw Diagnostic(
-                    id: "no-png-renderer", message: "PNG needs librsvg's rsvg-convert, which was not found", span: span,
+                    id: .noPngRenderer, message: "PNG needs librsvg's rsvg-convert, which was not found", span: span,
                     help: "install it (Debian: apt-get install librsvg2-bin), or save the chart as .svg")
             }
             try FileWriter.writeFile(to: path) { (temporary: String) throws(Diagnostic) in

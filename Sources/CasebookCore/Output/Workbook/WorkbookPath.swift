@@ -9,7 +9,7 @@ enum WorkbookPath {
         let lower = path.lowercased()
         guard lower.hasSuffix(".xls") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".xlsb") else { return }
         throw Diagnostic(
-            id: "old-excel-format", message: "Casebook writes Excel workbooks as .xlsx, not \(lower[lower.lastIndex(of: ".")!...])",
+            id: .oldExcelFormat, message: "Casebook writes Excel workbooks as .xlsx, not \(lower[lower.lastIndex(of: ".")!...])",
             span: span, help: "name the file \(stem(path)).xlsx")
     }
 

@@ -35,7 +35,7 @@ public enum WorkbookWriter {
             let rows = sheet.title.count + 1 + sheet.table.rowCount + (sheet.notes.isEmpty ? 0 : 1 + sheet.notes.count)
             if rows > XLSXFile.maxRows || sheet.table.columns.count > XLSXFile.maxColumns {
                 throw Diagnostic(
-                    id: "workbook-too-large",
+                    id: .workbookTooLarge,
                     message: "\(Messages.plural(sheet.table.rowCount, "row")) and \(Messages.plural(sheet.table.columns.count, "column")) do not fit on an Excel sheet (at most 1,048,576 rows and 16,384 columns)",
                     span: nil, help: "filter or summarise first, or write a .csv file")
             }

@@ -29,7 +29,7 @@ final class XLSXFile {
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         guard let wb = workbook_new_opt(path, &options) else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): the workbook could not be started", span: nil)
+            throw Diagnostic.writeFailed(path, "the workbook could not be started")
         }
         workbook = wb
     }
@@ -55,7 +55,7 @@ final class XLSXFile {
 
     func addSheet(_ name: String) throws(Diagnostic) -> Sheet {
         guard let ws = workbook_add_worksheet(workbook, name) else {
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): Excel does not accept the sheet name \(name)", span: nil)
+            throw Diagnostic.writeFailed(path, "Excel does not accept the sheet name \(name)")
         }
         return Sheet(pointer: ws, file: self)
     }
@@ -85,7 +85,7 @@ final class XLSXFile {
         let error = workbook_close(workbook)
         guard error == LXW_NO_ERROR else {
             let text = lxw_strerror(error).map { String(cString: $0) } ?? "error \(error.rawValue)"
-            throw Diagnostic(id: "write-failed", message: "cannot write \(path): \(text)", span: nil)
+            throw Diagnostic.writeFailed(path, text)
         }
     }
 
