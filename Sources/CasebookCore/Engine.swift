@@ -1,7 +1,8 @@
 // The façade of the library: source text in, rendered results and diagnostics
 // out, through a sink the caller provides. The shell, scripts, session replay
 // and the transcript tests all run statements through here, so they cannot
-// disagree about what a statement prints.
+// disagree about what a statement prints. Each statement becomes a
+// `StatementResult`; the `Presenter` alone turns that into text.
 
 #if canImport(Glibc)
     import Glibc
@@ -32,7 +33,12 @@ public final class CollectingSink: OutputSink {
 
 public final class Engine {
     public let workspace: Workspace
+    /// Settings for the screen: flags and the terminal, then `set`.
     public var settings: Settings
+    /// Settings a session file records with: only the session's own `set`
+    /// statements change them (rows, chars, accessible), never a flag or the
+    /// terminal, so that a session checks the same everywhere.
+    public private(set) var recordSettings = Settings()
     public let sink: OutputSink
     /// Relative paths in `load`, `write` and `output` start here (the script's
     /// folder, or the current folder at the prompt).
@@ -48,6 +54,9 @@ public final class Engine {
     public private(set) var transcript: [TranscriptEntry] = []
     private var outputPath: String? = nil
     private var oncePath: String? = nil
+    private var outputStarted = Set<String>()
+    /// The results sent so far to each workbook named by `output`.
+    private var outputSheets: [String: [WorkbookSheet]] = [:]
 
     public struct TranscriptEntry: Sendable {
         public var statement: String
@@ -75,10 +84,6 @@ public final class Engine {
 
     /// Keep a Markdown rendering of each table result (for `casebook export`).
     public var recordsMarkdown = false
-    var pendingMarkdown: String? = nil
-    var pendingResult: RecordedResult? = nil
-    /// Warnings and notes printed while the current statement ran.
-    private var pendingAsides = ""
 
     public init(workspace: Workspace, settings: Settings, sink: OutputSink, baseDirectory: String, sessionsDirectory: String) {
         self.workspace = workspace
@@ -92,60 +97,53 @@ public final class Engine {
         public var failed = false
         public var quit = false
         public var cancelled = false
+        /// Each statement run, in order, with what it produced and raised.
+        public var statements: [StatementResult] = []
     }
+
+    var presenter: Presenter { Presenter(screen: settings, record: recordSettings, keepsResults: recordsMarkdown) }
 
     /// Parses and runs every statement of `source`, printing as it goes. Stops
     /// at the first failing statement unless `keepGoing`.
     @discardableResult
     public func run(_ source: SourceText, keepGoing: Bool = false) -> RunResult {
-        var result = RunResult()
-        let parsed = Parser.parse(source)
-        for statement in parsed {
+        var run = RunResult()
+        for statement in Parser.parse(source) {
             // A stop asked for between statements (Ctrl-C during a replay) ends the run.
             if cancellation.cancelled {
-                sink.diagnostic("cancelled\n")
-                result.failed = true
-                result.cancelled = true
-                return result
+                var stopped = StatementResult(text: source.slice(statement.span))
+                stopped.cancelled = true
+                present(stopped, source, into: &run)
+                return run
             }
-            let text = source.slice(statement.span)
+            var result = StatementResult(text: source.slice(statement.span))
             if !statement.diagnostics.isEmpty {
-                sink.diagnostic(statement.diagnostics.map { renderDiagnostic($0, source) }.joined())
-                record(text, statement.diagnostics.map { transcriptDiagnostic($0, source) }.joined(), failed: true)
-                result.failed = true
-                if keepGoing { continue }
-                return result
+                result.diagnostics = statement.diagnostics
+            } else if let s = statement.statement {
+                // Every unknown name and bad call of the statement, before any stage runs.
+                let problems = resolver(source).check(s)
+                result = problems.isEmpty ? execute(s, source: source, text: result.text) : result
+                if !problems.isEmpty { result.diagnostics = problems }
+            } else {
+                continue
             }
-            guard let s = statement.statement else { continue }
-            // Every unknown name and bad call of the statement, before any stage runs.
-            let problems = resolver(source).check(s)
-            if !problems.isEmpty {
-                sink.diagnostic(problems.map { renderDiagnostic($0, source) }.joined())
-                record(text, problems.map { transcriptDiagnostic($0, source) }.joined(), failed: true)
-                result.failed = true
-                if keepGoing { continue }
-                return result
-            }
-            let outcome = execute(s, source: source, text: text)
-            switch outcome {
-            case .failed(let cancelled):
-                result.failed = true
-                if cancelled {
-                    result.cancelled = true
-                    return result
-                }
-                if !keepGoing { return result }
-            case .quit:
-                result.quit = true
-                return result
-            case .ok:
-                break
-            }
+            present(result, source, into: &run)
+            if result.cancelled || result.quits { return run }
+            if result.failed && !keepGoing { return run }
         }
-        return result
+        return run
     }
 
-    private enum StepResult { case ok, failed(cancelled: Bool), quit }
+    /// Shows a statement's result, records it for the session, and counts it in the run.
+    private func present(_ result: StatementResult, _ source: SourceText, into run: inout RunResult) {
+        let presenter = self.presenter
+        presenter.show(result, source: source, to: sink)
+        if let entry = presenter.entry(result, source: source) { transcript.append(entry) }
+        run.statements.append(result)
+        if result.failed { run.failed = true }
+        if result.cancelled { run.cancelled = true }
+        if result.quits { run.quit = true }
+    }
 
     /// The resolver for statements of `source`, with the shapes of the workspace's tables.
     func resolver(_ source: SourceText) -> Resolver {
@@ -155,183 +153,83 @@ public final class Engine {
         }
     }
 
-    private func execute(_ statement: Statement, source: SourceText, text: String) -> StepResult {
+    /// Runs one resolved statement and sends its result where it goes (a file
+    /// chosen with `output`, `once` or `chart … to`); prints nothing.
+    private func execute(_ statement: Statement, source: SourceText, text: String) -> StatementResult {
+        var result = StatementResult(text: text)
         let context = EvaluationContext(workspace: workspace, cancellation: cancellation, settings: settings)
         let evaluator = Evaluator(engine: self, source: source, context: context)
         let started = now()
-        let outcome: Outcome
         do {
-            outcome = try evaluator.execute(statement)
+            result.outcome = try evaluator.execute(statement)
         } catch {
             if error.isCancellation {
-                sink.diagnostic("cancelled\n")
-                return .failed(cancelled: true)
+                result.cancelled = true
+                return result
             }
-            for w in LoadWarnings.drain() { warn(w) }
-            sink.diagnostic(renderDiagnostic(error, source))
-            record(text, transcriptDiagnostic(error, source), failed: true)
-            return .failed(cancelled: false)
+            result.diagnostics = context.asides + Self.cacheWarnings() + [error]
+            return result
         }
         let elapsed = now() - started
-        var recorded = ""
-        switch outcome {
-        case .table(let table, let header, let notes):
-            recorded = deliver(table, header: header, notes: notes)
-            if recordsMarkdown {
-                var s = settings
-                s.maxRows = settings.sessionRows
-                let shown = s.maxRows.map { table.rowCount > $0 ? table.slice(0..<$0) : table } ?? table
-                pendingMarkdown = ResultRenderer(settings: s).render(shown, format: .markdown)
-                    + (shown.rowCount < table.rowCount ? "\n_\(Messages.plural(table.rowCount, "row")), the first \(shown.rowCount) shown._\n" : "")
-                    + notes.map { "\n_Note: \($0)_\n" }.joined()
-                pendingResult = .table(shown, header: header, notes: notes, total: table.rowCount)
-            }
-        case .text(let t):
-            sink.output(TextWrap.lines(t, width: settings.width, hanging: 0))
-            recorded = TextWrap.lines(t, width: SessionFormat.width, hanging: 0)
-        case .chart(let chart, let notes, let path):
-            recorded = deliver(chart, notes: notes, path: path)
-        case .info(let t):
-            sink.info(t + "\n")
-        case .quit:
-            return .quit
-        case .nothing:
-            break
-        }
+        result.diagnostics = context.asides
         // A result that could not be written to its file fails the statement, there.
-        if var failure = deliveryFailure {
-            deliveryFailure = nil
-            if failure.span == nil { failure.span = statement.span }
-            sink.diagnostic(renderDiagnostic(failure, source))
-            record(text, recorded + transcriptDiagnostic(failure, source), failed: true)
-            return .failed(cancelled: false)
+        do throws(Diagnostic) {
+            result.delivered = try deliver(result.outcome!)
+        } catch {
+            result.diagnostics.append(error.placed(at: statement.span))
         }
         // A cached file found damaged while its columns were read (ColumnStore.swift).
-        for w in LoadWarnings.drain() { warn(w) }
+        result.diagnostics.insert(contentsOf: Self.cacheWarnings(), at: context.asides.count)
         // Settings and help are not timed (`set timer on` printed its own "0.0 ms").
-        if settings.timer, statement.isTimed {
-            aside(
-                elapsed < 0.000_05
-                    ? "Run time: under 0.1 ms\n"
-                    : elapsed < 1
-                    ? "Run time: \(NumberText.fixed(elapsed * 1000, decimals: 1)) ms\n"
-                    : "Run time: \(NumberText.fixed(elapsed, decimals: 2)) s\n")
-        }
-        record(text, recorded, failed: false)
-        return .ok
+        if settings.timer, statement.isTimed { result.elapsed = elapsed }
+        return result
     }
 
-    /// Prints a table (or writes it to the file chosen with `output`/`once`),
-    /// with its header and notes; returns the text to record in the transcript.
-    func deliver(_ table: Table, header: [String], notes: [String]) -> String {
-        var renderer = ResultRenderer(settings: settings)
-        var extra = notes.map { "note: \($0)\n" }.joined()
-        if settings.showSources, !table.sources.isEmpty {
-            extra += SourceCitation.lines(table.sources).map { $0 + "\n" }.joined()
-        }
-        let top = header.map { $0 + "\n" }.joined()
-        if let path = oncePath ?? outputPath, WorkbookPath.isWorkbook(path) {
-            // A workbook gets a sheet per result: written again whole with each one.
-            var sheets = oncePath != nil || !outputStarted.contains(path) ? [] : (outputSheets[path] ?? [])
-            sheets.append(WorkbookSheet(name: "Result \(sheets.count + 1)", title: header, table: table, notes: notes))
-            do {
+    private static func cacheWarnings() -> [Diagnostic] {
+        LoadWarnings.drain().map { Diagnostic(.warning, id: .cacheDamaged, message: $0, span: nil) }
+    }
+
+    /// Sends a table or chart to the file chosen for it, if any; returns what
+    /// to tell the person ("wrote 12 rows to r.csv"), or nil when it goes to the screen.
+    private func deliver(_ outcome: Outcome) throws(Diagnostic) -> String? {
+        switch outcome {
+        case .table(let table, let header, let notes):
+            guard let path = oncePath ?? outputPath else { return nil }
+            defer { oncePath = nil }
+            if WorkbookPath.isWorkbook(path) {
+                // A workbook gets a sheet per result: written again whole with each one.
+                var sheets = oncePath != nil || !outputStarted.contains(path) ? [] : (outputSheets[path] ?? [])
+                sheets.append(WorkbookSheet(name: "Result \(sheets.count + 1)", title: header, table: table, notes: notes))
                 try WorkbookWriter.write(sheets, title: WorkbookPath.stem(path), to: path)
                 if oncePath == nil {
                     outputStarted.insert(path)
                     outputSheets[path] = sheets
                 }
-                sink.info("wrote \(Messages.plural(table.rowCount, "row")) to \(path)\n")
-            } catch {
-                deliveryFailure = error
-            }
-            oncePath = nil
-            if !extra.isEmpty { aside(extra) }
-            return ""
-        }
-        if let path = oncePath ?? outputPath {
-            let format = ResultRenderer.format(forPath: path) ?? settings.format
-            renderer.settings.colour = false
-            renderer.settings.maxRows = nil
-            let body = renderer.render(table, format: format)
-            do {
+            } else {
+                var renderer = ResultRenderer(settings: settings)
+                renderer.settings.colour = false
+                renderer.settings.maxRows = nil
+                let body = renderer.render(table, format: ResultRenderer.format(forPath: path) ?? settings.format)
                 if oncePath != nil || !outputStarted.contains(path) {
                     try FileWriter.write(body, to: path)
                     outputStarted.insert(path)
                 } else {
                     try FileWriter.append("\n" + body, to: path, mode: 0o644)
                 }
-                sink.info("wrote \(Messages.plural(table.rowCount, "row")) to \(path)\n")
-            } catch {
-                deliveryFailure = error
             }
-            oncePath = nil
-            if !extra.isEmpty { aside(extra) }
-            return ""
+            return "wrote \(Messages.plural(table.rowCount, "row")) to \(path)"
+        case .chart(let chart, _, let path):
+            lastChart = chart
+            guard let path else { return nil }
+            try ChartFile.write(chart, to: path, shown: path, span: nil, png: pngRenderer)
+            return "wrote the chart to \(path)"
+        case .text, .info, .quit, .nothing:
+            return nil
         }
-        let body = renderer.render(table)
-        if settings.format == .table {
-            sink.output(TextWrap.lines(top, width: settings.width) + body + TextWrap.lines(extra, width: settings.width))
-        } else {
-            if !top.isEmpty { sink.diagnostic(top) }
-            sink.output(body)
-            if !extra.isEmpty { sink.diagnostic(extra) }
-        }
-        return transcriptText(table, header: header, notes: notes)
-    }
-
-    private var outputStarted = Set<String>()
-    /// The results sent so far to each workbook named by `output`.
-    private var outputSheets: [String: [WorkbookSheet]] = [:]
-    /// Why the current statement's result could not be written to its file.
-    var deliveryFailure: Diagnostic? = nil
-
-    /// Notes and timings: beside a table at the prompt, on stderr beside CSV or JSON.
-    private func aside(_ text: String) {
-        if settings.format == .table { sink.output(text) } else { sink.diagnostic(text) }
-    }
-
-    func warn(_ line: String) {
-        sink.diagnostic("warning: " + line + "\n")
-        pendingAsides += "warning: " + line + "\n"
-    }
-
-    /// Something the user should know that is not a problem (what `load` did to a file).
-    func note(_ line: String) {
-        sink.diagnostic("note: " + line + "\n")
-        pendingAsides += "note: " + line + "\n"
-    }
-
-    /// A table as a session file records it: always the aligned table at a
-    /// fixed width, so a session checks the same on any terminal.
-    func transcriptText(_ table: Table, header: [String], notes: [String]) -> String {
-        var s = settings
-        s.colour = false
-        s.width = SessionFormat.width
-        s.format = .table
-        s.maxRows = settings.sessionRows
-        s.unicode = settings.sessionUnicode
-        s.accessible = settings.sessionAccessible
-        return header.map { $0 + "\n" }.joined() + ResultRenderer(settings: s).render(table)
-            + notes.map { "note: \($0)\n" }.joined()
-    }
-
-    private func record(_ statement: String, _ output: String, failed: Bool) {
-        // Warnings and notes a statement printed (a load's report) are part of what it showed.
-        transcript.append(
-            TranscriptEntry(statement: statement, output: pendingAsides + output, failed: failed, markdown: pendingMarkdown,
-                result: failed ? nil : pendingResult))
-        pendingMarkdown = nil
-        pendingResult = nil
-        pendingAsides = ""
     }
 
     public func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
         DiagnosticRenderer(colour: settings.colour, width: settings.width, accessible: settings.accessible).render(d, in: source)
-    }
-
-    /// A diagnostic as a session file records it: no colour, the session width.
-    func transcriptDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
-        DiagnosticRenderer(colour: false, width: SessionFormat.width, accessible: settings.sessionAccessible).render(d, in: source)
     }
 
     // MARK: - Paths
@@ -403,31 +301,31 @@ public final class Engine {
         return .info("results go to \(path) until `output off`")
     }
 
-    /// Applies a setting whose value the parser has already checked against its declaration.
+    /// Applies a setting whose value the parser has already checked against its
+    /// declaration, to the screen's settings and to those the session records with.
     func applySetting(_ setting: SettingWord, _ value: SettingValue, written: NameRef) -> Outcome {
+        apply(setting, value, to: &settings)
+        apply(setting, value, to: &recordSettings)
+        return .info("\(setting.name) is \(written.name)")
+    }
+
+    private func apply(_ setting: SettingWord, _ value: SettingValue, to settings: inout Settings) {
         switch (setting, value) {
         case (.format, .choice(let v)):
             settings.format = OutputFormat(rawValue: v == "md" ? OutputFormat.markdown.rawValue : v) ?? settings.format
-        case (.rows, .count(let n)):
-            settings.maxRows = n
-            settings.sessionRows = settings.maxRows
+        case (.rows, .count(let n)): settings.maxRows = n
         case (.timer, .flag(let on)): settings.timer = on
         case (.width, .count(let n)): settings.width = n ?? defaultWidth
         case (.colour, .flag(let on)): settings.colour = on && colourAvailable
-        case (.accessible, .flag(let on)):
-            settings.accessible = on
-            settings.sessionAccessible = on
+        case (.accessible, .flag(let on)): settings.accessible = on
         case (.sources, .flag(let on)): settings.showSources = on
-        case (.chars, .choice(let v)):
-            settings.unicode = v != "ascii"
-            settings.sessionUnicode = settings.unicode
+        case (.chars, .choice(let v)): settings.unicode = v != "ascii"
         case (.limit, .count(let n)): settings.rowLimit = n ?? settings.rowLimit
         case (.neighbours, .choice(let v)): settings.neighbourModel = v
         default:
             // The declaration decides the kind of value; a mismatch is a mistake in the registry.
             preconditionFailure("setting \(setting) given \(value)")
         }
-        return .info("\(setting.name) is \(written.name)")
     }
 
     /// Each setting's value as `set` would take it, for `set` alone.

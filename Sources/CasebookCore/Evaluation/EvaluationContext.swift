@@ -36,6 +36,17 @@ final class EvaluationContext {
     private var items: [Item] = []
     /// Lines shown above the result (describe's sources).
     var preamble: [String] = []
+    /// Warnings and notes about the statement itself (a load's report), shown
+    /// before its result and recorded with it.
+    private(set) var asides: [Diagnostic] = []
+
+    func warn(_ id: DiagnosticID, _ message: String) {
+        asides.append(Diagnostic(.warning, id: id, message: message, span: nil))
+    }
+
+    func note(_ id: DiagnosticID, _ message: String) {
+        asides.append(Diagnostic(.note, id: id, message: message, span: nil))
+    }
 
     init(workspace: Workspace, cancellation: Cancellation, settings: Settings) {
         self.workspace = workspace

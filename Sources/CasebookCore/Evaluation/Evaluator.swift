@@ -32,7 +32,8 @@ struct Evaluator {
             // Allowed (a result may be named anything), but never silent: from
             // here on the name means this result, in `compare` and joins too.
             if workspace.catalog?.contains(name.name) == true {
-                engine.warn(
+                context.warn(
+                    .datasetHidden,
                     "`\(name.name)` now names this result and hides the shipped dataset `\(name.name)`; "
                         + "`forget \(name.name)` brings the dataset back")
             }
@@ -322,8 +323,8 @@ struct Evaluator {
         table.columns = table.columns.map { c in c.unit == nil ? c.measuring(Units.guessed(forName: c.name)) : c }
         workspace.bind(name, table, origin: "loaded")
         if workspace.prefetchesLoadedColumns { table.prefetchInBackground() }
-        for line in report.lines() { engine.warn(line) }
-        for note in tidyNotes { engine.note("\(path): \(note)") }
+        for line in report.lines() { context.warn(.loadProblem, line) }
+        for note in tidyNotes { context.note(.loadTidied, "\(path): \(note)") }
         return .info("\(name): \(Messages.plural(table.rowCount, "row")), \(Messages.plural(table.columns.count, "column")) from \(path)")
     }
 

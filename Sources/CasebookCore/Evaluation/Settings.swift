@@ -9,9 +9,6 @@ public struct Settings: Sendable {
     public var format: OutputFormat = .table
     /// Rows shown in a table before the middle is elided; nil shows all.
     public var maxRows: Int? = 40
-    /// Rows recorded in a session file's outputs: 40 unless the session says
-    /// otherwise with `set rows`, whatever the terminal, so a check is repeatable.
-    public var sessionRows: Int? = 40
     public var timer = false
     /// Width of the terminal, for fitting tables and charts.
     public var width: Int = 100
@@ -20,11 +17,6 @@ public struct Settings: Sendable {
     public var unicode = true
     /// The accessible mode: no box drawing, markers spelled out, charts described in words.
     public var accessible = false
-    /// How a session file records outputs: set only by statements in the session
-    /// (`set chars`, `set accessible`), never by flags or the terminal, so that a
-    /// session checks the same everywhere.
-    public var sessionUnicode = true
-    public var sessionAccessible = false
     /// Show each result's sources under it.
     public var showSources = false
     /// The statistical neighbour model used by `compare` (a `model` in the `neighbours` dataset).
