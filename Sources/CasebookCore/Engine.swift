@@ -157,11 +157,14 @@ public final class Engine {
     /// chosen with `output`, `once` or `chart … to`); prints nothing.
     private func execute(_ statement: Statement, source: SourceText, text: String) -> StatementResult {
         var result = StatementResult(text: text)
-        let context = EvaluationContext(workspace: workspace, cancellation: cancellation, settings: settings)
-        let evaluator = Evaluator(engine: self, source: source, context: context)
+        let context = EvaluationContext(workspace: workspace, cancellation: cancellation, settings: settings, files: files)
         let started = now()
-        do {
-            result.outcome = try evaluator.execute(statement)
+        do throws(Diagnostic) {
+            if let own = try runsItself(statement) {
+                result.outcome = own
+            } else {
+                result.outcome = try Evaluator(source: source, context: context).execute(statement)
+            }
         } catch {
             if error.isCancellation {
                 result.cancelled = true
@@ -183,6 +186,20 @@ public final class Engine {
         // Settings and help are not timed (`set timer on` printed its own "0.0 ms").
         if settings.timer, statement.isTimed { result.elapsed = elapsed }
         return result
+    }
+
+    /// Statements about the engine's own state: settings, where results go, the
+    /// session so far and the chart drawn last. Nil for the rest, which the evaluator runs.
+    private func runsItself(_ statement: Statement) throws(Diagnostic) -> Outcome? {
+        switch statement.kind {
+        case .set(let setting, let value, _, let written): return applySetting(setting, value, written: written)
+        case .showSettings(let only): return .text(settingsText(only: only))
+        case .output(let path, let span): return try redirect(path: path, span: span, once: false)
+        case .once(let path, let span): return try redirect(path: path, span: span, once: true)
+        case .saveSession(let path, let span, let replace): return try saveSession(path: path, span: span, replace: replace)
+        case .saveChart(let path, let span): return try saveChart(path: path, span: span)
+        case .pipeline, .bind, .datasets, .help, .load, .forget, .quit: return nil
+        }
     }
 
     private static func cacheWarnings() -> [Diagnostic] {
@@ -234,53 +251,16 @@ public final class Engine {
 
     // MARK: - Paths
 
-    /// An absolute path for `path`: `~` expanded, relative paths from `baseDirectory`.
-    public func resolve(_ path: String) -> String {
-        var p = path
-        if p == "~" || p.hasPrefix("~/"), let home = homeDirectory {
-            p = home + p.dropFirst()
-        }
-        if !p.hasPrefix("/") { p = baseDirectory + "/" + p }
-        return PathText.normalise(p)
+    /// What this engine's statements may read and write, and where relative paths start.
+    var files: FileAccess {
+        FileAccess(baseDirectory: baseDirectory, homeDirectory: homeDirectory, settings: settings)
     }
 
-    func readablePath(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
-        let resolved = resolve(path)
-        guard settings.safe else { return resolved }
-        // Links are followed first: a link inside an allowed folder may point anywhere.
-        let real = PathText.real(resolved)
-        if !settings.allowedFolders.contains(where: { PathText.isInside(real, PathText.real($0)) }) {
-            throw Diagnostic(
-                id: .safeMode, message: "safe mode: reading \(path) is not allowed", span: span,
-                help: "in safe mode only the datasets folder and the session's own folder can be read")
-        }
-        return real
-    }
+    /// An absolute path for `path`: `~` expanded, relative paths from `baseDirectory`.
+    public func resolve(_ path: String) -> String { files.resolve(path) }
 
     func writablePath(_ path: String, span: SourceSpan?) throws(Diagnostic) -> String {
-        if settings.safe {
-            throw Diagnostic(
-                id: .safeMode, message: "safe mode: writing \(path) is not allowed", span: span,
-                help: "run without --safe to write files")
-        }
-        switch settings.writes {
-        case .anywhere:
-            return resolve(path)
-        case .nowhere(let command):
-            // A session checked in CI must not be able to write (to ~/.bashrc, say) and still pass.
-            throw Diagnostic(
-                id: .noWrites, message: "\(command) does not write files: \(path) was not written", span: span,
-                help: "`casebook replay` runs a session's writes, inside the session's folder")
-        case .inside(let folders, let flag):
-            // Links are followed first: a link inside the folder may point anywhere.
-            let real = PathText.real(resolve(path))
-            if !folders.contains(where: { PathText.isInside(real, PathText.real($0)) }) {
-                throw Diagnostic(
-                    id: .writeOutside, message: "writing \(path) is not allowed: it is outside the session's folder",
-                    span: span, help: "`\(flag)` lets a session you trust write anywhere")
-            }
-            return real
-        }
+        try files.writablePath(path, span: span)
     }
 
     // MARK: - Settings and redirection
@@ -391,45 +371,5 @@ public final class Engine {
             throw error.placed(at: span)
         }
         return .info("saved \(Messages.plural(entries.count, "statement")) to \(target)")
-    }
-}
-
-/// Path text without Foundation: normalising `.` and `..`, and containment.
-enum PathText {
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    /// `path` with every symbolic link resolved (realpath); for a path that does
-    /// not exist, its deepest existing folder resolved and the rest added.
-    static func real(_ path: String) -> String {
-        let p = normalise(path)
-        if let resolved = realpath(p, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        guard let slash = p.lastIndex(of: "/"), slash != p.startIndex else { return p }
-        let parent = real(String(p[..<slash]))
-        return (parent == "/" ? "" : parent) + p[slash...]
-    }
-
-    /// Whether `path` is `folder` or inside it, compared as bytes: Swift's String
-    /// comparison treats canonically equivalent Unicode as equal, so "café" (é
-    /// as one code point) would match a byte-different sibling "café" (e and a
-    /// combining accent), which the file system keeps apart.
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        let f = Array(normalise(folder).utf8)
-        let p = Array(normalise(path).utf8)
-        if p == f || f == [UInt8(ascii: "/")] { return true }
-        return p.count > f.count && p.starts(with: f) && p[f.count] == UInt8(ascii: "/")
     }
 }

@@ -48,10 +48,14 @@ final class EvaluationContext {
         asides.append(Diagnostic(.note, id: id, message: message, span: nil))
     }
 
-    init(workspace: Workspace, cancellation: Cancellation, settings: Settings) {
+    /// What the statement may read and write.
+    let files: FileAccess
+
+    init(workspace: Workspace, cancellation: Cancellation, settings: Settings, files: FileAccess) {
         self.workspace = workspace
         self.cancellation = cancellation
         self.settings = settings
+        self.files = files
     }
 
     func addNote(_ note: String) {

@@ -3,11 +3,10 @@
 // the span of the stage or the sub-expression at fault.
 
 struct Evaluator {
-    let engine: Engine
     let source: SourceText
     let context: EvaluationContext
 
-    var workspace: Workspace { engine.workspace }
+    var workspace: Workspace { context.workspace }
 
     func execute(_ statement: Statement) throws(Diagnostic) -> Outcome {
         switch statement.kind {
@@ -21,7 +20,7 @@ struct Evaluator {
                 chart.sources = table.sources
                 let path = try spec.path.map { (p) throws(Diagnostic) in
                     _ = try ChartFile.kind(p, span: spec.pathSpan)
-                    return try engine.writablePath(p, span: spec.pathSpan)
+                    return try context.files.writablePath(p, span: spec.pathSpan)
                 }
                 return .chart(chart, notes: context.notes, path: path)
             }
@@ -55,18 +54,10 @@ struct Evaluator {
             return .text(text)
         case .load(let path, let pathSpan, let alias, let raw):
             return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
-        case .set(let setting, let value, _, let written):
-            return engine.applySetting(setting, value, written: written)
-        case .showSettings(let only):
-            return .text(engine.settingsText(only: only))
-        case .output(let path, let span):
-            return try engine.redirect(path: path, span: span, once: false)
-        case .once(let path, let span):
-            return try engine.redirect(path: path, span: span, once: true)
-        case .saveSession(let path, let span, let replace):
-            return try engine.saveSession(path: path, span: span, replace: replace)
-        case .saveChart(let path, let span):
-            return try engine.saveChart(path: path, span: span)
+        case .set, .showSettings, .output, .once, .saveSession, .saveChart:
+            // Statements about the engine's own state (settings, where results go,
+            // the session so far, the chart drawn last) are the engine's to run.
+            preconditionFailure("the engine runs \(statement.kind) itself")
         case .forget(let name):
             guard workspace.forget(name.name) else {
                 let isDataset = workspace.catalog?.contains(name.name) == true
@@ -114,7 +105,11 @@ struct Evaluator {
             if let schemaAt, index < schemaAt { continue }
             if index == schemaAt {
                 let before = Pipeline(source: pipeline.source, stages: Array(pipeline.stages[..<index]), span: pipeline.span)
-                table = SchemaStage.table(engine.resolver(source).resolve(before).schema, env)
+                let workspace = self.workspace, cancellation = context.cancellation
+                let resolver = Resolver(source: source) { (name) throws(Diagnostic) in
+                    try workspace.schema(name, cancellation: cancellation)
+                }
+                table = SchemaStage.table(resolver.resolve(before).schema, env)
                 continue
             }
             do {
@@ -191,7 +186,7 @@ struct Evaluator {
         case .schema:
             return table  // made in `run`, from the stages before it
         case .write(let path, let span):
-            let resolved = try engine.writablePath(path, span: span)
+            let resolved = try context.files.writablePath(path, span: span)
             do throws(Diagnostic) {
                 if WorkbookPath.isWorkbook(path) {
                     try WorkbookWriter.write([WorkbookSheet(name: WorkbookPath.stem(path), table: table)], title: WorkbookPath.stem(path), to: resolved)
@@ -295,7 +290,7 @@ struct Evaluator {
     }
 
     private func load(path: String, pathSpan: SourceSpan, alias: NameRef?, raw: Bool) throws(Diagnostic) -> Outcome {
-        let resolved = try engine.readablePath(path, span: pathSpan)
+        let resolved = try context.files.readablePath(path, span: pathSpan)
         let name = alias?.name ?? Self.datasetName(fromPath: path)
         guard !name.isEmpty else {
             throw Diagnostic(

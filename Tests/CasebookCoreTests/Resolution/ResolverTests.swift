@@ -158,8 +158,8 @@ struct ResolverTests {
         if case .chart = pipeline.stages.last?.kind { pipeline.stages.removeLast() }
         let plan = engine.resolver(source).resolve(pipeline)
         #expect(plan.diagnostics.isEmpty, "\(plan.diagnostics)")
-        let context = EvaluationContext(workspace: engine.workspace, cancellation: .never, settings: engine.settings)
-        let table = try Evaluator(engine: engine, source: source, context: context).run(pipeline)
+        let context = EvaluationContext(workspace: engine.workspace, cancellation: .never, settings: engine.settings, files: engine.files)
+        let table = try Evaluator(source: source, context: context).run(pipeline)
         guard plan.schema.isComplete, plan.schema.possible.isEmpty else { return }
         #expect(plan.schema.names == table.columnNames)
         for c in plan.schema.columns {
