@@ -170,7 +170,7 @@ public final class Engine {
                 result.cancelled = true
                 return result
             }
-            result.diagnostics = context.asides + Self.cacheWarnings() + [error]
+            result.diagnostics = context.asides + cacheWarnings() + [error]
             return result
         }
         let elapsed = now() - started
@@ -182,7 +182,7 @@ public final class Engine {
             result.diagnostics.append(error.placed(at: statement.span))
         }
         // A cached file found damaged while its columns were read (ColumnStore.swift).
-        result.diagnostics.insert(contentsOf: Self.cacheWarnings(), at: context.asides.count)
+        result.diagnostics.insert(contentsOf: cacheWarnings(), at: context.asides.count)
         // Settings and help are not timed (`set timer on` printed its own "0.0 ms").
         if settings.timer, statement.isTimed { result.elapsed = elapsed }
         return result
@@ -202,8 +202,8 @@ public final class Engine {
         }
     }
 
-    private static func cacheWarnings() -> [Diagnostic] {
-        LoadWarnings.drain().map { Diagnostic(.warning, id: .cacheDamaged, message: $0, span: nil) }
+    private func cacheWarnings() -> [Diagnostic] {
+        (workspace.columnCache?.warnings.drain() ?? []).map { Diagnostic(.warning, id: .cacheDamaged, message: $0, span: nil) }
     }
 
     /// Sends a table or chart to the file chosen for it, if any; returns what

@@ -100,7 +100,7 @@ public enum CSVLoader {
             } else {
                 spill.discard()  // still readable through its open descriptor
             }
-            let fallback = CacheFallback(csvPath: key.path, key: key, displayName: displayName)
+            let fallback = CacheFallback(csvPath: key.path, key: key, displayName: displayName, warnings: cache.warnings)
             return (ColumnCache.table(metadata, handle: spill.handle, fallback: fallback), parsed.report)
         }
         spill?.discard()

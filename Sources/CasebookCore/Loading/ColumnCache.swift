@@ -31,6 +31,8 @@ public struct ColumnCache: Sendable {
     public var minimumBytes = 1 << 20
     /// When the folder holds more than this, the oldest cache files go.
     public var maximumBytes = 8 << 30
+    /// Columns of this cache's files found damaged when first read (ColumnStore.swift).
+    public let warnings = CacheWarnings()
 
     public init(directory: String) {
         self.directory = directory
@@ -82,7 +84,7 @@ public struct ColumnCache: Sendable {
             let metadata = CacheMetadata.decode(body, dataEnd: header.metadata.offset, fileName: displayName),
             metadata.key == key
         else { return nil }
-        let fallback = CacheFallback(csvPath: key.path, key: key, displayName: displayName)
+        let fallback = CacheFallback(csvPath: key.path, key: key, displayName: displayName, warnings: self.warnings)
         return (Self.table(metadata, handle: handle, fallback: fallback), metadata.report)
     }
 

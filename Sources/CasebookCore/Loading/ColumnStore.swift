@@ -369,10 +369,15 @@ final class CacheFallback: Sendable {
     let displayName: String
     private let state = Mutex<(table: Table?, failed: Bool)>((nil, false))
 
-    init(csvPath: String, key: FileKey, displayName: String) {
+    /// Where a damaged column is reported: the cache's log, which the engine
+    /// reads after each statement.
+    private let warnings: CacheWarnings
+
+    init(csvPath: String, key: FileKey, displayName: String, warnings: CacheWarnings) {
         self.csvPath = csvPath
         self.key = key
         self.displayName = displayName
+        self.warnings = warnings
     }
 
     func column(_ index: Int, name: String, type: ColumnType, rows: Int) -> (data: ColumnData, missing: [UInt8]?) {
@@ -386,27 +391,32 @@ final class CacheFallback: Sendable {
         if let table, index < table.columns.count, table.columns[index].name == name, table.columns[index].type == type {
             return table.columns[index].parts
         }
-        LoadWarnings.post(
+        warnings.post(
             "\(displayName): the cached copy of this file was damaged and the file has changed since it was loaded; `\(name)` reads as missing values: load it again")
         let filler = Column.constant(.missing(.undefined), name: name, count: rows, like: type)
         return filler.parts
     }
 }
 
-/// Warnings raised while a deferred column was being made (the engine prints
-/// them after the statement that made it).
-enum LoadWarnings {
-    private static let pending = Mutex<[String]>([])
+/// Warnings raised while a deferred column was being made (a damaged cache
+/// file, found when a column is first read, perhaps long after its load). Each
+/// column cache has its own log; the engine reads its workspace's after each
+/// statement and shows them as that statement's warnings. Columns may be made
+/// on either core, hence the lock.
+public final class CacheWarnings: Sendable {
+    private let pending = Mutex<[String]>([])
 
-    static func post(_ text: String) {
+    public init() {}
+
+    func post(_ text: String) {
         pending.withLock { if !$0.contains(text) { $0.append(text) } }
     }
 
-    public static func drain() -> [String] {
+    /// The warnings posted since the last call, oldest first.
+    public func drain() -> [String] {
         pending.withLock { p in
             defer { p = [] }
             return p
         }
     }
 }
-

@@ -166,7 +166,7 @@ struct ColumnCacheTests {
         _ = junk.withUnsafeBytes { pwrite(fd, $0.baseAddress, 64, off_t(CacheFormat.headerSize)) }
         close(fd)
         #expect(t.firstDifference(from: original) == nil)
-        #expect(LoadWarnings.drain().isEmpty)
+        #expect(s.cache.warnings.drain().isEmpty)
     }
 
     @Test func aDamagedSegmentOfAFileThatChangedReadsAsMissingWithAWarning() throws {
@@ -179,7 +179,7 @@ struct ColumnCacheTests {
         let values = t.values("la_name")
         #expect(values.count == 6)
         #expect(values.allSatisfy { $0 == .missing(.undefined) })
-        let warnings = LoadWarnings.drain()
+        let warnings = s.cache.warnings.drain()
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("`la_name` reads as missing values: load it again") == true)
     }
