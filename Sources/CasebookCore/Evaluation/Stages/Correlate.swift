@@ -12,8 +12,8 @@ enum Correlate {
                 id: .typeMismatch, message: "`correlate` works on numbers, but `\(c.name)` holds \(c.type.plural)",
                 span: ref.span)
         }
-        MixedLevels.check(table, groups: nil, what: "correlate", env)
-        ReportingUnits.check(table, groups: nil, what: "correlate", env)
+        MixedLevels.check(table, groups: nil, what: StageWord.correlate.name, env)
+        ReportingUnits.check(table, groups: nil, what: StageWord.correlate.name, env)
         let xs = cx.doubles()!, ys = cy.doubles()!
         var a: [Double] = [], b: [Double] = []
         var left: [MissingReason: Int] = [:]

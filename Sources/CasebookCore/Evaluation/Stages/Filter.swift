@@ -7,7 +7,7 @@ enum Filter {
         let evaluator = env.evaluator(table, mode: .rows(try env.grouping(table, by: []).0))
         let result = try evaluator.evaluate(condition)
         noteJointMembers(condition, table, env)
-        try evaluator.requireBoolean(result, condition, what: "`where`")
+        try evaluator.requireBoolean(result, condition, what: Messages.code(StageWord.where.name))
         switch result {
         case .scalar(.boolean(true)): return table
         case .scalar: return table.gather([])
