@@ -38,7 +38,7 @@ public final class Engine {
     /// Settings a session file records with: only the session's own `set`
     /// statements change them (rows, chars, accessible), never a flag or the
     /// terminal, so that a session checks the same everywhere.
-    public private(set) var recordSettings = Settings()
+    private(set) var recordSettings = Settings()
     public let sink: OutputSink
     /// Relative paths in `load`, `write` and `output` start here (the script's
     /// folder, or the current folder at the prompt).
@@ -245,7 +245,7 @@ public final class Engine {
         }
     }
 
-    public func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
+    func renderDiagnostic(_ d: Diagnostic, _ source: SourceText?) -> String {
         DiagnosticRenderer(colour: settings.colour, width: settings.width, accessible: settings.accessible).render(d, in: source)
     }
 
@@ -257,7 +257,7 @@ public final class Engine {
     }
 
     /// An absolute path for `path`: `~` expanded, relative paths from `baseDirectory`.
-    public func resolve(_ path: String) -> String { files.resolve(path) }
+    func resolve(_ path: String) -> String { files.resolve(path) }
 
     func writablePath(_ path: String, span: SourceSpan?) throws(Diagnostic) -> String {
         try files.writablePath(path, span: span)

@@ -1,7 +1,7 @@
 // Every example in `help` and in docs/ runs on the shipped datasets without an
 // error, so the documentation cannot drift from the language.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 @Suite("Examples in help and docs")

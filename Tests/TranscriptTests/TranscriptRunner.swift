@@ -7,7 +7,7 @@
 // with CASEBOOK_UPDATE_TRANSCRIPTS=1, which records today's outputs; read them
 // before committing.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 #if canImport(Glibc)

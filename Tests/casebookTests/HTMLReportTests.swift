@@ -3,7 +3,7 @@
 // (headless Chromium): no sideways scrolling at 800 pixels, every chart drawn,
 // every footnote there, a screenshot and a PDF that print.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 #if canImport(Glibc)

@@ -3,7 +3,7 @@
 // column's number format, markers are text with a note of their meaning, the
 // header row is frozen, sheet names are valid, and a Sources sheet cites them.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 #if canImport(Glibc)

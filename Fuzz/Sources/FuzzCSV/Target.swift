@@ -50,7 +50,7 @@ private func read(_ bytes: UnsafeBufferPointer<UInt8>, _ options: CSVReader.Opti
             failure: nil, names: table.columnNames, types: table.columns.map { $0.type.rawValue }, rows: table.rowCount,
             csv: csv, report: report.lines())
     } catch {
-        return Outcome(failure: error.id)
+        return Outcome(failure: error.id.rawValue)
     }
 }
 

@@ -2,7 +2,7 @@
 // neighbours, region, England, rank and quartile), chart and correlate.
 
 /// Which years a comparison covers.
-public enum YearSelection: Sendable, Equatable {
+enum YearSelection: Sendable, Equatable {
     /// The latest year in which the authority has a row.
     case latest
     case single(Int64)
@@ -11,45 +11,45 @@ public enum YearSelection: Sendable, Equatable {
 }
 
 /// `compare AUTHORITY on MEASURE [in DATASET] [year Y | years A to B | years all] [neighbours MODEL]`
-public struct CompareSpec: Sendable, Equatable {
+struct CompareSpec: Sendable, Equatable {
     public var authority: Expr
     public var measure: NameRef
     /// `in DATASET` (statement form only; the stage form compares its input).
-    public var dataset: NameRef?
+    var dataset: NameRef?
     public var years: YearSelection
-    public var yearsSpan: SourceSpan?
+    var yearsSpan: SourceSpan?
     public var model: NameRef?
 }
 
 /// `scorecard AUTHORITY [topic "TOPIC" | measures M, M…] [year Y] [neighbours MODEL]`:
 /// every LAIT measure of a topic (or the listed ones) for one authority, as LAIT's
 /// users read it.
-public struct ScorecardSpec: Sendable, Equatable {
+struct ScorecardSpec: Sendable, Equatable {
     public var authority: Expr
     /// `topic "Child Protection"`: the text and its place.
-    public var topic: NameRef?
+    var topic: NameRef?
     /// `measures CPP_rate, "10_ICPC"`: LAIT short codes.
     public var measures: [NameRef]
     /// `year Y`: one year for every measure; otherwise each measure's latest year with a value.
     public var year: Int64?
-    public var yearSpan: SourceSpan?
+    var yearSpan: SourceSpan?
     public var model: NameRef?
 }
 
 /// `chart bar LABEL VALUE`, `chart line [X Y [by SERIES]]`, `chart hist VALUE [bins N]`,
 /// `chart scatter X Y`, each optionally `to "file.svg"`.
-public struct ChartSpec: Sendable, Equatable {
+struct ChartSpec: Sendable, Equatable {
     public var kind: Chart.Kind
-    public var kindSpan: SourceSpan
+    var kindSpan: SourceSpan
     public var x: NameRef?
     public var y: NameRef?
-    public var series: NameRef?
+    var series: NameRef?
     public var bins: Int64?
     public var path: String?
-    public var pathSpan: SourceSpan?
+    var pathSpan: SourceSpan?
     /// `title "…"`: the chart's title (by default, what the statement shows).
     public var title: String? = nil
     /// `highlight "Reading"[, …]`: bars drawn apart from the others.
-    public var highlight: [String] = []
-    public var highlightSpan: SourceSpan? = nil
+    var highlight: [String] = []
+    var highlightSpan: SourceSpan? = nil
 }

@@ -2,8 +2,8 @@
 // `summarise`, `sort` and function arguments. Every node keeps its span so that
 // an evaluation error can point at the exact sub-expression.
 
-public struct Expr: Sendable, Equatable {
-    public indirect enum Kind: Sendable, Equatable {
+struct Expr: Sendable, Equatable {
+    indirect enum Kind: Sendable, Equatable {
         case column(String)
         case integer(Int64)
         case decimal(Double)
@@ -29,18 +29,18 @@ public struct Expr: Sendable, Equatable {
     }
 
     /// The column this expression names, if it is a bare column reference.
-    public var columnName: String? {
+    var columnName: String? {
         if case .column(let name) = kind { return name }
         return nil
     }
 }
 
-public enum UnaryOperator: String, Sendable {
+enum UnaryOperator: String, Sendable {
     case negate = "-"
     case not = "not"
 }
 
-public enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and = "and", or = "or"
@@ -62,7 +62,7 @@ public enum BinaryOperator: String, Sendable {
 
 extension Expr {
     /// Every column the expression names, in order, with repeats.
-    public var referencedColumns: [String] {
+    var referencedColumns: [String] {
         switch kind {
         case .column(let name): return [name]
         case .integer, .decimal, .string, .boolean, .missing: return []

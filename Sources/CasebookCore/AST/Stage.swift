@@ -2,7 +2,7 @@
 // and the span of its name (for "unknown stage" and help).
 
 /// A name written in a stage's argument list (a column), with where it was written.
-public struct NameRef: Sendable, Equatable {
+struct NameRef: Sendable, Equatable {
     public var name: String
     public var span: SourceSpan
     public init(_ name: String, _ span: SourceSpan) {
@@ -12,7 +12,7 @@ public struct NameRef: Sendable, Equatable {
 }
 
 /// `name = expression` in derive, summarise and select.
-public struct Binding: Sendable, Equatable {
+struct Binding: Sendable, Equatable {
     public var name: NameRef?
     public var expr: Expr
     public init(name: NameRef?, expr: Expr) {
@@ -21,29 +21,29 @@ public struct Binding: Sendable, Equatable {
     }
 }
 
-public struct SortKey: Sendable, Equatable {
+struct SortKey: Sendable, Equatable {
     public var expr: Expr
-    public var descending: Bool
+    var descending: Bool
     public init(expr: Expr, descending: Bool) {
         self.expr = expr
         self.descending = descending
     }
 }
 
-public enum JoinKind: String, Sendable {
+enum JoinKind: String, Sendable {
     case inner, left
 }
 
 /// One pair of join keys: `on la_code` or `on old_la_code = la_code`.
-public struct JoinKey: Sendable, Equatable {
+struct JoinKey: Sendable, Equatable {
     public var left: NameRef
-    public var right: NameRef
+    var right: NameRef
 }
 
-public struct Stage: Sendable, Equatable {
+struct Stage: Sendable, Equatable {
     // Indirect: a stage is a pointer wide, so the parser and evaluator, which
     // recurse through nested pipelines, keep small stack frames.
-    public indirect enum Kind: Sendable, Equatable {
+    indirect enum Kind: Sendable, Equatable {
         case filter(Expr)  // where
         case select([Binding])
         case drop([NameRef])
@@ -85,7 +85,7 @@ public struct Stage: Sendable, Equatable {
     public var kind: Kind
     /// The whole stage, name to last argument.
     public var span: SourceSpan
-    public var nameSpan: SourceSpan
+    var nameSpan: SourceSpan
 
     public init(_ kind: Kind, span: SourceSpan, nameSpan: SourceSpan) {
         self.kind = kind
@@ -96,7 +96,7 @@ public struct Stage: Sendable, Equatable {
 
 /// Where a pipeline's rows come from: a dataset or `let` name, or a nested
 /// pipeline in parentheses.
-public indirect enum PipelineSource: Sendable, Equatable {
+indirect enum PipelineSource: Sendable, Equatable {
     case named(NameRef)
     case nested(Pipeline)
     /// `compare AUTHORITY on MEASURE …` at the start of a statement: the
@@ -107,7 +107,7 @@ public indirect enum PipelineSource: Sendable, Equatable {
     case scorecard(ScorecardSpec, span: SourceSpan)
 }
 
-public struct Pipeline: Sendable, Equatable {
+struct Pipeline: Sendable, Equatable {
     public var source: PipelineSource
     public var stages: [Stage]
     public var span: SourceSpan

@@ -3,7 +3,7 @@
 // accept the same things.
 
 public struct Statement: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case pipeline(Pipeline)
         case bind(name: NameRef, Pipeline)  // let NAME = PIPELINE
         case datasets
@@ -26,10 +26,10 @@ public struct Statement: Sendable, Equatable {
         case quit
     }
 
-    public var kind: Kind
+    var kind: Kind
     public var span: SourceSpan
 
-    public init(_ kind: Kind, _ span: SourceSpan) {
+    init(_ kind: Kind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
     }

@@ -8,35 +8,35 @@ public struct Authority: Sendable, Equatable {
     /// DfE code; nil for England and the regions.
     public var code: Int64?
     public var name: String
-    public var onsCode: String?
+    var onsCode: String?
     public var region: String?
     /// "Local authority", "Sub-regional" (Inner and Outer London), "Regional" or "National".
     public var level: String
     /// For an authority that no longer exists: what replaced it and when.
-    public var formerNote: String?
+    var formerNote: String?
     /// ONS codes it had before its current one (older files use them).
-    public var formerOnsCodes: [String] = []
+    var formerOnsCodes: [String] = []
     /// Set when it was found by a former ONS code: which code, and the current one.
-    public var codeNote: String? = nil
+    var codeNote: String? = nil
     /// Reorganisations, both ways: the authorities that replaced a former one
     /// (and its last reporting year), and those a new one took over (and its first).
-    public var successors: [Member] = []
-    public var lastYear: Int64? = nil
-    public var predecessors: [Member] = []
-    public var firstYear: Int64? = nil
+    var successors: [Member] = []
+    var lastYear: Int64? = nil
+    var predecessors: [Member] = []
+    var firstYear: Int64? = nil
 
     /// Another authority named in a reorganisation: its code and name.
-    public struct Member: Sendable, Equatable {
+    struct Member: Sendable, Equatable {
         public var code: Int64
         public var name: String
         /// "Dorset (835)".
-        public var label: String { "\(name) (\(code))" }
+        var label: String { "\(name) (\(code))" }
     }
 
-    public var isLocalAuthority: Bool { code != nil }
+    var isLocalAuthority: Bool { code != nil }
 
     /// "Reading (870)", or the name alone for England and the regions.
-    public var label: String { code.map { "\(name) (\($0))" } ?? name }
+    var label: String { code.map { "\(name) (\($0))" } ?? name }
 }
 
 public struct AuthorityIndex: Sendable {
@@ -103,14 +103,14 @@ public struct AuthorityIndex: Sendable {
         byWholeName = whole
     }
 
-    public enum Resolution: Sendable, Equatable {
+    enum Resolution: Sendable, Equatable {
         case found(Authority)
         case ambiguous([Authority])
         case notFound(suggestions: [String])
     }
 
     /// Finds an authority from a code (870, "870"), an ONS code or a name.
-    public func resolve(_ query: String) -> Resolution {
+    func resolve(_ query: String) -> Resolution {
         let trimmed = query.trimmedSpaces
         if let code = Int64(trimmed) {
             if let a = authorities.first(where: { $0.code == code }) { return .found(a) }

@@ -9,8 +9,8 @@ import Synchronization
 public final class DatasetCatalog: Sendable {
     public struct Entry: Sendable {
         public var name: String
-        public var csvPath: String
-        public var metadataPath: String
+        var csvPath: String
+        var metadataPath: String
     }
 
     public let directory: String
@@ -50,7 +50,7 @@ public final class DatasetCatalog: Sendable {
 
     public func contains(_ name: String) -> Bool { entries[name] != nil }
 
-    public func metadata(_ name: String) -> DatasetMetadata? {
+    func metadata(_ name: String) -> DatasetMetadata? {
         if let m = caches.withLock({ $0.metadata[name] }) { return m }
         guard let entry = entries[name], let m = DatasetMetadata.read(path: entry.metadataPath) else { return nil }
         caches.withLock { $0.metadata[name] = m }
@@ -78,7 +78,7 @@ public final class DatasetCatalog: Sendable {
     }
 
     /// The table if a statement has opened it already.
-    public func loadedTable(_ name: String) -> Table? { caches.withLock { $0.tables[name] } }
+    func loadedTable(_ name: String) -> Table? { caches.withLock { $0.tables[name] } }
 
     /// Column names from the header line, without loading the file.
     public func columnNames(_ name: String) -> [String] {

@@ -4,23 +4,23 @@
 
 import FoundationEssentials
 
-public struct DatasetMetadata: Decodable, Sendable {
-    public struct ColumnInfo: Decodable, Sendable {
+struct DatasetMetadata: Decodable, Sendable {
+    struct ColumnInfo: Decodable, Sendable {
         public var description: String?
-        public var unit: String?
-        public var polarity: String?
+        var unit: String?
+        var polarity: String?
     }
 
     public var name: String?
     public var title: String?
-    public var publisher: String?
-    public var publication: String?
+    var publisher: String?
+    var publication: String?
     public var source: String?
-    public var release: String?
-    public var licence: String?
-    public var year_convention: String?
+    var release: String?
+    var licence: String?
+    var year_convention: String?
     public var rows: Int?
-    public var caveats: [String]?
+    var caveats: [String]?
     public var columns: [String: ColumnInfo]?
 
     public static func read(path: String) -> DatasetMetadata? {

@@ -8,7 +8,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
         case error, warning, note
     }
 
-    public var severity: Severity
+    var severity: Severity
     /// What kind of problem: a stable identifier (for tests and docs), e.g. `.unknownColumn` ("unknown-column").
     public var id: DiagnosticID
     public var message: String
@@ -34,7 +34,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// The same, placed at `span` when it had no place of its own (a file
     /// that could not be written: the statement that asked is the place).
-    public func placed(at span: SourceSpan?) -> Diagnostic {
+    func placed(at span: SourceSpan?) -> Diagnostic {
         var copy = self
         if copy.span == nil { copy.span = span }
         return copy
@@ -49,4 +49,4 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
 /// The first error found by a phase; a statement fails with exactly one of these
 /// at run time (parsing may collect several).
-public typealias DiagnosticResult<T> = Result<T, Diagnostic>
+typealias DiagnosticResult<T> = Result<T, Diagnostic>

@@ -7,8 +7,8 @@ public enum Messages {
     public static func code(_ name: String) -> String { "`\(name)`" }
 
     /// "`a`", "`a` or `b`", "`a`, `b` or `c`".
-    public static func orList(_ items: [String]) -> String { joined(items, with: "or") }
-    public static func andList(_ items: [String]) -> String { joined(items, with: "and") }
+    static func orList(_ items: [String]) -> String { joined(items, with: "or") }
+    static func andList(_ items: [String]) -> String { joined(items, with: "and") }
 
     private static func joined(_ items: [String], with word: String) -> String {
         switch items.count {

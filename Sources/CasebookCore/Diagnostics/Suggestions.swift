@@ -2,9 +2,9 @@
 // functions, authorities. Edit distance on case-folded names, with a cut-off that
 // grows with the length of the name so that short typos are not over-corrected.
 
-public enum Suggestions {
+enum Suggestions {
     /// Up to `limit` candidates close to `name`, nearest first.
-    public static func nearest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
+    static func nearest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
         let lowerName = name.lowercased()
         let target = Array(lowerName.unicodeScalars)
         guard !target.isEmpty else { return [] }
@@ -31,7 +31,7 @@ public enum Suggestions {
     }
 
     /// "did you mean `a`?" or "did you mean `a`, `b` or `c`?", or nil.
-    public static func didYouMean(_ name: String, in candidates: [String]) -> String? {
+    static func didYouMean(_ name: String, in candidates: [String]) -> String? {
         let near = nearest(to: name, in: candidates)
         guard !near.isEmpty else { return nil }
         return "did you mean " + Messages.orList(near.map { Messages.code($0) }) + "?"

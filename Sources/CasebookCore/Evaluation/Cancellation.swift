@@ -15,17 +15,17 @@ public struct Cancellation: Sendable {
 
     /// Throws the "cancelled" diagnostic when a stop was asked for.
     @inline(__always)
-    public func checkpoint() throws(Diagnostic) {
+    func checkpoint() throws(Diagnostic) {
         if isCancelled() { throw Diagnostic.cancelled }
     }
 
     /// Rows between checks in tight loops.
-    public static let stride = 1 << 16
+    static let stride = 1 << 16
 }
 
 extension Diagnostic {
     public static let cancelled = Diagnostic(
         id: .cancelled, message: "cancelled", span: nil, help: nil, notes: [])
 
-    public var isCancellation: Bool { id == .cancelled }
+    var isCancellation: Bool { id == .cancelled }
 }

@@ -18,9 +18,9 @@ public struct Settings: Sendable {
     /// The accessible mode: no box drawing, markers spelled out, charts described in words.
     public var accessible = false
     /// Show each result's sources under it.
-    public var showSources = false
+    var showSources = false
     /// The statistical neighbour model used by `compare` (a `model` in the `neighbours` dataset).
-    public var neighbourModel = "2025"
+    var neighbourModel = "2025"
     /// A result larger than this many rows stops with a message (joins that multiply rows).
     public var rowLimit = 50_000_000
     /// Safe mode: no file writes, no reads outside the allowed folders.

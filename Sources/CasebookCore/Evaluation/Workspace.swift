@@ -35,12 +35,12 @@ public final class Workspace: @unchecked Sendable {
         bindings.removeValue(forKey: name) != nil
     }
 
-    public var bindingNames: [String] { bindings.keys.sorted() }
+    var bindingNames: [String] { bindings.keys.sorted() }
 
     public func binding(_ name: String) -> Binding? { bindings[name] }
 
     /// Every name a pipeline can start from.
-    public var allNames: [String] {
+    var allNames: [String] {
         Array(Set(bindingNames).union(catalog?.names ?? [])).sorted()
     }
 
@@ -58,13 +58,13 @@ public final class Workspace: @unchecked Sendable {
 
     /// The shape of a named table. A shipped dataset is opened as a statement
     /// would open it (its columns know their types; no stage has run).
-    public func schema(_ name: String, cancellation: Cancellation) throws(Diagnostic) -> Schema? {
+    func schema(_ name: String, cancellation: Cancellation) throws(Diagnostic) -> Schema? {
         try table(name, cancellation: cancellation).map(Schema.init(of:))
     }
 
     /// The shape of a named table without opening anything not open yet (for
     /// completion): a shipped dataset's header names, their types once it is open.
-    public func shallowSchema(_ name: String) -> Schema? {
+    func shallowSchema(_ name: String) -> Schema? {
         if let b = bindings[name] { return Schema(of: b.table) }
         guard let catalog, catalog.contains(name) else { return nil }
         if let t = catalog.loadedTable(name) { return Schema(of: t) }

@@ -1,7 +1,7 @@
 // The text `help` prints: an overview, one topic, or a list (stages, functions,
 // markers, keys, settings).
 
-public enum HelpText {
+enum HelpText {
     public static func render(topic: String?) -> String? {
         guard let raw = topic else { return overview() }
         let t = raw.lowercased()
@@ -23,7 +23,7 @@ public enum HelpText {
     }
 
     /// Names `help` knows, for "did you mean" and completion.
-    public static var topics: [String] {
+    static var topics: [String] {
         ["stages", "statements", "functions", "aggregates", "keys", "markers", "settings"]
             + Registry.all.flatMap { [$0.name] + $0.aliases }
     }

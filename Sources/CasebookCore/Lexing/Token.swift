@@ -42,7 +42,7 @@ public struct Token: Equatable, Sendable {
     /// The token's text as written (for strings and quoted names: with the quotes).
     public var text: String
 
-    public init(kind: TokenKind, span: SourceSpan, text: String) {
+    init(kind: TokenKind, span: SourceSpan, text: String) {
         self.kind = kind
         self.span = span
         self.text = text
@@ -50,7 +50,7 @@ public struct Token: Equatable, Sendable {
 
     /// The value of a string token or the name of a quoted identifier, with
     /// escapes resolved.
-    public var unquoted: String {
+    var unquoted: String {
         switch kind {
         case .string, .quotedIdentifier, .unterminatedString, .unterminatedQuotedIdentifier:
             return Lexer.unescape(text)
@@ -68,7 +68,7 @@ public struct Token: Equatable, Sendable {
         }
     }
 
-    public func isWord(_ word: String) -> Bool {
+    func isWord(_ word: String) -> Bool {
         kind == .identifier && text.lowercased() == word
     }
 }

@@ -18,7 +18,7 @@ import Dispatch
 public enum CSVReader {
     public struct Options: Sendable {
         /// nil: detect from the header line.
-        public var delimiter: UInt8? = nil
+        var delimiter: UInt8? = nil
         /// Split the rows between this many workers (files under a few MB use one).
         public var workers: Int = 2
         /// Bytes read and parsed at a time (a block always ends on a record
@@ -27,7 +27,7 @@ public enum CSVReader {
         public init() {}
     }
 
-    public enum Failure: Error, Equatable {
+    enum Failure: Error, Equatable {
         case empty
         case noHeader
     }

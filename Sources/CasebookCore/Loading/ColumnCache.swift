@@ -30,9 +30,9 @@ public struct ColumnCache: Sendable {
     /// Files smaller than this are read from the CSV every time (it takes milliseconds).
     public var minimumBytes = 1 << 20
     /// When the folder holds more than this, the oldest cache files go.
-    public var maximumBytes = 8 << 30
+    var maximumBytes = 8 << 30
     /// Columns of this cache's files found damaged when first read (ColumnStore.swift).
-    public let warnings = CacheWarnings()
+    let warnings = CacheWarnings()
 
     public init(directory: String) {
         self.directory = directory

@@ -403,7 +403,7 @@ final class CacheFallback: Sendable {
 /// column cache has its own log; the engine reads its workspace's after each
 /// statement and shows them as that statement's warnings. Columns may be made
 /// on either core, hence the lock.
-public final class CacheWarnings: Sendable {
+final class CacheWarnings: Sendable {
     private let pending = Mutex<[String]>([])
 
     public init() {}
@@ -413,7 +413,7 @@ public final class CacheWarnings: Sendable {
     }
 
     /// The warnings posted since the last call, oldest first.
-    public func drain() -> [String] {
+    func drain() -> [String] {
         pending.withLock { p in
             defer { p = [] }
             return p

@@ -18,9 +18,9 @@ public final class FileBytes: @unchecked Sendable {
     /// Bytes of the page-mapped buffer to unmap, or 0 when `pointer` was allocated.
     private var owned = 0
     public let size: Int
-    public let modified: Int64
+    let modified: Int64
     /// False when `maxBytes` stopped the read before the end of the file.
-    public let isWhole: Bool
+    let isWhole: Bool
 
     public enum Failure: Error, Equatable {
         case notFound
@@ -222,5 +222,5 @@ public final class FileBytes: @unchecked Sendable {
     /// Memory a load may use: half of the tightest limit the process is under
     /// (the machine, a cgroup, `ulimit -v`: MemoryBudget.swift), so that a load
     /// is refused clearly rather than aborted by a failed allocation.
-    public static func memoryBudget() -> Int? { MemoryBudget.current() }
+    static func memoryBudget() -> Int? { MemoryBudget.current() }
 }

@@ -28,11 +28,11 @@ public struct LoadReport: Sendable {
     public var fileName: String
     public var rows: Int = 0
     public var columns: Int = 0
-    public var issues: [LoadIssue] = []
+    var issues: [LoadIssue] = []
     /// How many issues of each kind there were in all (issues keeps the first few).
     public var counts: [LoadIssue.Kind: Int] = [:]
 
-    public static let examplesPerKind = 5
+    static let examplesPerKind = 5
 
     public init(fileName: String) {
         self.fileName = fileName

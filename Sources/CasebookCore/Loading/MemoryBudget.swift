@@ -13,7 +13,7 @@
 
 import Glibc
 
-public enum MemoryBudget {
+enum MemoryBudget {
     /// What a load may use now, or nil when no limit is known.
     public static func current() -> Int? {
         let limits = [machine(), cgroup(), addressSpace()].compactMap { $0 }

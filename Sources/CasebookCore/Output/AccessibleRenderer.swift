@@ -2,7 +2,7 @@
 // position. Each row is read with its headers ("Row 1 of 3: la_name Reading;
 // referrals 3,078"), and markers are spelled out ("suppressed (c)").
 
-public struct AccessibleRenderer {
+struct AccessibleRenderer {
     public var maxRows: Int?
 
     public init(maxRows: Int?) {

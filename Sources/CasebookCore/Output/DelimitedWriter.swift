@@ -4,7 +4,7 @@
 // prefer. Numbers are written exactly (shortest text that reads back the same);
 // missing values as their published marker, so a `c` stays a `c`.
 
-public enum DelimitedWriter {
+enum DelimitedWriter {
     public static func write(_ table: Table, delimiter: Character) -> String {
         let byte = delimiter.asciiValue ?? UInt8(ascii: ",")
         var out = ""
@@ -50,7 +50,7 @@ public enum DelimitedWriter {
     }
 }
 
-public enum JSONWriter {
+enum JSONWriter {
     /// An array of objects: numbers as numbers, missing values as null.
     public static func write(_ table: Table) -> String {
         if table.rowCount == 0 { return "[]\n" }
@@ -104,7 +104,7 @@ public enum JSONWriter {
     }
 }
 
-public enum MarkdownWriter {
+enum MarkdownWriter {
     /// A GitHub table: numbers right-aligned, thousands separators, markers as published.
     public static func write(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }

@@ -53,7 +53,7 @@ public enum FileWriter {
     /// Writes a file that a library makes itself (a workbook): `make` writes
     /// to the temporary path it is given, which is then flushed and renamed over
     /// the target as `write` does; a device or pipe gets the bytes copied in place.
-    public static func writeFile(to given: String, _ make: (String) throws(Diagnostic) -> Void) throws(Diagnostic) {
+    static func writeFile(to given: String, _ make: (String) throws(Diagnostic) -> Void) throws(Diagnostic) {
         var path = given
         var st = stat()
         var inPlace = false

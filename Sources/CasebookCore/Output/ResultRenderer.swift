@@ -43,7 +43,7 @@ public struct ResultRenderer {
 
 /// A result's sources as a citation a reader can paste: dataset, publisher,
 /// release, licence, caveats.
-public enum SourceCitation {
+enum SourceCitation {
     public static func lines(_ sources: [SourceNote]) -> [String] {
         var out: [String] = []
         for s in sources {

@@ -3,13 +3,13 @@
 // right and named in a footer; too many rows show the first and last with a
 // count. Colour (bold header, dim markers) only when asked for.
 
-public struct TableRenderer {
+struct TableRenderer {
     public var width: Int
     public var maxRows: Int?
     public var colour: Bool
     public var unicode: Bool
     /// Longest text shown in a cell before it is cut with "…".
-    public var maxCellWidth = 40
+    var maxCellWidth = 40
 
     public init(width: Int, maxRows: Int?, colour: Bool, unicode: Bool) {
         self.width = width

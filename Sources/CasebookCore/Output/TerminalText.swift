@@ -59,7 +59,7 @@ public enum TerminalText {
 
     /// The same for one line of a table or chart: line breaks become spaces
     /// too (a cell is one line), tabs a space.
-    public static func singleLine(_ text: String) -> String {
+    static func singleLine(_ text: String) -> String {
         var s = text
         if s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             s = String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 })

@@ -10,11 +10,11 @@ public struct StatementResult: Sendable {
     /// ran (a load's report) come first, errors after.
     public var diagnostics: [Diagnostic] = []
     /// What it produced; nil when it failed before producing anything.
-    public var outcome: Outcome? = nil
+    var outcome: Outcome? = nil
     /// Where the result went besides (or instead of) the screen: "wrote 12 rows to r.csv".
-    public var delivered: String? = nil
+    var delivered: String? = nil
     /// Seconds it took, when the timer is on and the statement is timed.
-    public var elapsed: Double? = nil
+    var elapsed: Double? = nil
     /// Stopped by Ctrl-C: nothing is shown but "cancelled", and nothing recorded.
     public var cancelled = false
 
@@ -23,7 +23,7 @@ public struct StatementResult: Sendable {
     }
 
     public var failed: Bool { cancelled || diagnostics.contains { $0.severity == .error } }
-    public var quits: Bool {
+    var quits: Bool {
         if case .quit = outcome { return true }
         return false
     }

@@ -3,29 +3,29 @@
 // takes. Help, completion, the parser's "did you mean" and the argument-count
 // check all read the same declaration.
 
-public struct Declaration: Sendable {
-    public enum Kind: String, Sendable {
+struct Declaration: Sendable {
+    enum Kind: String, Sendable {
         case statement, stage, function, aggregate
     }
 
     /// The word's name; set from its typed identifier, never written twice.
     public internal(set) var name = ""
     public var kind: Kind
-    public var aliases: [String]
+    var aliases: [String]
     /// The form, e.g. "sort KEY [desc], …"; alternatives are joined with " · ".
-    public var synopsis: String
-    public var summary: String
+    var synopsis: String
+    var summary: String
     /// Further paragraphs (rules, edge cases).
-    public var details: [String]
+    var details: [String]
     /// Statements that run as they are on the shipped datasets (a test runs every one).
-    public var examples: [String]
+    var examples: [String]
     /// Functions and aggregates: how many arguments a call takes.
     public var arity: ClosedRange<Int>?
     /// Functions and aggregates: what the first argument must be (the resolver
     /// checks it when the column's type is known; the evaluator when it is not).
-    public var firstArgument: ArgumentKind = .any
+    var firstArgument: ArgumentKind = .any
     /// Statements about the session itself (save, output, quit), which a saved session leaves out.
-    public var leftOutOfSessions = false
+    var leftOutOfSessions = false
 
     init(
         _ kind: Kind, aliases: [String] = [], synopsis: String, summary: String, details: [String] = [],
@@ -63,6 +63,6 @@ public struct Declaration: Sendable {
 }
 
 /// What a call's argument must hold.
-public enum ArgumentKind: Sendable {
+enum ArgumentKind: Sendable {
     case any, number, text, condition
 }

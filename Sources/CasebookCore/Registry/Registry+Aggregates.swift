@@ -1,7 +1,7 @@
 // Aggregates: one value per group, in summarise (or derive after group).
 
 extension AggregateWord: DeclaredWord {
-    public var declaration: Declaration { Self.table[self]! }
+    var declaration: Declaration { Self.table[self]! }
 
     private static let table: [AggregateWord: Declaration] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue).taking($0.firstArgument)) })

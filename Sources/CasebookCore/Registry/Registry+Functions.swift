@@ -1,7 +1,7 @@
 // Functions: one value per row.
 
 extension FunctionWord: DeclaredWord {
-    public var declaration: Declaration { Self.table[self]! }
+    var declaration: Declaration { Self.table[self]! }
 
     private static let table: [FunctionWord: Declaration] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue).taking($0.firstArgument)) })

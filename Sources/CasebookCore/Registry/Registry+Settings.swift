@@ -2,7 +2,7 @@
 // statement is parsed, so a bad value is an error where it was typed), and the
 // line `help settings` prints.
 
-public enum SettingValues: Sendable {
+enum SettingValues: Sendable {
     case onOff
     /// One of these words (the first spelling of each is what `help` shows).
     case choice([String])
@@ -11,24 +11,24 @@ public enum SettingValues: Sendable {
 }
 
 /// A setting's value, checked.
-public enum SettingValue: Sendable, Equatable {
+enum SettingValue: Sendable, Equatable {
     case flag(Bool)
     case choice(String)
     /// nil: the `orWord` (rows all, width auto).
     case count(Int?)
 }
 
-public struct SettingDeclaration: Sendable {
-    public var aliases: [String]
+struct SettingDeclaration: Sendable {
+    var aliases: [String]
     public var values: SettingValues
     /// What the setting changes, for `help settings`.
-    public var summary: String
+    var summary: String
 }
 
 extension SettingWord: SpelledWord {
-    public var aliases: [String] { declaration.aliases }
+    var aliases: [String] { declaration.aliases }
 
-    public var declaration: SettingDeclaration {
+    var declaration: SettingDeclaration {
         switch self {
         case .format:
             return SettingDeclaration(
@@ -66,7 +66,7 @@ extension SettingWord: SpelledWord {
     }
 
     /// The values as help shows them: "on|off", "N|all", "table|csv|…".
-    public var valueForm: String {
+    var valueForm: String {
         switch declaration.values {
         case .onOff: return "on|off"
         case .choice(let words): return words.filter { $0 != "md" }.joined(separator: "|")
@@ -75,7 +75,7 @@ extension SettingWord: SpelledWord {
     }
 
     /// Words a value may be, for completion.
-    public var valueWords: [String] {
+    var valueWords: [String] {
         switch declaration.values {
         case .onOff: return ["on", "off"]
         case .choice(let words): return words.filter { $0 != "md" }

@@ -2,7 +2,7 @@
 // here, its rule in Parser+Stages.swift and its file in Evaluation/Stages/.
 
 extension StageWord: DeclaredWord {
-    public var declaration: Declaration { Self.table[self]! }
+    var declaration: Declaration { Self.table[self]! }
 
     private static let table: [StageWord: Declaration] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue)) })

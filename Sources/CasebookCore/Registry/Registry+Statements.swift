@@ -1,7 +1,7 @@
 // Statements: what a line can be — a pipeline, or one of the notebook's commands.
 
 extension StatementWord: DeclaredWord {
-    public var declaration: Declaration { Self.table[self]! }
+    var declaration: Declaration { Self.table[self]! }
 
     private static let table: [StatementWord: Declaration] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0, declare($0).named($0.rawValue).leftOutOfSessions([.save, .output, .once, .quit].contains($0))) })

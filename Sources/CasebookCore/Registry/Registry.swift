@@ -1,7 +1,7 @@
 // Every declared word, for the places that want all of them at once: help's
 // lists and topics, and the test that runs every example.
 
-public enum Registry {
+enum Registry {
     public static var statements: [Declaration] { StatementWord.declarations }
     public static var stages: [Declaration] { StageWord.declarations }
     public static var functions: [Declaration] { FunctionWord.declarations }
@@ -11,7 +11,7 @@ public enum Registry {
     public static var all: [Declaration] { statements + stages + functions + aggregates }
 
     /// Is `name` a function or an aggregate (any spelling)?
-    public static func isCallable(_ name: String) -> Bool {
+    static func isCallable(_ name: String) -> Bool {
         FunctionWord(spelled: name) != nil || AggregateWord(spelled: name) != nil
     }
 }

@@ -3,44 +3,44 @@
 // help switch on these, never on spellings; a word's spelling, aliases and help
 // are in its declaration (Registry+*.swift), and only there.
 
-public enum StatementWord: String, CaseIterable, Sendable {
+enum StatementWord: String, CaseIterable, Sendable {
     case pipeline, `let`, datasets, describe, profile, load, set, output, once, save, compare, scorecard, forget, help
     case quit
 }
 
-public enum StageWord: String, CaseIterable, Sendable {
+enum StageWord: String, CaseIterable, Sendable {
     case `where`, select, drop, rename, derive, sort, take, skip, distinct, group, ungroup, summarise, count, join
     case rank, change, wider, longer, top, `for`, as_at, compare, chart, correlate, sources, describe, profile
     case schema, write
 }
 
-public enum FunctionWord: String, CaseIterable, Sendable {
+enum FunctionWord: String, CaseIterable, Sendable {
     case round, abs, floor, ceil, sqrt, lower, upper, trim, length, contains, starts_with, ends_with, concat
     case coalesce, is_missing, reason, `if`, number, text, la
 }
 
-public enum AggregateWord: String, CaseIterable, Sendable {
+enum AggregateWord: String, CaseIterable, Sendable {
     case count, count_missing, count_distinct, sum, mean, median, min, max, stddev, variance, quantile, corr
     case spearman, sparkline, first, last
 }
 
-public enum SettingWord: String, CaseIterable, Sendable {
+enum SettingWord: String, CaseIterable, Sendable {
     case format, rows, timer, width, colour, accessible, sources, neighbours, limit, chars
 }
 
 /// A word found by its name or an alias, in any case.
-public protocol SpelledWord: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
+protocol SpelledWord: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
     var aliases: [String] { get }
 }
 
 /// A word with help: a statement, stage, function or aggregate.
-public protocol DeclaredWord: SpelledWord {
+protocol DeclaredWord: SpelledWord {
     var declaration: Declaration { get }
 }
 
 extension DeclaredWord {
-    public var aliases: [String] { declaration.aliases }
-    public static var declarations: [Declaration] { allCases.map(\.declaration) }
+    var aliases: [String] { declaration.aliases }
+    static var declarations: [Declaration] { allCases.map(\.declaration) }
 }
 
 extension SpelledWord {
@@ -54,7 +54,7 @@ extension SpelledWord {
     }
 
     /// Every spelling, names then aliases, in declaration order.
-    public static var spellings: [String] { allCases.flatMap { [$0.name] + $0.aliases } }
+    static var spellings: [String] { allCases.flatMap { [$0.name] + $0.aliases } }
 
     /// Names only, in declaration order (for lists and completion).
     public static var names: [String] { allCases.map(\.name) }

@@ -2,22 +2,22 @@
 // each stage, and every problem it found in names, calls and types — all of them,
 // before any stage runs.
 
-public struct Plan: Sendable {
-    public struct Step: Sendable {
+struct Plan: Sendable {
+    struct Step: Sendable {
         public var stage: Stage
         /// The table's shape after this stage.
-        public var schema: Schema
+        var schema: Schema
     }
 
     public var source: Schema
-    public var steps: [Step]
+    var steps: [Step]
     public var diagnostics: [Diagnostic]
 
     /// The shape of the result.
-    public var schema: Schema { steps.last?.schema ?? source }
+    var schema: Schema { steps.last?.schema ?? source }
 
     /// The shape before stage `index` (the source for the first).
-    public func schema(before index: Int) -> Schema {
+    func schema(before index: Int) -> Schema {
         index == 0 ? source : steps[index - 1].schema
     }
 }

@@ -9,7 +9,7 @@
 // that agree, `wider`'s new columns, a value's type after `number(…)`): those
 // are left open, and the evaluator still checks them.
 
-public struct Resolver {
+struct Resolver {
     /// The shape of a named table (a dataset or a result kept with `let`/`load`), nil if there is none.
     let schemaOf: (String) throws(Diagnostic) -> Schema?
     let source: SourceText
@@ -27,7 +27,7 @@ public struct Resolver {
         }
     }
 
-    public func resolve(_ pipeline: Pipeline) -> Plan {
+    func resolve(_ pipeline: Pipeline) -> Plan {
         var problems: [Diagnostic] = []
         let start = sourceSchema(pipeline.source, &problems)
         var schema = start

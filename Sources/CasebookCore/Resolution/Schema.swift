@@ -2,11 +2,11 @@
 // order, the grouping a `group` stage set, and whether every name is known.
 // The resolver works one out after each stage; completion and `schema` show it.
 
-public struct SchemaColumn: Sendable, Equatable {
+struct SchemaColumn: Sendable, Equatable {
     public var name: String
     /// nil when only the figures could say (an expression over a column of unknown type).
     public var type: ColumnType?
-    public var unit: String?
+    var unit: String?
 
     public init(_ name: String, _ type: ColumnType?, unit: String? = nil) {
         self.name = name
@@ -15,18 +15,18 @@ public struct SchemaColumn: Sendable, Equatable {
     }
 }
 
-public struct Schema: Sendable, Equatable {
+struct Schema: Sendable, Equatable {
     public var columns: [SchemaColumn]
     /// Columns that exist only if the figures say so (a join keeps one copy of a
     /// column both sides share when they agree on every row, else both).
-    public var possible: [SchemaColumn] = []
+    var possible: [SchemaColumn] = []
     /// False when some names are known only from the figures (after `wider`, or
     /// a stage whose result the resolver does not shape): names are then not checked.
-    public var isComplete = true
-    public var grouping: [String] = []
+    var isComplete = true
+    var grouping: [String] = []
     /// Columns an earlier stage left out, and the stage that did (for a better
     /// message than "no column" when a later stage names one).
-    public var removed: [String: StageWord] = [:]
+    var removed: [String: StageWord] = [:]
 
     public init(columns: [SchemaColumn], isComplete: Bool = true) {
         self.columns = columns

@@ -8,7 +8,7 @@ public struct SessionStatement: Sendable {
     /// The recorded output lines (without the `#> ` prefix); empty when none.
     public var recorded: [String]
     /// Byte range of the recorded block in the file (empty at the statement's end when none).
-    public var outputRange: Range<Int>
+    var outputRange: Range<Int>
 }
 
 public enum SessionFile {

@@ -14,7 +14,7 @@
 public enum SessionFormat {
     /// The width outputs are recorded at.
     public static let width = 100
-    public static let outputPrefix = "#>"
+    static let outputPrefix = "#>"
 
     /// Statements that are not part of an analysis and are left out when saving.
     public static func isSessionCommand(_ statement: String) -> Bool {

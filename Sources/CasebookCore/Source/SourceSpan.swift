@@ -18,7 +18,7 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
     public var length: Int { end - start }
 
     /// The smallest span covering both.
-    public func union(_ other: SourceSpan) -> SourceSpan {
+    func union(_ other: SourceSpan) -> SourceSpan {
         SourceSpan(min(start, other.start), max(end, other.end))
     }
 

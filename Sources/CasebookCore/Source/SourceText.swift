@@ -30,7 +30,7 @@ public struct SourceText: Sendable {
 
     /// 1-based line number (with `lineOffset` added) and 1-based column in
     /// characters (Unicode scalars, so "é" is one column) of an offset.
-    public func location(of offset: Int) -> (line: Int, column: Int) {
+    func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(offset, 0), bytes.count)
         let index = lineIndex(of: clamped)
         let start = lineStarts[index]
@@ -39,12 +39,12 @@ public struct SourceText: Sendable {
     }
 
     /// The text of the line holding `offset`, without its line end.
-    public func lineText(containing offset: Int) -> String {
+    func lineText(containing offset: Int) -> String {
         String(decoding: bytes[lineRange(containing: offset)], as: UTF8.self)
     }
 
     /// The bytes of the line holding `offset`, without its line end.
-    public func lineRange(containing offset: Int) -> Range<Int> {
+    func lineRange(containing offset: Int) -> Range<Int> {
         let index = lineIndex(of: min(max(offset, 0), bytes.count))
         let start = lineStarts[index]
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
@@ -59,7 +59,7 @@ public struct SourceText: Sendable {
         return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 
-    public var lineCount: Int { lineStarts.count }
+    var lineCount: Int { lineStarts.count }
 
     private func lineIndex(of offset: Int) -> Int {
         // Binary search for the last line start <= offset.

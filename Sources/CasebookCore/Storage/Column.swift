@@ -22,7 +22,7 @@ public struct Column: Sendable {
     /// "code", "count", "per 10,000 children"…), carried through renames,
     /// filters, joins and the aggregates that keep it (min(year) is a year).
     /// Output formats by it: years and codes print without thousands separators.
-    public var unit: String? = nil
+    var unit: String? = nil
 
     enum Storage: Sendable {
         case ready(ColumnData, [UInt8]?)
@@ -134,7 +134,7 @@ public struct Column: Sendable {
     }
 
     @inline(__always)
-    public func isMissing(at row: Int) -> Bool {
+    func isMissing(at row: Int) -> Bool {
         guard let m = missing else { return false }
         return m[row] != 0
     }
@@ -152,7 +152,7 @@ public struct Column: Sendable {
     }
 
     /// Counts of missing values by reason.
-    public func missingCounts() -> [MissingReason: Int] {
+    func missingCounts() -> [MissingReason: Int] {
         guard let m = missing else { return [:] }
         var counts = [Int](repeating: 0, count: 256)
         counts.withUnsafeMutableBufferPointer { c in
@@ -179,7 +179,7 @@ public struct Column: Sendable {
         return result
     }
 
-    public var missingCount: Int {
+    var missingCount: Int {
         guard let m = missing else { return 0 }
         var n = 0
         for r in m where r != 0 { n += 1 }
@@ -187,7 +187,7 @@ public struct Column: Sendable {
     }
 
     /// Numbers as decimals (integers widened), for aggregates; nil for text and booleans.
-    public func doubles() -> [Double]? {
+    func doubles() -> [Double]? {
         switch data {
         case .decimal(let v): return v
         case .integer(let v): return v.map { Double($0) }
@@ -195,14 +195,14 @@ public struct Column: Sendable {
         }
     }
 
-    public func renamed(_ newName: String) -> Column {
+    func renamed(_ newName: String) -> Column {
         var c = self
         c.name = newName
         return c
     }
 
     /// The same column, measuring `unit`.
-    public func measuring(_ unit: String?) -> Column {
+    func measuring(_ unit: String?) -> Column {
         var c = self
         c.unit = unit
         return c
@@ -211,7 +211,7 @@ public struct Column: Sendable {
     // MARK: - Building
 
     /// A column of one repeated value.
-    public static func constant(_ value: Value, name: String, count: Int, like type: ColumnType? = nil) -> Column {
+    static func constant(_ value: Value, name: String, count: Int, like type: ColumnType? = nil) -> Column {
         switch value {
         case .integer(let i): return Column(name: name, data: .integer([Int64](repeating: i, count: count)))
         case .decimal(let d):
@@ -239,7 +239,7 @@ public struct Column: Sendable {
     /// A column from values of one type (missing allowed), for small results
     /// such as aggregates and `describe`. Mixed integer and decimal become decimal;
     /// anything else mixed becomes text.
-    public static func fromValues(_ values: [Value], name: String) -> Column {
+    static func fromValues(_ values: [Value], name: String) -> Column {
         var type: ColumnType? = nil
         for v in values {
             guard let t = v.type else { continue }
@@ -271,7 +271,7 @@ public struct Column: Sendable {
 }
 
 /// Builds a dictionary-encoded text column from strings.
-public struct TextColumnBuilder {
+struct TextColumnBuilder {
     private var codes: [UInt32] = []
     private var values: [String] = []
     private var index: [String: UInt32] = [:]
@@ -292,7 +292,7 @@ public struct TextColumnBuilder {
         return c
     }
 
-    public mutating func appendCode(_ c: UInt32) { codes.append(c) }
+    mutating func appendCode(_ c: UInt32) { codes.append(c) }
 
     public func finish() -> ColumnData {
         .text(codes: codes, dictionary: TextDictionary(values.isEmpty ? [""] : values))

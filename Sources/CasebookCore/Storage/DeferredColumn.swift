@@ -138,7 +138,7 @@ extension Column {
     /// The values at `indices`, in that order. A negative index yields a missing
     /// value with reason "no match" (used by left joins and lags). Deferred:
     /// the rows are copied when first read (see the top of this file).
-    public func gather(_ indices: [Int32]) -> Column {
+    func gather(_ indices: [Int32]) -> Column {
         switch storage {
         case .ready:
             if indices.count <= Self.eagerGatherRows { return gatherNow(indices) }

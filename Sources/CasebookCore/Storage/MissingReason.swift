@@ -43,7 +43,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
     public static func < (a: MissingReason, b: MissingReason) -> Bool { a.rawValue < b.rawValue }
 
     /// The marker as published, and as Casebook shows it in tables and writes it to CSV.
-    public var marker: String {
+    var marker: String {
         switch self {
         case .present: return ""
         case .empty: return ""
@@ -81,7 +81,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
     }
 
     /// The meaning in words, for `describe`, notes and the accessible mode.
-    public var meaning: String {
+    var meaning: String {
         switch self {
         case .present: return "present"
         case .empty: return "empty in the source"
@@ -105,7 +105,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
 
     /// The reason a published cell stands for, if it is one of the markers.
     /// Case matters: `C` and `X` are not markers.
-    public static func fromMarker(_ text: String) -> MissingReason? {
+    static func fromMarker(_ text: String) -> MissingReason? {
         switch text {
         case "": return .empty
         case "c": return .confidential

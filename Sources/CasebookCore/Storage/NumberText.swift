@@ -2,11 +2,11 @@
 // slow start-up): thousands separators, fixed decimals, and the shortest text
 // that reads back as the same double.
 
-public enum NumberText {
+enum NumberText {
     /// 1234567 → "1,234,567".
-    public static func grouped(_ n: Int) -> String { grouped(Int64(n)) }
+    static func grouped(_ n: Int) -> String { grouped(Int64(n)) }
 
-    public static func grouped(_ n: Int64) -> String {
+    static func grouped(_ n: Int64) -> String {
         let digits = String(n.magnitude)
         guard digits.count > 3 else { return n < 0 ? "-" + digits : digits }
         var out = ""
@@ -24,7 +24,7 @@ public enum NumberText {
     /// thousands separators: fixed(1234.5, 2, grouping: true) → "1,234.50".
     /// Rounds on the decimal digits, as `round` does: 1.005 to two places is
     /// "1.01" (the binary product 1.005 × 100 = 100.4999… would give "1.00").
-    public static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
+    static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
         let d = max(0, min(decimals, 15))
         let scale = power10(d)
@@ -45,7 +45,7 @@ public enum NumberText {
 
     /// The shortest decimal text that reads back as exactly `value`, never in
     /// exponent form for ordinary magnitudes: 0.1 → "0.1", 3.0 → "3", 1e-7 → "0.0000001".
-    public static func shortest(_ value: Double) -> String {
+    static func shortest(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return "0" }
         // Whole numbers as integers (Swift would print 1e15 as "1000000000000000.0").
@@ -79,7 +79,7 @@ public enum NumberText {
 
     /// Number of decimal places `shortest` would show, after rounding to
     /// `maxDecimals` (used to align a column's decimal points).
-    public static func decimalsNeeded(_ value: Double, maxDecimals: Int) -> Int {
+    static func decimalsNeeded(_ value: Double, maxDecimals: Int) -> Int {
         guard value.isFinite else { return 0 }
         let scale = power10(maxDecimals)
         var scaled = (round(value.magnitude, places: maxDecimals) * scale).rounded(.toNearestOrAwayFromZero)

@@ -4,13 +4,13 @@
 
 public struct SourceNote: Sendable, Hashable {
     /// The dataset or file name as the user knows it.
-    public var dataset: String
+    var dataset: String
     public var title: String?
-    public var publisher: String?
-    public var release: String?
-    public var licence: String?
-    public var link: String?
-    public var caveats: [String]
+    var publisher: String?
+    var release: String?
+    var licence: String?
+    var link: String?
+    var caveats: [String]
 
     public init(
         dataset: String, title: String? = nil, publisher: String? = nil, release: String? = nil,

@@ -6,7 +6,7 @@ public struct Table: Sendable {
     public var columns: [Column]
     public var rowCount: Int
     /// Columns named by a `group` stage, consumed by the next stage that works per group.
-    public var grouping: [String] = []
+    var grouping: [String] = []
     /// Where the figures came from (datasets, files), carried through every stage.
     public var sources: [SourceNote] = []
 
@@ -32,7 +32,7 @@ public struct Table: Sendable {
     }
 
     /// The rows at `indices`, in that order (filters, sorts, takes).
-    public func gather(_ indices: [Int32]) -> Table {
+    func gather(_ indices: [Int32]) -> Table {
         var t = self
         t.columns = columns.map { $0.gather(indices) }
         t.rowCount = indices.count
@@ -47,7 +47,7 @@ public struct Table: Sendable {
     }
 
     /// A name not yet used by a column: `name`, else `name_2`, `name_3`…
-    public func unusedName(_ name: String) -> String {
+    func unusedName(_ name: String) -> String {
         if index(of: name) == nil { return name }
         var n = 2
         while index(of: "\(name)_\(n)") != nil { n += 1 }
@@ -55,7 +55,7 @@ public struct Table: Sendable {
     }
 
     /// Adds or replaces a column by name.
-    public mutating func setColumn(_ column: Column) {
+    mutating func setColumn(_ column: Column) {
         if let i = columns.firstIndex(where: { $0.name == column.name }) {
             columns[i] = column
         } else {

@@ -22,7 +22,7 @@ public final class TextDictionary: Sendable {
     }
 
     /// rank[code] = position of that string in byte order (what `sort` uses).
-    public func sortRanks() -> [UInt32] {
+    func sortRanks() -> [UInt32] {
         let order = values.indices.sorted { Self.byteLess(values[$0], values[$1]) }
         var ranks = [UInt32](repeating: 0, count: values.count)
         for (rank, code) in order.enumerated() { ranks[code] = UInt32(rank) }
@@ -32,7 +32,7 @@ public final class TextDictionary: Sendable {
     /// Strings compare by their UTF-8 bytes (as DuckDB and sqlite do), so that
     /// order does not depend on the locale or on Unicode normalisation.
     @inline(__always)
-    public static func byteLess(_ a: String, _ b: String) -> Bool {
+    static func byteLess(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { pa in
             b.withUTF8 { pb in

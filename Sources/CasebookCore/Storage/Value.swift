@@ -5,7 +5,7 @@
 public enum ColumnType: String, Sendable, CaseIterable {
     case integer, decimal, text, boolean
 
-    public var isNumeric: Bool { self == .integer || self == .decimal }
+    var isNumeric: Bool { self == .integer || self == .decimal }
 
     /// What a column of this type holds, in messages: "`la_name` holds text".
     public var plural: String {
@@ -35,12 +35,12 @@ public enum Value: Sendable, Equatable, Hashable {
     case boolean(Bool)
     case missing(MissingReason)
 
-    public var isMissing: Bool {
+    var isMissing: Bool {
         if case .missing = self { return true }
         return false
     }
 
-    public var missingReason: MissingReason {
+    var missingReason: MissingReason {
         if case .missing(let r) = self { return r }
         return .present
     }
@@ -55,7 +55,7 @@ public enum Value: Sendable, Equatable, Hashable {
         }
     }
 
-    public var doubleValue: Double? {
+    var doubleValue: Double? {
         switch self {
         case .integer(let i): return Double(i)
         case .decimal(let d): return d
@@ -65,7 +65,7 @@ public enum Value: Sendable, Equatable, Hashable {
 
     /// Plain text of the value: numbers in their shortest exact form, missing
     /// values as their marker. Used for CSV, keys and messages.
-    public var plainText: String {
+    var plainText: String {
         switch self {
         case .integer(let i): return String(i)
         case .decimal(let d): return NumberText.shortest(d)

@@ -9,7 +9,7 @@
 // comparisons, huge numbers, deep nesting, 100 KB lines, control characters,
 // NUL, invalid UTF-8, joins beyond `set limit`.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 struct BadInput: Sendable, CustomTestStringConvertible {

@@ -4,7 +4,7 @@
 // missing "undefined"; and every output format prints what a column holds —
 // JSON that parses, no `inf` anywhere.
 
-import CasebookCore
+@testable import CasebookCore
 import Foundation
 import Testing
 

@@ -3,7 +3,7 @@
 // compare. A damaged file is reported, statement by statement; it never traps,
 // and the file `check --update` would write checks clean afterwards.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 @Suite("Damaged session files")

@@ -2,7 +2,7 @@
 // bytes decoded with replacement, the shipped datasets, a collecting sink —
 // and reading back where the first error was reported.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 #if canImport(Glibc)

@@ -3,7 +3,7 @@
 // in a string, a session saved to a folder — each an error at its own place,
 // not a surprise at a later statement (or a hidden file).
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 @Suite("Names and settings validated when given")

@@ -1,7 +1,7 @@
 // One test per bug the fuzzers and the bad-input table found: the input that
 // crashed (or broke an invariant), and what it must do instead.
 
-import CasebookCore
+@testable import CasebookCore
 import Testing
 
 #if canImport(Glibc)

@@ -15,7 +15,7 @@ public struct Chart: Sendable, Equatable {
         case scatter
     }
 
-    public struct Point: Sendable, Equatable {
+    struct Point: Sendable, Equatable {
         /// The x value (a year, a measure); for bars, the position of the category.
         public var x: Double
         /// The y value; nil when missing.
@@ -23,7 +23,7 @@ public struct Chart: Sendable, Equatable {
         /// Why y is missing (`.present` when it is not).
         public var reason: MissingReason
         /// The category name for bars, or the x label as the data wrote it ("2016").
-        public var label: String
+        var label: String
 
         public init(x: Double, y: Double?, reason: MissingReason = .present, label: String) {
             self.x = x
@@ -33,9 +33,9 @@ public struct Chart: Sendable, Equatable {
         }
     }
 
-    public struct Series: Sendable, Equatable {
+    struct Series: Sendable, Equatable {
         public var name: String
-        public var points: [Point]
+        var points: [Point]
 
         public init(name: String, points: [Point]) {
             self.name = name
@@ -46,32 +46,32 @@ public struct Chart: Sendable, Equatable {
     public var kind: Kind
     public var title: String
     /// What x and y are, for axes and descriptions ("year", "referrals_rate").
-    public var xLabel: String
-    public var yLabel: String
-    public var series: [Series]
+    var xLabel: String
+    var yLabel: String
+    var series: [Series]
     /// For histograms: the bin edges (count + 1 values); the series holds the counts.
-    public var binEdges: [Double]
+    var binEdges: [Double]
     /// Values left out (missing), by reason, for a note and the description.
     public var skipped: [MissingReason: Int]
     /// The units of x and y (nil where no source says), which decide how their
     /// numbers print: years and codes without thousands separators.
-    public var xUnit: String? = nil
-    public var yUnit: String? = nil
+    var xUnit: String? = nil
+    var yUnit: String? = nil
     /// Where the charted figures came from, for a report to cite.
     public var sources: [SourceNote] = []
     /// Bars drawn apart from the others (`highlight "Reading"`), by label.
-    public var highlighted: Set<String> = []
+    var highlighted: Set<String> = []
     /// Values drawn as lines across the bars rather than as bars: England and
     /// the neighbours' mean, in a comparison.
-    public var references: [Reference] = []
+    var references: [Reference] = []
 
-    public struct Reference: Sendable, Equatable {
+    struct Reference: Sendable, Equatable {
         public var name: String
         public var value: Double
     }
 
     /// The same chart, with the units of its axes.
-    public func measuring(x: String?, y: String?) -> Chart {
+    func measuring(x: String?, y: String?) -> Chart {
         var c = self
         c.xUnit = x
         c.yUnit = y
@@ -79,10 +79,10 @@ public struct Chart: Sendable, Equatable {
     }
 
     /// Whether x's numbers take thousands separators.
-    public var xGrouping: Bool { ColumnFormat.grouping(unit: xUnit, name: xLabel) }
-    public var yGrouping: Bool { ColumnFormat.grouping(unit: yUnit, name: yLabel) }
+    var xGrouping: Bool { ColumnFormat.grouping(unit: xUnit, name: xLabel) }
+    var yGrouping: Bool { ColumnFormat.grouping(unit: yUnit, name: yLabel) }
 
-    public init(
+    init(
         kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series], binEdges: [Double] = [],
         skipped: [MissingReason: Int] = [:]
     ) {

@@ -1,7 +1,7 @@
 // A chart in plain English for a screen reader (and the SVG's <desc>): what it
 // shows, the notable values by kind, and what was left out. Short sentences.
 
-public enum ChartDescription {
+enum ChartDescription {
     public static func describe(_ chart: Chart) -> String {
         var sentences = [intro(chart)]
         let hasValues = chart.series.contains { $0.points.contains { $0.y?.isFinite ?? false } }

@@ -4,7 +4,7 @@
 // file's extension decides; anything else is refused with the choices.
 
 public enum ChartFile {
-    public enum Kind { case svg, png }
+    enum Kind { case svg, png }
 
     /// Turns an SVG document into a PNG file at `path`, `scale` times its size.
     public typealias PNGRenderer = (_ svg: String, _ path: String, _ scale: Double) throws(Diagnostic) -> Void

@@ -1,9 +1,9 @@
 // Charts as a standalone SVG 1.1 document: title and a words description for
 // screen readers, the legend and notes; each kind draws its own plot area.
 
-public struct SVGChartRenderer {
+struct SVGChartRenderer {
     public var width: Int
-    public var height: Int
+    var height: Int
 
     public init(width: Int = 800, height: Int = 450) {
         self.width = max(width, 240)
@@ -13,7 +13,7 @@ public struct SVGChartRenderer {
     /// The size to draw `chart` at: 800 × 450 (16:9, a slide or half a report
     /// page), except bars, which get the height their number needs, so that
     /// five bars are not stretched and 150 are not crushed.
-    public static func sized(for chart: Chart) -> SVGChartRenderer {
+    static func sized(for chart: Chart) -> SVGChartRenderer {
         guard chart.kind == .bar else { return SVGChartRenderer() }
         let labels = Set(chart.series.flatMap { $0.points.map(\.label) }).count
         let rows = labels * max(1, chart.series.count)

@@ -1,10 +1,10 @@
 // Charts as text for the terminal: the title line, the chart drawn by kind, then
 // a note of the values left out. No line is wider than `width` display columns.
 
-public struct TextChartRenderer {
+struct TextChartRenderer {
     public var width: Int
     /// Rows of the plot area for line and scatter charts.
-    public var height: Int
+    var height: Int
     /// Block and braille characters; off: plain ASCII only.
     public var unicode: Bool
     /// A colour per series (and for highlighted bars), for a colour terminal;
