@@ -32,8 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CZlib"], exclude: ["Fixtures", "Scripts"]),
-        .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore"], exclude: ["Transcripts"]),
-        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"], exclude: ["Scripts"]),
+        // What every test target shares: where the checkout and ../shared are, and how to make an engine.
+        .target(name: "CasebookTestSupport", dependencies: ["CasebookCore"], path: "Tests/CasebookTestSupport"),
+        .testTarget(
+            name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookTestSupport", "CZlib"], exclude: ["Fixtures", "Scripts"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["CasebookCore", "CasebookTestSupport"], exclude: ["Transcripts"]),
+        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore", "CasebookTestSupport"], exclude: ["Scripts"]),
     ]
 )

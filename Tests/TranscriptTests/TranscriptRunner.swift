@@ -15,22 +15,12 @@ import Testing
 #endif
 
 enum Repository {
-    /// The checkout's root, from this file's path.
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
-
-    static var datasets: String { root + "/datasets" }
+    static var root: String { Checkout.root }
+    static var datasets: String { Checkout.datasets }
 
     /// Transcripts that load the published files in ../shared/data-sources run
-    /// only where those are: a user's fresh clone skips them, saying so; CI has
-    /// them and sets CASEBOOK_REQUIRE_SOURCES=1, so there they must run.
-    static var publishedFilesRun: Bool {
-        if let required = getenv("CASEBOOK_REQUIRE_SOURCES"), String(cString: required) == "1" { return true }
-        return Directory.isDirectory(String(root[..<root.lastIndex(of: "/")!]) + "/shared/data-sources")
-    }
+    /// only where those are (Checkout.publishedFilesRun).
+    static var publishedFilesRun: Bool { Checkout.publishedFilesRun }
 
     /// Whether a transcript reads the published files.
     static func readsPublishedFiles(_ path: String) -> Bool {
@@ -62,14 +52,10 @@ enum TranscriptRunner {
     }
 
     static func makeEngine(baseDirectory: String, sink: OutputSink) -> Engine {
-        var settings = Settings()
-        settings.width = SessionFormat.width
-        settings.maxRows = 40
-        let engine = Engine(
-            workspace: Workspace(catalog: DatasetCatalog(directory: Repository.datasets)), settings: settings, sink: sink,
-            baseDirectory: baseDirectory, sessionsDirectory: baseDirectory)
-        engine.homeDirectory = "/nonexistent-home"
-        return engine
+        TestEngines.make(sink: sink, baseDirectory: baseDirectory, sessionsDirectory: baseDirectory) {
+            $0.width = SessionFormat.width
+            $0.maxRows = 40
+        }
     }
 
     static func run(_ path: String) throws -> Outcome {

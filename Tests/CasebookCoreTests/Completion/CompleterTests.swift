@@ -8,10 +8,7 @@ import Testing
 // belongs to one thread at a time, as the engine's does.
 @Suite("Completer", .serialized)
 struct CompleterTests {
-    static let workspace: Workspace = {
-        let dir = String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/"))
-        return Workspace(catalog: DatasetCatalog(directory: "/" + dir + "/datasets"))
-    }()
+    static let workspace = TestEngines.shippedWorkspace()
 
     func complete(_ text: String) -> Completion {
         Completer(workspace: Self.workspace, homeDirectory: nil, baseDirectory: "/").complete(text, cursor: text.utf8.count)

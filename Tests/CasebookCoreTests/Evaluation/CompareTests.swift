@@ -6,20 +6,12 @@ import Testing
 
 @Suite("Compare against the published file", .enabled(if: Published.runs, Published.skipReason))
 struct CompareTests {
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
+    static var root: String { Checkout.root }
 
     typealias Sink = CollectingSink
 
     func engine(_ sink: Sink) -> Engine {
-        var settings = Settings()
-        settings.width = 200
-        return Engine(
-            workspace: Workspace(catalog: DatasetCatalog(directory: Self.root + "/datasets")), settings: settings,
-            sink: sink, baseDirectory: Self.root, sessionsDirectory: Self.root + "/sessions")
+        TestEngines.make(sink: sink) { $0.width = 200 }
     }
 
     /// Reading's rank among authorities by referrals per 10,000 in 2016, from the

@@ -10,17 +10,15 @@ import Testing
 
 @Suite("LAIT measures in describe", .serialized)
 struct LAITDescriptionTests {
-    nonisolated(unsafe) static let workspace = Workspace(catalog: DatasetCatalog(directory: DataPaths.datasets))
+    nonisolated(unsafe) static let workspace = TestEngines.shippedWorkspace()
 
     func run(_ statement: String, format: OutputFormat = .table) -> String {
         let sink = CollectingSink()
-        var settings = Settings()
-        settings.format = format
-        settings.maxRows = nil
-        settings.width = 400
-        let engine = Engine(
-            workspace: Self.workspace, settings: settings, sink: sink,
-            baseDirectory: DataPaths.root, sessionsDirectory: DataPaths.root + "/sessions")
+        let engine = TestEngines.make(sink: sink, workspace: Self.workspace) {
+            $0.format = format
+            $0.maxRows = nil
+            $0.width = 400
+        }
         _ = engine.run(SourceText(name: "t.cb", text: statement))
         #expect(!sink.stderr.contains("error:"), "\(sink.stderr)")
         return sink.stdout

@@ -18,17 +18,15 @@ import Testing
 @Suite("Scorecard", .serialized)
 struct ScorecardTests {
     /// One workspace for the suite: `indicators` is read once, not once per test.
-    nonisolated(unsafe) static let workspace = Workspace(catalog: DatasetCatalog(directory: DataPaths.datasets))
+    nonisolated(unsafe) static let workspace = TestEngines.shippedWorkspace()
 
     static let columns = "measure, year, value, previous, travel, neighbours, region, england, rank, of, band"
 
     func engine(_ sink: CollectingSink) -> Engine {
-        var settings = Settings()
-        settings.format = .tsv
-        settings.maxRows = nil
-        return Engine(
-            workspace: Self.workspace, settings: settings, sink: sink,
-            baseDirectory: DataPaths.root, sessionsDirectory: DataPaths.root + "/sessions")
+        TestEngines.make(sink: sink, workspace: Self.workspace) {
+            $0.format = .tsv
+            $0.maxRows = nil
+        }
     }
 
     static let codes = [870, 314, 942, 850, 202]

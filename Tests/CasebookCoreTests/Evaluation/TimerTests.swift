@@ -11,9 +11,7 @@ struct TimerTests {
     @Test("settings and help are not timed; a query is, in ms below a second and s above")
     func timedStatements() {
         let sink = CollectingSink()
-        let engine = Engine(
-            workspace: Workspace(catalog: DatasetCatalog(directory: DataPaths.datasets)), settings: Settings(), sink: sink,
-            baseDirectory: DataPaths.root, sessionsDirectory: DataPaths.root + "/sessions")
+        let engine = TestEngines.make(sink: sink)
         // Each reading of the clock is 2.5 ms later than the one before.
         nonisolated(unsafe) var clock = 0.0
         engine.now = {

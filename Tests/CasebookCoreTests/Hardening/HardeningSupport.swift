@@ -41,14 +41,10 @@ enum Hardening {
     }
 
     static func engine(sink: OutputSink, folder: String = "/nonexistent-folder") -> Engine {
-        var settings = Settings()
-        settings.width = 100
-        settings.maxRows = 10
-        let engine = Engine(
-            workspace: Workspace(catalog: DatasetCatalog(directory: DataPaths.datasets)), settings: settings, sink: sink,
-            baseDirectory: folder, sessionsDirectory: folder)
-        engine.homeDirectory = "/nonexistent-home"
-        return engine
+        TestEngines.make(sink: sink, baseDirectory: folder) {
+            $0.width = 100
+            $0.maxRows = 10
+        }
     }
 
     /// Runs `bytes` as a script file named bad.cb: decoded as the executable

@@ -12,22 +12,14 @@ import Testing
     import Darwin
 #endif
 
+/// The checkout's paths (from the shared test support) and this target's fixtures.
 enum DataPaths {
-    /// The checkout's root: this file is Tests/CasebookCoreTests/Loading/CSVTestSupport.swift.
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
-
-    static var datasets: String { root + "/datasets" }
+    static var root: String { Checkout.root }
+    static var datasets: String { Checkout.datasets }
     static var fixtures: String { root + "/Tests/CasebookCoreTests/Fixtures/csv" }
-    /// `shared/` sits beside the checkout (CI places it at ../shared).
-    static var sharedSources: String { parent(of: root) + "/shared/data-sources" }
+    static var sharedSources: String { Checkout.sharedSources }
 
-    static func parent(of path: String) -> String {
-        String(path[..<path.lastIndex(of: "/")!])
-    }
+    static func parent(of path: String) -> String { Checkout.parent(of: path) }
 }
 
 enum CSVTest {

@@ -312,8 +312,7 @@ struct CachedColumnReadTests {
 final class TestEngine: OutputSink {
     var printed = ""
     let workspace = Workspace(catalog: nil)
-    lazy var engine = Engine(
-        workspace: workspace, settings: Settings(), sink: self, baseDirectory: "/tmp", sessionsDirectory: "/tmp")
+    lazy var engine = TestEngines.make(sink: self, workspace: workspace, baseDirectory: "/tmp", homeDirectory: nil)
 
     func output(_ text: String) { printed += text }
     func diagnostic(_ text: String) { printed += text }

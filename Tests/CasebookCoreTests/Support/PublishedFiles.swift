@@ -19,13 +19,9 @@ enum Published {
 
     /// Whether tests that read the published files run: the files are here, or
     /// CI requires them (and then their absence fails the tests).
-    static var runs: Bool {
-        if let required = getenv("CASEBOOK_REQUIRE_SOURCES"), String(cString: required) == "1" { return true }
-        return Directory.isDirectory(folder)
-    }
+    static var runs: Bool { Checkout.publishedFilesRun }
 
-    static let skipReason: Comment =
-        "skipped: the published files are not in ../shared/data-sources (CI, which has them, sets CASEBOOK_REQUIRE_SOURCES=1 and requires them)"
+    static let skipReason = Comment(rawValue: Checkout.skipReason)
 
     /// A published CSV's rows as dictionaries of the cells' text.
     static func rows(_ relativePath: String) throws -> [[String: String]] {
@@ -110,12 +106,10 @@ enum Statements {
 
     static func run(_ text: String) -> Result {
         let sink = CollectingSink()
-        var settings = Settings()
-        settings.format = .csv
-        settings.width = 200
-        let engine = Engine(
-            workspace: Workspace(catalog: DatasetCatalog(directory: DataPaths.datasets)), settings: settings, sink: sink,
-            baseDirectory: DataPaths.root, sessionsDirectory: DataPaths.root + "/sessions")
+        let engine = TestEngines.make(sink: sink) {
+            $0.format = .csv
+            $0.width = 200
+        }
         let run = engine.run(SourceText(name: "t", text: text))
         let records = Published.split(sink.stdout)
         let header = records.first ?? []

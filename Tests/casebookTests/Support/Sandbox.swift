@@ -7,17 +7,6 @@ import Testing
     import Glibc
 #endif
 
-enum Checkout {
-    /// The repository root: four steps up from Tests/casebookTests/Support/Sandbox.swift.
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<4 { path = FileSystem.parent(path) }
-        return path
-    }()
-
-    static var datasets: String { root + "/datasets" }
-}
-
 enum CasebookBinary {
     /// $CASEBOOK_TEST_BINARY (to test another build), else the executable built
     /// beside the test bundle (`.build-shell/debug/casebook`), else the newest
