@@ -25,7 +25,7 @@ public enum AggregateWord: String, CaseIterable, Sendable {
 }
 
 public enum SettingWord: String, CaseIterable, Sendable {
-    case format, rows, timer, width, colour, accessible, sources, neighbours, limit, chars
+    case format, rows, timer, width, cells, view, colour, accessible, sources, neighbours, limit, chars
 }
 
 /// A word found by its name or an alias, in any case.
