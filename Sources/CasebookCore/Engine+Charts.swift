@@ -47,10 +47,14 @@ extension Engine {
             shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: settings.unicode, colour: settings.colour)
                 .render(chart)
         }
+        // On the screen, words and notes wrap at spaces to its width (a drawn chart already fits).
+        let screen =
+            (settings.accessible ? TextWrap.lines(shown, width: settings.width) : shown)
+            + TextWrap.lines(noteText, width: settings.width)
         if settings.format == .table {
-            sink.output(shown + noteText)
+            sink.output(screen)
         } else {
-            sink.diagnostic(shown + noteText)
+            sink.diagnostic(screen)
         }
         let recorded = settings.sessionAccessible
             ? ChartDescription.describe(chart) + "\n"

@@ -268,8 +268,10 @@ public final class Engine {
             if !extra.isEmpty { aside(extra) }
             return ""
         }
-        let body = renderer.render(table)
+        var body = renderer.render(table)
         if settings.format == .table {
+            // Rows read out in words wrap at spaces like notes; a drawn table already fits.
+            if settings.accessible { body = TextWrap.lines(body, width: settings.width) }
             sink.output(TextWrap.lines(top, width: settings.width) + body + TextWrap.lines(extra, width: settings.width))
         } else {
             if !top.isEmpty { sink.diagnostic(top) }

@@ -69,7 +69,52 @@ struct TableLayoutTests {
     }
 }
 
+extension TableLayoutTests {
+    @Test("help stages wraps at spaces, each description continuing under itself", arguments: [UInt16(40), 80, 200])
+    func helpAligned(columns: UInt16) throws {
+        let lines = try output("help stages", columns: columns).filter { $0.hasPrefix("  ") }
+        // Where descriptions start: after the first run of two or more spaces in an entry's first line.
+        let entries = lines.filter { !$0.hasPrefix("   ") }
+        let column = try #require(entries.first.flatMap { $0.firstRange(of: "  ", from: 2) }, "\(lines)")
+        for line in lines {
+            #expect(line.count <= Int(columns), "\(line)")
+            if line.hasPrefix("   ") {
+                #expect(line.prefix { $0 == " " }.count == column, "a continuation under the descriptions: \(line)")
+            } else {
+                #expect(line.firstRange(of: "  ", from: 2) == column, "an entry's description in the column: \(line)")
+            }
+        }
+    }
+
+    @Test("an accessible chart's description wraps at spaces, every word whole", arguments: [UInt16(40), 80])
+    func descriptionWraps(columns: UInt16) throws {
+        let statement = "set accessible on; referrals | for \"Reading\", \"England\" | chart line year referrals_rate by la_name"
+        let lines = try output(statement, columns: columns)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Line chart: referrals_rate by year."))
+        let piped = try Sandbox().run(["--accessible", "-c", "referrals | for \"Reading\", \"England\" | chart line year referrals_rate by la_name"])
+        let words = piped.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        #expect(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(words.count) == words[...])
+        for line in lines { #expect(line.count <= Int(columns), "\(line)") }
+    }
+}
+
 extension String {
+    /// The column of the first run of at least two spaces after `from`, and the text after it.
+    fileprivate func firstRange(of spaces: String, from: Int) -> Int? {
+        let chars = Array(self)
+        var i = from
+        while i + 1 < chars.count {
+            if chars[i] == " ", chars[i + 1] == " " {
+                var j = i
+                while j < chars.count, chars[j] == " " { j += 1 }
+                return j
+            }
+            i += 1
+        }
+        return nil
+    }
+
     fileprivate func trimmingCharacters() -> String {
         var s = Substring(self)
         while s.last == " " { s.removeLast() }
