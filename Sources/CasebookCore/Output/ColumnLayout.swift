@@ -30,7 +30,11 @@ struct ColumnLayout {
         let n = natural.count
         // Narrower terminals cut text further before giving up a column.
         let floor = max(8, min(textFloor, width / 5))
-        let floors = (0..<n).map { shrinkable[$0] ? min(natural[$0], floor) : natural[$0] }
+        var floors = (0..<n).map { shrinkable[$0] ? min(natural[$0], floor) : natural[$0] }
+        // The column that names the row (an authority, a measure) is cut last: up to a third of the width.
+        if let first = (0..<n).first(where: { keys[$0] }), shrinkable[first] {
+            floors[first] = min(natural[first], max(floor, width / 3))
+        }
         func total(_ cols: [Int], _ w: [Int]) -> Int {
             let sorted = cols.sorted()
             var t = 0
@@ -101,11 +105,11 @@ struct ColumnLayout {
     }
 
     /// Whether a column says what a row is: an authority's name or code, a
-    /// year or period, a group (by its unit where the source gives one).
+    /// year or period, a LAIT measure, a group (by its unit where the source gives one).
     static func isKey(name: String, unit: String?) -> Bool {
         if let unit, ["year", "code", "date"].contains(unit) { return true }
         let n = name.lowercased()
-        if ["name", "la_name", "authority", "group", "region", "time_period", "period", "year"].contains(n) { return true }
+        if ["name", "la_name", "authority", "measure", "group", "region", "time_period", "period", "year"].contains(n) { return true }
         return n.hasSuffix("_name") || n.hasSuffix("_code") || n.hasSuffix("_year")
     }
 }
