@@ -120,7 +120,7 @@ extension SettingWord: SpelledWord {
             guard let n = Int(v), n > 0 else {
                 throw Diagnostic(
                     id: "bad-setting",
-                    message: "`set \(written)` takes a positive whole number\((word.map { [$0] } ?? []).map { " or `\($0)`" }.joined())\(also.map { " or `\($0)`" }.joined()), not `\(text)`",
+                    message: "`set \(written)` takes \(Messages.orList(["a positive whole number"] + ((word.map { [$0] } ?? []) + also).map { "`\($0)`" })), not `\(text)`",
                     span: span)
             }
             return .count(n)
