@@ -23,9 +23,10 @@ public struct TableRenderer {
         self.unicode = unicode
     }
 
-    /// In the auto view, a result of at most this many rows whose columns do not
-    /// all fit is drawn as records: every field of a few rows beats a table with
-    /// most of its columns hidden.
+    /// In the auto view, a result of at most this many rows that would show
+    /// fewer than half its columns is drawn as records: every field of a few
+    /// rows beats a table with most of its columns hidden (a table missing a
+    /// few keeps its rows side by side).
     public static let recordRows = 3
 
     public func render(_ table: Table) -> String {
@@ -70,7 +71,7 @@ public struct TableRenderer {
             keys: table.columns.map { ColumnLayout.isKey(name: $0.name, unit: $0.unit) },
             years: table.columns.map { ColumnLayout.isYear(name: $0.name, unit: $0.unit) },
             width: width)
-        if view == .auto, !layout.hidden.isEmpty, shown.count <= Self.recordRows, !elided, n > 0 {
+        if view == .auto, layout.visible.count * 2 < table.columns.count, shown.count <= Self.recordRows, !elided, n > 0 {
             return RecordRenderer(width: width, colour: colour, unicode: unicode, textWidth: textWidth)
                 .render(table, rows: shown, formats: formats, elided: elided)
         }

@@ -51,7 +51,7 @@ extension SettingWord: SpelledWord {
         case .view:
             return SettingDeclaration(
                 aliases: [], values: .choice(TableView.allCases.map(\.rawValue)),
-                summary: "tables, or records (one field a line); auto shows a few rows too wide to fit as records")
+                summary: "tables, or records (one field a line); auto shows as records a few rows that would hide most columns")
         case .colour:
             return SettingDeclaration(
                 aliases: ["color"], values: .onOff, summary: "colour (off when output is not a terminal)")
