@@ -296,6 +296,9 @@ public final class Engine {
         case (.rows, .count(let n)): settings.maxRows = n
         case (.timer, .flag(let on)): settings.timer = on
         case (.width, .count(let n)): settings.width = n ?? defaultWidth
+        case (.cells, .count(let n)): settings.textWidth = n.map { .at($0) } ?? .auto
+        case (.cells, .choice): settings.textWidth = .full
+        case (.view, .choice(let v)): settings.view = TableView(rawValue: v) ?? .auto
         case (.colour, .flag(let on)): settings.colour = on && colourAvailable
         case (.accessible, .flag(let on)): settings.accessible = on
         case (.sources, .flag(let on)): settings.showSources = on
@@ -316,6 +319,13 @@ public final class Engine {
         case .rows: return settings.maxRows.map(String.init) ?? "all"
         case .timer: return onOff(settings.timer)
         case .width: return String(settings.width)
+        case .cells:
+            switch settings.textWidth {
+            case .auto: return "auto"
+            case .full: return "full"
+            case .at(let n): return String(n)
+            }
+        case .view: return settings.view.rawValue
         case .colour: return onOff(settings.colour)
         case .accessible: return onOff(settings.accessible)
         case .sources: return onOff(settings.showSources)

@@ -5,6 +5,26 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, markdown
 }
 
+/// How wide a table's text cells may be.
+public enum TextWidth: Sendable, Equatable {
+    /// Fitted to the width there is: cut (with "…") only when the table would
+    /// not fit otherwise; whole into a pipe or file, which has no width.
+    case auto
+    /// Never cut.
+    case full
+    /// At most this many columns.
+    case at(Int)
+}
+
+/// How a table result is drawn.
+public enum TableView: String, Sendable, CaseIterable {
+    /// A table, or records when a few rows do not fit (TableRenderer.recordRows).
+    case auto
+    case table
+    /// One field a line, a block per row.
+    case records
+}
+
 public struct Settings: Sendable {
     public var format: OutputFormat = .table
     /// Rows shown in a table before the middle is elided; nil shows all.
@@ -12,6 +32,10 @@ public struct Settings: Sendable {
     public var timer = false
     /// Width of the terminal, for fitting tables and charts.
     public var width: Int = 100
+    /// How wide a text cell may be (`set cells`).
+    public var textWidth: TextWidth = .auto
+    /// Tables, or one field a line (`set view`).
+    public var view: TableView = .auto
     public var colour = false
     /// Unicode box and block characters; ASCII when false.
     public var unicode = true

@@ -26,7 +26,9 @@ struct ColumnFormat {
         type = column.type
         grouping = Self.grouping(unit: column.unit, name: column.name)
         var d = 0
-        if case .decimal(let v) = column.data {
+        if let places = column.places, column.type == .decimal {
+            d = max(0, min(places, 15))
+        } else if case .decimal(let v) = column.data {
             // Enough decimals for six significant digits, at most four: 509.8
             // stays 509.8, a mean shows 17.7533, a correlation 0.8734, and a
             // rounded 2.193 keeps its third decimal.

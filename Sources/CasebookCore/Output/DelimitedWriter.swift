@@ -32,7 +32,7 @@ enum DelimitedWriter {
         if column.isMissing(at: r) { return column.reason(at: r).marker == "÷0" ? "" : column.reason(at: r).marker }
         switch column.data {
         case .integer(let v): return String(v[r])
-        case .decimal(let v): return NumberText.shortest(v[r])
+        case .decimal(let v): return NumberText.written(v[r])
         case .text(let codes, let dict): return dict[codes[r]]
         case .boolean(let v): return v[r] ? "true" : "false"
         }
@@ -73,7 +73,7 @@ enum JSONWriter {
         case .integer(let v): return String(v[r])
         // JSON has no ∞ or NaN; columns never hold them (ComputedExtremes.swift),
         // and this keeps the output valid JSON even if one got through.
-        case .decimal(let v): return v[r].isFinite ? NumberText.shortest(v[r]) : "null"
+        case .decimal(let v): return v[r].isFinite ? NumberText.written(v[r]) : "null"
         case .text(let codes, let dict): return escape(dict[codes[r]])
         case .boolean(let v): return v[r] ? "true" : "false"
         }

@@ -13,9 +13,11 @@ public struct ResultRenderer {
         switch format ?? settings.format {
         case .table:
             if settings.accessible { return AccessibleRenderer(maxRows: settings.maxRows).render(table) }
-            return TableRenderer(
-                width: settings.width, maxRows: settings.maxRows, colour: settings.colour, unicode: settings.unicode
-            ).render(table)
+            var renderer = TableRenderer(
+                width: settings.width, maxRows: settings.maxRows, colour: settings.colour, unicode: settings.unicode)
+            renderer.textWidth = settings.textWidth
+            renderer.view = settings.view
+            return renderer.render(table)
         case .csv: return DelimitedWriter.write(table, delimiter: ",")
         case .tsv: return DelimitedWriter.write(table, delimiter: "\t")
         case .json: return JSONWriter.write(table)

@@ -1,15 +1,20 @@
 // The aligned table shown at the prompt: a header, a rule, numbers on the right,
-// text on the left. Fitted to the terminal: too many columns are elided from the
-// right and named in a footer; too many rows show the first and last with a
-// count. Colour (bold header, dim markers) only when asked for.
+// text on the left. Fitted to the width there is (ColumnLayout.swift): long text
+// is cut to fit before any column is hidden, and columns that still do not fit
+// are left out from the middle, keeping the ones that say what a row is and the
+// last ones, with a footer naming them. Too many rows show the first and last
+// with a count. A row too wide to show whole may be drawn as a record, one field
+// a line (RecordRenderer.swift). Colour (bold header, dim markers) only when asked for.
 
 struct TableRenderer {
     public var width: Int
     public var maxRows: Int?
     public var colour: Bool
     public var unicode: Bool
-    /// Longest text shown in a cell before it is cut with "…".
-    var maxCellWidth = 40
+    /// How wide a text cell may be: fitted to the width (auto), never cut (full), or at most N.
+    public var textWidth: TextWidth = .auto
+    /// Table, records, or records when a few rows do not fit (auto).
+    public var view: TableView = .auto
 
     public init(width: Int, maxRows: Int?, colour: Bool, unicode: Bool) {
         self.width = width
@@ -17,6 +22,12 @@ struct TableRenderer {
         self.colour = colour
         self.unicode = unicode
     }
+
+    /// In the auto view, a result of at most this many rows that would show
+    /// fewer than half its columns is drawn as records: every field of a few
+    /// rows beats a table with most of its columns hidden (a table missing a
+    /// few keeps its rows side by side).
+    public static let recordRows = 3
 
     public func render(_ table: Table) -> String {
         if table.columns.isEmpty { return "(no columns)\n" }
@@ -32,8 +43,12 @@ struct TableRenderer {
             shown = Array(0..<n)
         }
         let formats = table.columns.map { ColumnFormat($0, rows: shown) }
+        if view == .records {
+            return RecordRenderer(width: width, colour: colour, unicode: unicode, textWidth: textWidth)
+                .render(table, rows: shown, formats: formats, elided: elided)
+        }
         var cells: [[String]] = []
-        var widths: [Int] = []
+        var natural: [Int] = []
         for (c, column) in table.columns.enumerated() {
             var col: [String] = []
             col.reserveCapacity(shown.count)
@@ -41,65 +56,68 @@ struct TableRenderer {
             for r in shown {
                 var t = formats[c].text(column, r)
                 if !formats[c].rightAligned {
-                    t = DisplayWidth.truncate(Self.singleLine(t), to: maxCellWidth)
+                    t = Self.singleLine(t)
+                    if case .at(let cap) = textWidth { t = DisplayWidth.truncate(t, to: cap) }
                 }
                 w = max(w, DisplayWidth.of(t))
                 col.append(t)
             }
             cells.append(col)
-            widths.append(min(w, max(maxCellWidth, DisplayWidth.of(Self.singleLine(column.name)))))
+            natural.append(w)
         }
-        // Keep the columns that fit in the terminal, from the left.
-        var visible: [Int] = []
-        var used = 0
-        for c in table.columns.indices {
-            let need = widths[c] + (visible.isEmpty ? 0 : 2)
-            if used + need > width && !visible.isEmpty {
-                // A text column that almost fits is cut to the room left rather than hidden.
-                let room = width - used - 2
-                if !formats[c].rightAligned, room >= 12 {
-                    widths[c] = room
-                    cells[c] = cells[c].map { DisplayWidth.truncate($0, to: room) }
-                    visible.append(c)
-                }
-                break
+        let layout = ColumnLayout.fit(
+            natural: natural,
+            shrinkable: formats.map { !$0.rightAligned && textWidth != .full },
+            keys: table.columns.map { ColumnLayout.isKey(name: $0.name, unit: $0.unit) },
+            years: table.columns.map { ColumnLayout.isYear(name: $0.name, unit: $0.unit) },
+            width: width)
+        if view == .auto, layout.visible.count * 2 < table.columns.count, shown.count <= Self.recordRows, !elided, n > 0 {
+            return RecordRenderer(width: width, colour: colour, unicode: unicode, textWidth: textWidth)
+                .render(table, rows: shown, formats: formats, elided: elided)
+        }
+        let visible = layout.visible, widths = layout.widths
+        let gap = unicode ? "…" : "~"
+        // One line of the table: the visible columns' pieces, with a gap mark where columns were left out.
+        func line(_ piece: (Int) -> String, gapPiece: String) -> String {
+            var parts: [String] = layout.leadingGap ? [gapPiece] : []
+            for (i, c) in visible.enumerated() {
+                parts.append(piece(c))
+                if layout.gapsAfter.contains(i) { parts.append(gapPiece) }
             }
-            visible.append(c)
-            used += need
+            return parts.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        let hidden = table.columns.indices.filter { !visible.contains($0) }
 
         var out = ""
-        let header = visible.map { c -> String in
+        let header = line({ c in
             let name = DisplayWidth.truncate(Self.singleLine(table.columns[c].name), to: widths[c])
             return DisplayWidth.pad(name, to: widths[c], right: formats[c].rightAligned)
-        }
-        out += styled(header.joined(separator: "  ").trimmingTrailingSpaces(), bold: true) + "\n"
+        }, gapPiece: gap)
+        out += styled(header, bold: true) + "\n"
         let ruleChar = unicode ? "─" : "-"
-        out += visible.map { String(repeating: ruleChar, count: widths[$0]) }.joined(separator: "  ") + "\n"
+        out += line({ String(repeating: ruleChar, count: widths[$0]) }, gapPiece: ruleChar) + "\n"
         for (i, r) in shown.enumerated() {
             if elided, i == (maxRows! + 1) / 2 {
-                out += visible.map { c in DisplayWidth.pad(unicode ? "…" : "...", to: widths[c], right: formats[c].rightAligned) }
-                    .joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+                out += line({ c in DisplayWidth.pad(unicode ? "…" : "...", to: widths[c], right: formats[c].rightAligned) },
+                    gapPiece: " ") + "\n"
             }
-            var line: [String] = []
-            for c in visible {
-                let t = cells[c][i]
+            out += line({ c in
+                let t = DisplayWidth.truncate(cells[c][i], to: widths[c])
                 let padded = DisplayWidth.pad(t, to: widths[c], right: formats[c].rightAligned)
-                line.append(table.columns[c].isMissing(at: r) && colour ? dim(padded) : padded)
-            }
-            out += line.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+                return table.columns[c].isMissing(at: r) && colour ? dim(padded) : padded
+            }, gapPiece: gap) + "\n"
         }
         var footer: [String] = []
         if n == 0 { footer.append("(no rows)") }
         if elided { footer.append("\(Messages.plural(n, "row")) (\(NumberText.grouped(shown.count)) shown)") }
+        let hidden = layout.hidden
         if !hidden.isEmpty {
             let names = hidden.prefix(6).map { Self.singleLine(table.columns[$0].name) }
             footer.append(
-                "\(Messages.plural(hidden.count, "more column")) not shown: " + names.joined(separator: ", ")
-                    + (hidden.count > 6 ? ", …" : "") + " (use select, or a wider terminal)")
+                "\(Messages.plural(table.columns.count, "column")) (\(visible.count) shown); not shown: "
+                    + names.joined(separator: ", ") + (hidden.count > 6 ? ", …" : "")
+                    + " (`set view records` or select shows them)")
         }
-        for f in footer { out += styled(f, dimmed: true) + "\n" }
+        for f in footer { out += styled(String(TextWrap.lines(f, width: width).dropLast()), dimmed: true) + "\n" }
         return out
     }
 

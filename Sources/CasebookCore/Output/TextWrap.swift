@@ -16,14 +16,30 @@ enum TextWrap {
 
     static func wrap(_ line: String, width: Int, hanging: Int) -> String {
         guard DisplayWidth.of(line) > width else { return line }
-        // Keep the line's own indent; continue `hanging` columns further in.
-        let leading = String(line.prefix { $0 == " " })
-        let indent = String(repeating: " ", count: min(leading.count + hanging, width / 3))
+        let leading = line.prefix { $0 == " " }.count
+        // Each word with the spaces before it, so that aligned columns keep their spacing.
+        var pieces: [(space: Substring, word: Substring)] = []
+        var rest = line.dropFirst(leading)
+        while !rest.isEmpty {
+            let space = rest.prefix { $0 == " " }
+            rest = rest.dropFirst(space.count)
+            let word = rest.prefix { $0 != " " }
+            rest = rest.dropFirst(word.count)
+            if !word.isEmpty { pieces.append((space, word)) }
+        }
+        // A term and its description ("  select     Keeps the named…") continue
+        // under the description; other lines `hanging` further in than their own indent.
+        var indentWidth = min(leading + hanging, width / 3)
+        if pieces.count > 1, pieces[1].space.count >= 2 {
+            let column = leading + DisplayWidth.of(String(pieces[0].word)) + pieces[1].space.count
+            if column <= width / 2 { indentWidth = column }
+        }
+        let indent = String(repeating: " ", count: indentWidth)
         var result = ""
-        var current = leading
+        var current = String(repeating: " ", count: leading)
         var empty = true
-        for word in line.dropFirst(leading.count).split(separator: " ") {
-            let candidate = empty ? current + word : current + " " + word
+        for (space, word) in pieces {
+            let candidate = empty ? current + word : current + space + word
             if DisplayWidth.of(candidate) > width, !empty {
                 result += current + "\n"
                 current = indent + word
@@ -35,4 +51,3 @@ enum TextWrap {
         return result + current
     }
 }
-

@@ -70,8 +70,10 @@ struct Presenter {
             return
         }
         let top = header.map { $0 + "\n" }.joined()
-        let body = ResultRenderer(settings: screen).render(table)
+        var body = ResultRenderer(settings: screen).render(table)
         if screen.format == .table {
+            // Rows read out in words wrap at spaces like notes; a drawn table already fits.
+            if screen.accessible { body = TextWrap.lines(body, width: screen.width) }
             sink.output(TextWrap.lines(top, width: screen.width) + body + TextWrap.lines(extra, width: screen.width))
         } else {
             if !top.isEmpty { sink.diagnostic(top) }
@@ -91,10 +93,13 @@ struct Presenter {
             shown = TextChartRenderer(width: width, height: Self.chartHeight, unicode: screen.unicode, colour: screen.colour)
                 .render(chart)
         }
+        // On the screen, words and notes wrap at spaces to its width (a drawn chart already fits).
+        let wrapped =
+            (screen.accessible ? TextWrap.lines(shown, width: screen.width) : shown) + TextWrap.lines(noteText, width: screen.width)
         if screen.format == .table {
-            sink.output(shown + noteText)
+            sink.output(wrapped)
         } else {
-            sink.diagnostic(shown + noteText)
+            sink.diagnostic(wrapped)
         }
     }
 

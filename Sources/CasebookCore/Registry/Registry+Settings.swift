@@ -6,8 +6,9 @@ enum SettingValues: Sendable {
     case onOff
     /// One of these words (the first spelling of each is what `help` shows).
     case choice([String])
-    /// A positive whole number, or `orWord` (`all`, `auto`) for "no number".
-    case count(orWord: String?)
+    /// A positive whole number, or `orWord` (`all`, `auto`) for "no number",
+    /// or one of the words `also` (taken as `.choice`).
+    case count(orWord: String?, also: [String] = [])
 }
 
 /// A setting's value, checked.
@@ -42,6 +43,15 @@ extension SettingWord: SpelledWord {
         case .width:
             return SettingDeclaration(
                 aliases: [], values: .count(orWord: "auto"), summary: "the width tables and charts fit")
+        case .cells:
+            return SettingDeclaration(
+                aliases: [], values: .count(orWord: "auto", also: ["full"]),
+                summary: "how wide a text cell is shown: cut to fit the width (auto; whole into a pipe or file), "
+                    + "at most N, or never cut (full)")
+        case .view:
+            return SettingDeclaration(
+                aliases: [], values: .choice(TableView.allCases.map(\.rawValue)),
+                summary: "tables, or records (one field a line); auto shows as records a few rows that would hide most columns")
         case .colour:
             return SettingDeclaration(
                 aliases: ["color"], values: .onOff, summary: "colour (off when output is not a terminal)")
@@ -70,7 +80,7 @@ extension SettingWord: SpelledWord {
         switch declaration.values {
         case .onOff: return "on|off"
         case .choice(let words): return words.filter { $0 != "md" }.joined(separator: "|")
-        case .count(let word): return word.map { "N|\($0)" } ?? "N"
+        case .count(let word, let also): return (["N"] + (word.map { [$0] } ?? []) + also).joined(separator: "|")
         }
     }
 
@@ -79,12 +89,12 @@ extension SettingWord: SpelledWord {
         switch declaration.values {
         case .onOff: return ["on", "off"]
         case .choice(let words): return words.filter { $0 != "md" }
-        case .count(let word): return word.map { [$0] } ?? []
+        case .count(let word, let also): return (word.map { [$0] } ?? []) + also
         }
     }
 
     /// Checks `text` (as typed) against the values this setting takes.
-    public func value(_ text: String, span: SourceSpan, writtenAs written: String) throws(Diagnostic) -> SettingValue {
+    func value(_ text: String, span: SourceSpan, writtenAs written: String) throws(Diagnostic) -> SettingValue {
         let v = text.lowercased()
         switch declaration.values {
         case .onOff:
@@ -103,13 +113,14 @@ extension SettingWord: SpelledWord {
                     span: span, help: Suggestions.didYouMean(text, in: shown))
             }
             return .choice(v)
-        case .count(let word):
+        case .count(let word, let also):
             // `all` and `auto` both mean "no number", whichever the setting shows.
             if word != nil, v == "all" || v == "auto" { return .count(nil) }
+            if also.contains(v) { return .choice(v) }
             guard let n = Int(v), n > 0 else {
                 throw Diagnostic(
                     id: .badSetting,
-                    message: "`set \(written)` takes a positive whole number\(word.map { " or `\($0)`" } ?? ""), not `\(text)`",
+                    message: "`set \(written)` takes \(Messages.orList(["a positive whole number"] + ((word.map { [$0] } ?? []) + also).map { "`\($0)`" })), not `\(text)`",
                     span: span)
             }
             return .count(n)

@@ -24,8 +24,8 @@ enum AggregateWord: String, CaseIterable, Sendable {
     case spearman, sparkline, first, last
 }
 
-enum SettingWord: String, CaseIterable, Sendable {
-    case format, rows, timer, width, colour, accessible, sources, neighbours, limit, chars
+public enum SettingWord: String, CaseIterable, Sendable {
+    case format, rows, timer, width, cells, view, colour, accessible, sources, neighbours, limit, chars
 }
 
 /// A word found by its name or an alias, in any case.

@@ -22,7 +22,12 @@ public struct Column: Sendable {
     /// "code", "count", "per 10,000 children"…), carried through renames,
     /// filters, joins and the aggregates that keep it (min(year) is a year).
     /// Output formats by it: years and codes print without thousands separators.
-    var unit: String? = nil
+    public var unit: String? = nil
+    /// Decimal places a table shows, where the stage that made the figures
+    /// knows better than the figures themselves: a percentage change to one
+    /// place, a mean one more than its source, `round(x, 2)` two. Nil: as many
+    /// as the values need (ColumnFormat). Carried through filters and sorts.
+    public var places: Int? = nil
 
     enum Storage: Sendable {
         case ready(ColumnData, [UInt8]?)
@@ -205,6 +210,13 @@ public struct Column: Sendable {
     func measuring(_ unit: String?) -> Column {
         var c = self
         c.unit = unit
+        return c
+    }
+
+    /// The same column, shown with `places` decimal places (nil: as its values need).
+    public func showing(_ places: Int?) -> Column {
+        var c = self
+        c.places = places
         return c
     }
 

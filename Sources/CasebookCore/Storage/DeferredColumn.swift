@@ -142,12 +142,12 @@ extension Column {
         switch storage {
         case .ready:
             if indices.count <= Self.eagerGatherRows { return gatherNow(indices) }
-            return Column(name: name, deferred: DeferredColumn(type: type, gathering: self, indices)).measuring(unit)
+            return Column(name: name, deferred: DeferredColumn(type: type, gathering: self, indices)).measuring(unit).showing(places)
         case .deferred(let box):
             if let (base, inner) = box.pendingGather {
                 let composed = Self.compose(inner, indices)
                 return Column(name: name, deferred: DeferredColumn(type: type, gathering: base.renamed(name), composed))
-                    .measuring(unit)
+                    .measuring(unit).showing(places)
             }
             if box.isResolved {
                 let (d, m) = box.resolved
@@ -155,7 +155,7 @@ extension Column {
                 ready.storage = .ready(d, m)
                 return ready.gather(indices)
             }
-            return Column(name: name, deferred: DeferredColumn(type: type, gathering: self, indices)).measuring(unit)
+            return Column(name: name, deferred: DeferredColumn(type: type, gathering: self, indices)).measuring(unit).showing(places)
         }
     }
 
@@ -225,7 +225,7 @@ extension Column {
         case .text(let codes, let dict): data = .text(codes: pick(codes, 0), dictionary: dict)
         case .boolean(let v): data = .boolean(pick(v, false))
         }
-        return Column(name: name, data: data, missing: newMissing).measuring(unit)
+        return Column(name: name, data: data, missing: newMissing).measuring(unit).showing(places)
     }
 }
 

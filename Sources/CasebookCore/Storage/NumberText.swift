@@ -43,6 +43,54 @@ enum NumberText {
         return value < 0 && !isZero ? "-" + text : text
     }
 
+    /// A computed number as CSV, JSON and `write` give it: the shortest text
+    /// that reads back as the same double, once the noise of binary arithmetic
+    /// is gone. A double holds 15 significant decimal digits faithfully
+    /// (DBL_DIG), so every figure read from a source comes back with the digits
+    /// it was published with; a sum or mean of them whose exact binary result
+    /// is 17.049999999999997 is written 17.05, as a spreadsheet shows it.
+    /// Digits beyond the fifteenth are rounded half away from zero.
+    public static func written(_ value: Double) -> String {
+        let text = shortest(value)
+        guard value.isFinite else { return text }
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        // Plain notation only (shortest keeps exponents only beyond 1e±20: left as they are).
+        guard !body.contains("e"), !body.contains("E") else { return text }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let intDigits = Array(parts[0]), fracDigits = parts.count > 1 ? Array(parts[1]) : []
+        var digits = intDigits + fracDigits
+        let firstSignificant = digits.firstIndex { $0 != "0" } ?? digits.count
+        let keep = firstSignificant + significantWritten
+        guard digits.count > keep, keep > intDigits.count else { return text }
+        // Round the digit string at `keep`: exact decimal rounding of the shortest form.
+        var roundUp = digits[keep] >= "5"
+        digits.removeLast(digits.count - keep)
+        var i = digits.count - 1
+        while roundUp, i >= 0 {
+            if digits[i] == "9" {
+                digits[i] = "0"
+                i -= 1
+            } else {
+                digits[i] = Character(UnicodeScalar(digits[i].asciiValue! + 1))
+                roundUp = false
+            }
+        }
+        var point = intDigits.count
+        if roundUp {
+            digits.insert("1", at: 0)
+            point += 1
+        }
+        var whole = String(digits[..<point]), frac = String(digits[point...])
+        while frac.hasSuffix("0") { frac.removeLast() }
+        while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
+        let result = frac.isEmpty ? whole : whole + "." + frac
+        return negative && result != "0" ? "-" + result : result
+    }
+
+    /// Significant digits a written number keeps (DBL_DIG).
+    static let significantWritten = 15
+
     /// The shortest decimal text that reads back as exactly `value`, never in
     /// exponent form for ordinary magnitudes: 0.1 → "0.1", 3.0 → "3", 1e-7 → "0.0000001".
     static func shortest(_ value: Double) -> String {

@@ -68,7 +68,7 @@ public enum Value: Sendable, Equatable, Hashable {
     var plainText: String {
         switch self {
         case .integer(let i): return String(i)
-        case .decimal(let d): return NumberText.shortest(d)
+        case .decimal(let d): return NumberText.written(d)
         case .text(let s): return s
         case .boolean(let b): return b ? "true" : "false"
         case .missing(let r): return r.marker

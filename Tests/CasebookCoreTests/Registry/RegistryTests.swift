@@ -62,6 +62,8 @@ struct RegistryTests {
         ("set chars emoji", "`set chars` takes unicode or ascii, not `emoji`", 10),
         ("set format xml", "`set format` takes table, csv, tsv, json or markdown, not `xml`", 11),
         ("set rows 0", "`set rows` takes a positive whole number or `all`, not `0`", 9),
+        ("set cells 0", "`set cells` takes a positive whole number, `auto` or `full`, not `0`", 10),
+        ("set view wide", "`set view` takes auto, table or records, not `wide`", 9),
         ("set volume 3", "no setting called `volume`", 4),
     ])
     func settingChecked(_ text: String, _ message: String, _ offset: Int) throws {

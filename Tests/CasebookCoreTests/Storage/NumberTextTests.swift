@@ -65,6 +65,30 @@ struct NumberTextTests {
         #expect(NumberText.fixed(1e20, decimals: 2) == "100000000000000000000", "beyond 2^63 the shortest text")
     }
 
+    // MARK: - written (CSV, JSON, write)
+
+    @Test("written numbers drop the noise of binary arithmetic and keep every published digit")
+    func written() {
+        #expect(NumberText.written(0.1 + 0.2) == "0.3")
+        #expect(NumberText.written(17.049999999999997) == "17.05")
+        #expect(NumberText.written((15.1 + 19.0) / 2) == "17.05")
+        #expect(NumberText.written(-17.049999999999997) == "-17.05")
+        #expect(NumberText.written(0.999999999999999999) == "1")
+        #expect(NumberText.written(99.99999999999997) == "100")
+        #expect(NumberText.written(1e-7) == "0.0000001")
+        #expect(NumberText.written(465.1) == "465.1")
+        #expect(NumberText.written(3) == "3")
+        #expect(NumberText.written(1e21) == "1e+21", "exponent forms are left as they are")
+        #expect(NumberText.written(1.0 / 3) == "0.333333333333333")
+        #expect(NumberText.written(2.0 / 3) == "0.666666666666667")
+        // Every decimal of up to 15 significant digits, as a source publishes it, comes back whole.
+        for text in ["12345678.1234567", "0.000123456789012345", "839.6", "-0.05", "123456789012345"] {
+            let v = Double(text)!
+            #expect(NumberText.written(v) == text)
+            #expect(Double(NumberText.written(v)) == v)
+        }
+    }
+
     // MARK: - shortest
 
     @Test func shortest() {

@@ -1,4 +1,4 @@
-// Runs casebook on a real pseudo-terminal (100x40, TERM=xterm): type keys, wait
+// Runs casebook on a real pseudo-terminal (100x40 unless told, TERM=xterm): type keys, wait
 // for text to appear (with a deadline, never a fixed sleep), signal, and reap.
 //
 // The terminal is opened with posix_openpt(O_CLOEXEC) and the child started
@@ -54,7 +54,7 @@ final class PseudoTerminal {
     /// terminal (or stderr into `stderrFile`).
     init(
         _ arguments: [String] = [], environment: [String: String], directory: String? = nil,
-        stderrFile: String? = nil
+        stderrFile: String? = nil, columns: UInt16 = PseudoTerminal.columns
     ) throws {
         master = LibC.posixOpenPT(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw SandboxError("posix_openpt failed: errno \(errno)") }
@@ -62,7 +62,7 @@ final class PseudoTerminal {
             close(master)
             throw SandboxError("grantpt/unlockpt/ptsname_r failed: errno \(errno)")
         }
-        var size = winsize(ws_row: Self.rows, ws_col: Self.columns, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: Self.rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         var modes = termios()
         guard tcgetattr(master, &modes) == 0 else {

@@ -185,10 +185,11 @@ extension Sandbox {
     /// sandbox alive, so its folders outlive the process.
     func shell(
         _ arguments: [String] = [], directory: String? = nil, environment extra: [String: String] = [:],
-        stderrFile: String? = nil
+        stderrFile: String? = nil, columns: UInt16 = PseudoTerminal.columns
     ) throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
-            arguments, environment: environment(extra), directory: directory ?? work, stderrFile: stderrFile)
+            arguments, environment: environment(extra), directory: directory ?? work, stderrFile: stderrFile,
+            columns: columns)
         terminal.keepAlive = self
         return terminal
     }

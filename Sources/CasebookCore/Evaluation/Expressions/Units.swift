@@ -51,7 +51,50 @@ enum Units {
     /// The column made for `expr`, with the expression's unit where the
     /// evaluation did not carry one.
     static func applied(_ column: Column, _ expr: Expr, _ table: Table) -> Column {
-        column.unit == nil ? column.measuring(unit(of: expr, in: table)) : column
+        var c = column.unit == nil ? column.measuring(unit(of: expr, in: table)) : column
+        if c.places == nil, c.type == .decimal { c.places = places(of: expr, in: table) }
+        return c
+    }
+
+    /// Decimal places a computed figure is shown with, from what it was
+    /// computed from: a mean or median one more than its source (the mean of
+    /// counts 15.75 shows 15.8, of rates to one place 17.05), min, max and
+    /// sum as their source, `round(x, n)` n. Nil where nothing says: the
+    /// figures decide (ColumnFormat).
+    static func places(of expr: Expr, in table: Table) -> Int? {
+        guard case .call(let name, _, let arguments) = expr.kind, let first = arguments.first else { return nil }
+        if let a = AggregateWord(spelled: name) {
+            switch a {
+            case .mean, .median: return sourcePlaces(first, table).map { min($0 + 1, ColumnFormat.maximumDecimals) }
+            case .min, .max, .first, .last, .sum, .quantile: return sourcePlaces(first, table)
+            default: return nil
+            }
+        }
+        if FunctionWord(spelled: name) == .round {
+            guard arguments.count > 1 else { return 0 }
+            if case .integer(let n) = arguments[1].kind, n >= 0 { return Int(min(n, 15)) }
+        }
+        return nil
+    }
+
+    /// The places of a column's figures as the source gives them: its own
+    /// where a stage set them, none for whole numbers, else as many as its
+    /// values need (at most four).
+    static func sourcePlaces(_ expr: Expr, _ table: Table) -> Int? {
+        guard case .column(let name) = expr.kind, let column = table.column(named: name) else { return nil }
+        if let p = column.places { return p }
+        let (data, missing) = column.parts
+        switch data {
+        case .integer: return 0
+        case .decimal(let v):
+            var d = 0
+            for i in v.indices where missing.map({ $0[i] == 0 }) ?? true {
+                d = max(d, NumberText.decimalsNeeded(v[i], maxDecimals: ColumnFormat.maximumDecimals))
+                if d == ColumnFormat.maximumDecimals { break }
+            }
+            return d
+        default: return nil
+        }
     }
 }
 

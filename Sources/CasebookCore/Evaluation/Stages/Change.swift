@@ -97,7 +97,9 @@ enum Change {
             out.setColumn(Column(name: out.unusedName("\(base)_previous"), data: .decimal(previous), missing: prevMissing))
             out.setColumn(Column(name: out.unusedName("\(base)_change"), data: .decimal(change), missing: changeMissing))
         }
-        out.setColumn(Column(name: out.unusedName("\(base)_change_pct"), data: .decimal(percent), missing: percentMissing))
+        // A percentage change reads to one place (83.98…% is "84.0"); `round` shows more when asked.
+        out.setColumn(
+            Column(name: out.unusedName("\(base)_change_pct"), data: .decimal(percent), missing: percentMissing).showing(1))
         return out
     }
 }
