@@ -65,7 +65,7 @@ struct SessionCommandTests {
         #expect(report.contains("    - 2016      3,079"))
         #expect(report.contains("    + 2016      3,078"))
         #expect(!report.contains { $0.contains("la_name") }, "the unchanged statement is not reported")
-        #expect(report.last?.hasPrefix("\(file): 1 statement of 2 differ") == true)
+        #expect(report.last?.hasPrefix("\(file): 1 statement of 2 differs ") == true)
     }
 
     @Test("`check --update` writes today's outputs back, and a second check passes")

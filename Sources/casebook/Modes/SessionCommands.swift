@@ -158,7 +158,8 @@ struct Check: ParsableCommand, StatusCommand {
             for line in Self.withContext(d.diff) { Console.write("    \(line)\n", to: 1) }
         }
         Console.write(
-            "\(file): \(Messages.plural(report.differences.count, "statement")) of \(report.statements) differ "
+            "\(file): \(Messages.plural(report.differences.count, "statement")) of \(report.statements) "
+                + (report.differences.count == 1 ? "differs " : "differ ")
                 + "(`casebook check --update \(file)` records today's outputs)\n", to: 1)
         return .failure
     }
