@@ -41,6 +41,8 @@ public final class Engine {
     /// Where `save session NAME` writes.
     public var sessionsDirectory: String
     public var cancellation: Cancellation = .never
+    /// Told each statement's text just before it runs (`replay` shows it above its output).
+    public var willRun: ((String) -> Void)? = nil
     /// A clock for the timer, given by the caller (the library keeps no clock of its own).
     public var now: () -> Double = { 0 }
 
@@ -109,6 +111,7 @@ public final class Engine {
                 return result
             }
             let text = source.slice(statement.span)
+            willRun?(text)
             if !statement.diagnostics.isEmpty {
                 sink.diagnostic(statement.diagnostics.map { renderDiagnostic($0, source) }.joined())
                 record(text, statement.diagnostics.map { transcriptDiagnostic($0, source) }.joined(), failed: true)

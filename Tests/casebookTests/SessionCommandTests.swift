@@ -100,14 +100,35 @@ struct SessionCommandTests {
         #expect(FileSystem.readText(sandbox.work + "/empty.cb") == text)
     }
 
-    @Test("`replay` prints every statement's output")
+    /// What `replay` prints for the two statements: each after the shell's prompt, then its output.
+    static let replayed =
+        "casebook> " + reading + "\n" + readingOutput + "\ncasebook> " + southEast + "\n" + southEastOutput
+
+    @Test("`replay` prints every statement, after the shell's prompt, above its output")
     func replayPrintsOutputs() throws {
         let sandbox = try Sandbox()
         let file = try Self.saveFromShell(sandbox)
         let replay = try sandbox.run(["replay", file])
         #expect(replay.status == 0)
-        #expect(replay.stdout == Self.readingOutput + Self.southEastOutput)
+        #expect(replay.stdout == Self.replayed)
         #expect(replay.stderr == "")
+    }
+
+    @Test("`replay` shows a statement laid out over several lines with continuation prompts, and a failing one above its error")
+    func replayShowsMultiLineStatements() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(
+            "layout.cb",
+            "# Reading, one stage per line\nreferrals\n  | for \"Reading\"\n  | where year = 2016\n  | select referrals\nauthorities | count\nreferals | count\n")
+        let replay = try sandbox.run(["replay", "--keep-going", "layout.cb"])
+        #expect(replay.status == 1)
+        #expect(
+            replay.stdout.hasPrefix(
+                "casebook> referrals\n     ...>   | for \"Reading\"\n     ...>   | where year = 2016\n     ...>   | select referrals\n"
+                    + "referrals\n─────────\n    3,078\n\ncasebook> authorities | count\n"), "\(replay.stdout)")
+        #expect(replay.stdout.hasSuffix("\ncasebook> referals | count\n"), "\(replay.stdout)")
+        #expect(!replay.stdout.contains("# Reading"), "comments are not statements: \(replay.stdout)")
+        #expect(replay.stderr.contains("referals"), "\(replay.stderr)")
     }
 
     @Test("`export` prints Markdown: statements as code blocks and results as tables")
@@ -130,7 +151,7 @@ struct SessionCommandTests {
         try sandbox.write("analysis.cb", Self.reading + "\n" + Self.southEast + "\n")
         let replay = try sandbox.run(["replay", "analysis.cb", "--save", "fromscript"])
         #expect(replay.status == 0, "\(replay.stderr)")
-        #expect(replay.stdout == Self.readingOutput + Self.southEastOutput)
+        #expect(replay.stdout == Self.replayed)
         #expect(replay.stderr == "casebook: saved 2 statements to sessions/fromscript.cb\n")
         let check = try sandbox.run(["check", "sessions/fromscript.cb"])
         #expect(check.status == 0)
@@ -215,7 +236,12 @@ struct SessionCommandTests {
         #expect(result.termination == .exited(1))
         if command == "replay" {
             #expect(result.stderr == "cancelled\ncasebook: replay stopped at Ctrl-C\n")
-            #expect(result.stdout == "la_name\n──────────────\nCity of London\nnote: wrote 1 row to first.csv\n")
+            // The long statement is shown before it runs; it printed nothing before Ctrl-C.
+            let long = "big | " + (0..<8).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
+            #expect(
+                result.stdout
+                    == "casebook> load \"big.csv\" as big\n\ncasebook> authorities | take 1 | select la_name | write \"first.csv\"\n"
+                    + "la_name\n──────────────\nCity of London\nnote: wrote 1 row to first.csv\n\ncasebook> " + long + "\n")
         } else {
             #expect(result.stderr == "casebook: check stopped at Ctrl-C\n")
             #expect(result.stdout == "", "no report for a check that did not finish")

@@ -63,6 +63,13 @@ struct Replay: ParsableCommand, StatusCommand {
         let writes: WritePolicy = allowWrites ? .anywhere : .inside([folder], allowFlag: "casebook replay --allow-writes")
         guard let engine = SessionRun.engine(shared, folder: folder, sink: nil, writes: writes) else { return .usage }
         Interrupts.install()
+        // Each statement is shown as the shell showed it, above its output, so the
+        // outputs can be told apart and read as the session was.
+        var first = true
+        engine.willRun = { statement in
+            Console.write((first ? "" : "\n") + Self.echo(statement), to: 1)
+            first = false
+        }
         let result = engine.run(source, keepGoing: keepGoing)
         if result.cancelled {
             Console.write("casebook: replay stopped at Ctrl-C\n", to: 2)
@@ -85,6 +92,13 @@ struct Replay: ParsableCommand, StatusCommand {
             }
         }
         return result.failed ? .failure : .success
+    }
+
+    /// A statement after the shell's prompts: `casebook> ` on its first line, `...> ` on the rest.
+    static func echo(_ statement: String) -> String {
+        statement.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            ($0.offset == 0 ? InteractiveShell.prompt : InteractiveShell.continuation) + $0.element + "\n"
+        }.joined()
     }
 }
 
