@@ -49,6 +49,9 @@ extension Engine {
         }
         if settings.format == .table {
             sink.output(shown + noteText)
+        } else if settings.format == .markdown {
+            // In a Markdown document the chart is a text block, then its notes.
+            sink.output("```text\n" + shown + "```\n" + MarkdownAsides.notes(notes))
         } else {
             sink.diagnostic(shown + noteText)
         }

@@ -271,12 +271,19 @@ public final class Engine {
             if !extra.isEmpty { aside(extra) }
             return ""
         }
-        let body = renderer.render(table)
-        if settings.format == .table {
-            sink.output(TextWrap.lines(top, width: settings.width) + body + TextWrap.lines(extra, width: settings.width))
-        } else {
+        switch settings.format {
+        case .table:
+            sink.output(
+                TextWrap.lines(top, width: settings.width) + renderer.render(table) + TextWrap.lines(extra, width: settings.width))
+        case .markdown:
+            // Markdown is a document, not data for a program, so its header and notes
+            // are part of it: header, table, notes, then the sources cited.
+            sink.output(
+                MarkdownAsides.header(header) + MarkdownWriter.write(table) + MarkdownAsides.notes(notes)
+                    + renderer.footnote(table))
+        case .csv, .tsv, .json:
             if !top.isEmpty { sink.diagnostic(top) }
-            sink.output(body)
+            sink.output(renderer.render(table))
             if !extra.isEmpty { sink.diagnostic(extra) }
         }
         return transcriptText(table, header: header, notes: notes)
@@ -288,9 +295,13 @@ public final class Engine {
     /// Why the current statement's result could not be written to its file.
     var deliveryFailure: Diagnostic? = nil
 
-    /// Notes and timings: beside a table at the prompt, on stderr beside CSV or JSON.
+    /// Notes and timings: beside a table at the prompt and in Markdown, on stderr beside CSV, TSV or JSON.
     private func aside(_ text: String) {
-        if settings.format == .table { sink.output(text) } else { sink.diagnostic(text) }
+        switch settings.format {
+        case .table: sink.output(text)
+        case .markdown: sink.output("\n" + text)
+        case .csv, .tsv, .json: sink.diagnostic(text)
+        }
     }
 
     func warn(_ line: String) {
