@@ -56,7 +56,7 @@ public final class Engine {
         /// What the statement printed, rendered with the session settings.
         public var output: String
         public var failed: Bool
-        /// The result as a Markdown table with its sources, when `recordsMarkdown` is on.
+        /// The result as a Markdown table (its sources are in `result`), when `recordsMarkdown` is on.
         public var markdown: String? = nil
         /// The result itself (its table, or its chart), when `recordsMarkdown` is
         /// on: what a workbook or an HTML report is made from.
@@ -184,9 +184,10 @@ public final class Engine {
                 var s = settings
                 s.maxRows = settings.sessionRows
                 let shown = s.maxRows.map { table.rowCount > $0 ? table.slice(0..<$0) : table } ?? table
-                pendingMarkdown = ResultRenderer(settings: s).render(shown, format: .markdown)
+                // Its sources are cited by the export, once for the whole report.
+                pendingMarkdown = MarkdownAsides.header(header) + MarkdownWriter.write(shown)
                     + (shown.rowCount < table.rowCount ? "\n_\(Messages.plural(table.rowCount, "row")), the first \(shown.rowCount) shown._\n" : "")
-                    + notes.map { "\n_Note: \($0)_\n" }.joined()
+                    + MarkdownAsides.notes(notes)
                 pendingResult = .table(shown, header: header, notes: notes, total: table.rowCount)
             }
         case .text(let t):

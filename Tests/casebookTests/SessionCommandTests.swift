@@ -141,8 +141,26 @@ struct SessionCommandTests {
         #expect(markdown.contains("```\n" + Self.reading + "\n```\n"))
         #expect(markdown.contains("| year | referrals |\n| ---: | ---: |\n| 2015 | 1,673 |\n| 2016 | 3,078 |\n"))
         #expect(markdown.contains("| la_name |\n| --- |\n| Buckinghamshire |\n| Milton Keynes |\n"))
-        #expect(markdown.contains("> Source: Department for Education"))
         #expect(!markdown.contains("#>"))
+        // Each table refers to its source by number; the citation in full is at the end.
+        #expect(markdown.contains("\nSource: Referrals and re-referrals to children's social care[^1]\n"), "\(markdown)")
+        #expect(markdown.contains("\n[^1]: Source: Department for Education, Referrals and re-referrals"), "\(markdown)")
+    }
+
+    @Test("`export` of a shipped session cites each source in full once, however many tables use it")
+    func exportCitesEachSourceOnce() throws {
+        let sandbox = try Sandbox()
+        let export = try sandbox.run(["export", Checkout.root + "/sessions/reading-2016.cb"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let markdown = export.stdout
+        let full = markdown.split(separator: "\n").filter { $0.contains("Source: Department for Education") }
+        #expect(full.count == Set(full).count, "a citation repeated: \(full)")
+        // Every footnote referred to is defined once, and every one defined is referred to.
+        for k in 1...full.count {
+            #expect(markdown.components(separatedBy: "\n[^\(k)]: ").count == 2, "footnote \(k)")
+            #expect(markdown.components(separatedBy: "[^\(k)]").count > 2, "footnote \(k) is referred to")
+        }
+        #expect(!markdown.contains("\n> Source:"), "no source block under a table")
     }
 
     @Test("`replay SCRIPT --save NAME` makes sessions/NAME.cb (and the folder), which then checks")
