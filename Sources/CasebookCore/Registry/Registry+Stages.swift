@@ -187,7 +187,7 @@ extension StageWord: DeclaredWord {
         case .write:
             return Declaration(
                 .stage, synopsis: "write \"PATH\"",
-                summary: "Writes the table to a file: .csv, .tsv, .json, .md or .xlsx (Excel), by its extension.",
+                summary: "Writes the table to a file: .csv, .tsv, .json, .md, .txt or .xlsx (Excel), by its extension; any other name is refused.",
                 examples: [])
         }
     }
