@@ -187,7 +187,7 @@ extension StageWord: DeclaredWord {
         case .write:
             return Declaration(
                 .stage, synopsis: "write \"PATH\"",
-                summary: "Writes the table to a file: .csv, .tsv, .json, .md, .txt or .xlsx (Excel), by its extension; any other name is refused.",
+                summary: "Writes the table to a file: .csv, .tsv, .json, .md, .txt or .xlsx, by its extension.",
                 examples: [])
         }
     }
