@@ -47,6 +47,8 @@ public final class Engine {
     /// Where `save session NAME` writes.
     public var sessionsDirectory: String
     public var cancellation: Cancellation = .never
+    /// Told each statement's text just before it runs (`replay` shows it above its output).
+    public var willRun: ((String) -> Void)? = nil
     /// A clock for the timer, given by the caller (the library keeps no clock of its own).
     public var now: () -> Double = { 0 }
 
@@ -63,7 +65,7 @@ public final class Engine {
         /// What the statement printed, rendered with the session settings.
         public var output: String
         public var failed: Bool
-        /// The result as a Markdown table with its sources, when `recordsMarkdown` is on.
+        /// The result as a Markdown table (its sources are in `result`), when `recordsMarkdown` is on.
         public var markdown: String? = nil
         /// The result itself (its table, or its chart), when `recordsMarkdown` is
         /// on: what a workbook or an HTML report is made from.
@@ -117,6 +119,7 @@ public final class Engine {
                 return run
             }
             var result = StatementResult(text: source.slice(statement.span))
+            willRun?(result.text)
             if !statement.diagnostics.isEmpty {
                 result.diagnostics = statement.diagnostics
             } else if let s = statement.statement {

@@ -56,6 +56,28 @@ struct OutputFormatTests {
         #expect(lines.contains { $0.hasPrefix("> Source: Department for Education") })
     }
 
+    @Test("Markdown is one document on stdout: header, table, notes, sources; nothing on stderr")
+    func markdownKeepsNotesInTheDocument() throws {
+        let sandbox = try Sandbox()
+        let compare = try sandbox.run(["--format", "markdown", "-c", #"compare "Reading" on referrals_rate year 2016 | take 2"#])
+        #expect(compare.status == 0)
+        #expect(compare.stderr == "", "\(compare.stderr)")
+        #expect(compare.stdout.hasPrefix("Reading (870) · referrals_rate (referrals) · 2016\n\n| name | group | value | rank |\n"), "\(compare.stdout)")
+        let note = compare.stdout.firstRange(of: "\n_Note: Reading ranks 20 of 149 authorities")
+        let source = compare.stdout.firstRange(of: "\n> Source: Department for Education")
+        #expect(note != nil && source != nil && note!.lowerBound < source!.lowerBound, "notes, then sources: \(compare.stdout)")
+        // The same statement as CSV keeps its header and notes off stdout.
+        let csv = try sandbox.run(["--format", "csv", "-c", #"compare "Reading" on referrals_rate year 2016 | take 2"#])
+        #expect(csv.stdout.hasPrefix("name,group,value,rank\n"), "\(csv.stdout)")
+        #expect(csv.stderr.contains("note: Reading ranks 20 of 149"), "\(csv.stderr)")
+        // A note from an aggregate, and the timer, under a Markdown table.
+        let mean = try sandbox.run(
+            ["--format", "markdown", "-c", #"set timer on; referrals | where year = 2021 and level = "Local authority" | summarise mean(referrals)"#])
+        #expect(mean.stderr == "", "\(mean.stderr)")
+        #expect(mean.stdout.contains("\n_Note: mean(referrals) skipped 1 value: 1 x_\n"), "\(mean.stdout)")
+        #expect(mean.stdout.contains("\nRun time: "), "\(mean.stdout)")
+    }
+
     @Test("through pipes neither stdout nor stderr carries an escape code")
     func noEscapesThroughPipes() throws {
         let result = try Sandbox().run([], stdin: "datasets\n\(Self.reading)\nreferrals | whre year = 2016\n")

@@ -65,7 +65,7 @@ struct SessionCommandTests {
         #expect(report.contains("    - 2016      3,079"))
         #expect(report.contains("    + 2016      3,078"))
         #expect(!report.contains { $0.contains("la_name") }, "the unchanged statement is not reported")
-        #expect(report.last?.hasPrefix("\(file): 1 statement of 2 differ") == true)
+        #expect(report.last?.hasPrefix("\(file): 1 statement of 2 differs ") == true)
     }
 
     @Test("`check --update` writes today's outputs back, and a second check passes")
@@ -100,14 +100,35 @@ struct SessionCommandTests {
         #expect(FileSystem.readText(sandbox.work + "/empty.cb") == text)
     }
 
-    @Test("`replay` prints every statement's output")
+    /// What `replay` prints for the two statements: each after the shell's prompt, then its output.
+    static let replayed =
+        "casebook> " + reading + "\n" + readingOutput + "\ncasebook> " + southEast + "\n" + southEastOutput
+
+    @Test("`replay` prints every statement, after the shell's prompt, above its output")
     func replayPrintsOutputs() throws {
         let sandbox = try Sandbox()
         let file = try Self.saveFromShell(sandbox)
         let replay = try sandbox.run(["replay", file])
         #expect(replay.status == 0)
-        #expect(replay.stdout == Self.readingOutput + Self.southEastOutput)
+        #expect(replay.stdout == Self.replayed)
         #expect(replay.stderr == "")
+    }
+
+    @Test("`replay` shows a statement laid out over several lines with continuation prompts, and a failing one above its error")
+    func replayShowsMultiLineStatements() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(
+            "layout.cb",
+            "# Reading, one stage per line\nreferrals\n  | for \"Reading\"\n  | where year = 2016\n  | select referrals\nauthorities | count\nreferals | count\n")
+        let replay = try sandbox.run(["replay", "--keep-going", "layout.cb"])
+        #expect(replay.status == 1)
+        #expect(
+            replay.stdout.hasPrefix(
+                "casebook> referrals\n     ...>   | for \"Reading\"\n     ...>   | where year = 2016\n     ...>   | select referrals\n"
+                    + "referrals\n─────────\n    3,078\n\ncasebook> authorities | count\n"), "\(replay.stdout)")
+        #expect(replay.stdout.hasSuffix("\ncasebook> referals | count\n"), "\(replay.stdout)")
+        #expect(!replay.stdout.contains("# Reading"), "comments are not statements: \(replay.stdout)")
+        #expect(replay.stderr.contains("referals"), "\(replay.stderr)")
     }
 
     @Test("`export` prints Markdown: statements as code blocks and results as tables")
@@ -120,8 +141,26 @@ struct SessionCommandTests {
         #expect(markdown.contains("```\n" + Self.reading + "\n```\n"))
         #expect(markdown.contains("| year | referrals |\n| ---: | ---: |\n| 2015 | 1,673 |\n| 2016 | 3,078 |\n"))
         #expect(markdown.contains("| la_name |\n| --- |\n| Buckinghamshire |\n| Milton Keynes |\n"))
-        #expect(markdown.contains("> Source: Department for Education"))
         #expect(!markdown.contains("#>"))
+        // Each table refers to its source by number; the citation in full is at the end.
+        #expect(markdown.contains("\nSource: Referrals and re-referrals to children's social care[^1]\n"), "\(markdown)")
+        #expect(markdown.contains("\n[^1]: Source: Department for Education, Referrals and re-referrals"), "\(markdown)")
+    }
+
+    @Test("`export` of a shipped session cites each source in full once, however many tables use it")
+    func exportCitesEachSourceOnce() throws {
+        let sandbox = try Sandbox()
+        let export = try sandbox.run(["export", Checkout.root + "/sessions/reading-2016.cb"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let markdown = export.stdout
+        let full = markdown.split(separator: "\n").filter { $0.contains("Source: Department for Education") }
+        #expect(full.count == Set(full).count, "a citation repeated: \(full)")
+        // Every footnote referred to is defined once, and every one defined is referred to.
+        for k in 1...full.count {
+            #expect(markdown.components(separatedBy: "\n[^\(k)]: ").count == 2, "footnote \(k)")
+            #expect(markdown.components(separatedBy: "[^\(k)]").count > 2, "footnote \(k) is referred to")
+        }
+        #expect(!markdown.contains("\n> Source:"), "no source block under a table")
     }
 
     @Test("`replay SCRIPT --save NAME` makes sessions/NAME.cb (and the folder), which then checks")
@@ -130,7 +169,7 @@ struct SessionCommandTests {
         try sandbox.write("analysis.cb", Self.reading + "\n" + Self.southEast + "\n")
         let replay = try sandbox.run(["replay", "analysis.cb", "--save", "fromscript"])
         #expect(replay.status == 0, "\(replay.stderr)")
-        #expect(replay.stdout == Self.readingOutput + Self.southEastOutput)
+        #expect(replay.stdout == Self.replayed)
         #expect(replay.stderr == "casebook: saved 2 statements to sessions/fromscript.cb\n")
         let check = try sandbox.run(["check", "sessions/fromscript.cb"])
         #expect(check.status == 0)
@@ -215,7 +254,12 @@ struct SessionCommandTests {
         #expect(result.termination == .exited(1))
         if command == "replay" {
             #expect(result.stderr == "cancelled\ncasebook: replay stopped at Ctrl-C\n")
-            #expect(result.stdout == "la_name\n──────────────\nCity of London\nnote: wrote 1 row to first.csv\n")
+            // The long statement is shown before it runs; it printed nothing before Ctrl-C.
+            let long = "big | " + (0..<8).map { _ in "sort value | sort id" }.joined(separator: " | ") + " | take 1"
+            #expect(
+                result.stdout
+                    == "casebook> load \"big.csv\" as big\n\ncasebook> authorities | take 1 | select la_name | write \"first.csv\"\n"
+                    + "la_name\n──────────────\nCity of London\nnote: wrote 1 row to first.csv\n\ncasebook> " + long + "\n")
         } else {
             #expect(result.stderr == "casebook: check stopped at Ctrl-C\n")
             #expect(result.stdout == "", "no report for a check that did not finish")

@@ -191,7 +191,7 @@ struct Evaluator {
                 if WorkbookPath.isWorkbook(path) {
                     try WorkbookWriter.write([WorkbookSheet(name: WorkbookPath.stem(path), table: table)], title: WorkbookPath.stem(path), to: resolved)
                 } else {
-                    try WorkbookPath.refuseOldExcel(path, span: span)
+                    try WriteFormat.check(path, span: span)
                     let format = ResultRenderer.format(forPath: path) ?? .csv
                     try FileWriter.write(ResultRenderer(settings: context.settings).render(table, format: format), to: resolved)
                 }

@@ -200,6 +200,6 @@ enum ByteSize {
             v /= 1024
             u += 1
         }
-        return u == 0 ? "\(bytes) bytes" : NumberText.fixed(v, decimals: v < 10 ? 1 : 0) + " " + units[u]
+        return u == 0 ? Messages.plural(bytes, "byte") : NumberText.fixed(v, decimals: v < 10 ? 1 : 0) + " " + units[u]
     }
 }

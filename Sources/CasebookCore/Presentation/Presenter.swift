@@ -52,9 +52,13 @@ struct Presenter {
         }
     }
 
-    /// Notes and timings: beside a table at the prompt, on stderr beside CSV or JSON.
+    /// Notes and timings: beside a table at the prompt and in Markdown, on stderr beside CSV, TSV or JSON.
     private func aside(_ text: String, _ sink: OutputSink) {
-        if screen.format == .table { sink.output(text) } else { sink.diagnostic(text) }
+        switch screen.format {
+        case .table: sink.output(text)
+        case .markdown: sink.output("\n" + text)
+        case .csv, .tsv, .json: sink.diagnostic(text)
+        }
     }
 
     private func showTable(
@@ -70,14 +74,21 @@ struct Presenter {
             return
         }
         let top = header.map { $0 + "\n" }.joined()
-        var body = ResultRenderer(settings: screen).render(table)
-        if screen.format == .table {
+        let renderer = ResultRenderer(settings: screen)
+        switch screen.format {
+        case .table:
+            var body = renderer.render(table)
             // Rows read out in words wrap at spaces like notes; a drawn table already fits.
             if screen.accessible { body = TextWrap.lines(body, width: screen.width) }
             sink.output(TextWrap.lines(top, width: screen.width) + body + TextWrap.lines(extra, width: screen.width))
-        } else {
+        case .markdown:
+            // Markdown is a document, not data for a program, so its header and notes
+            // are part of it: header, table, notes, then the sources cited.
+            sink.output(
+                MarkdownAsides.header(header) + MarkdownWriter.write(table) + MarkdownAsides.notes(notes) + renderer.footnote(table))
+        case .csv, .tsv, .json:
             if !top.isEmpty { sink.diagnostic(top) }
-            sink.output(body)
+            sink.output(renderer.render(table))
             if !extra.isEmpty { sink.diagnostic(extra) }
         }
     }
@@ -98,6 +109,9 @@ struct Presenter {
             (screen.accessible ? TextWrap.lines(shown, width: screen.width) : shown) + TextWrap.lines(noteText, width: screen.width)
         if screen.format == .table {
             sink.output(wrapped)
+        } else if screen.format == .markdown {
+            // In a Markdown document the chart is a text block, then its notes.
+            sink.output("```text\n" + shown + "```\n" + MarkdownAsides.notes(notes))
         } else {
             sink.diagnostic(wrapped)
         }
@@ -119,9 +133,10 @@ struct Presenter {
             if result.delivered == nil && !result.failed { output += tableText(table, header: header, notes: notes) }
             if keepsResults {
                 let shown = record.maxRows.map { table.rowCount > $0 ? table.slice(0..<$0) : table } ?? table
-                markdown = ResultRenderer(settings: sessionSettings).render(shown, format: .markdown)
+                // Its sources are cited by the export, once for the whole report.
+                markdown = MarkdownAsides.header(header) + MarkdownWriter.write(shown)
                     + (shown.rowCount < table.rowCount ? "\n_\(Messages.plural(table.rowCount, "row")), the first \(shown.rowCount) shown._\n" : "")
-                    + notes.map { "\n_Note: \($0)_\n" }.joined()
+                    + MarkdownAsides.notes(notes)
                 kept = .table(shown, header: header, notes: notes, total: table.rowCount)
             }
         case .chart(let chart, let notes, _):

@@ -135,7 +135,7 @@ extension StageWord: DeclaredWord {
                 examples: ["referrals | where year >= 2014 | compare \"Reading\" on referrals_rate years 2014 to 2016"])
         case .chart:
             return Declaration(
-                .stage, synopsis: "chart bar LABEL VALUE · chart line [X Y [by SERIES]] · chart hist VALUE [bins N] · chart scatter X Y … [title \"T\"] [highlight \"A\", …] [to \"FILE.svg\" | \"FILE.png\"]",
+                .stage, synopsis: "chart bar LABEL VALUE · chart line [X Y [by SERIES]] · chart hist VALUE [bins N] · chart scatter X Y … [title \"T\"] [highlight \"A\", …] [to \"FILE.svg\" | \"FILE.png\" | \"FILE.xlsx\"]",
                 summary: "Draws the table in the terminal (block or braille characters; ASCII with `set chars ascii`): horizontal bars, lines over years, a histogram, or a scatter of two measures. `to \"FILE.svg\"` also writes it as SVG. In the accessible mode the chart is described in words.",
                 details: [
                     "chart line with no columns draws a wide table whose columns are years (as `compare … years …` makes), one line per row.",
@@ -187,7 +187,7 @@ extension StageWord: DeclaredWord {
         case .write:
             return Declaration(
                 .stage, synopsis: "write \"PATH\"",
-                summary: "Writes the table to a file: .csv, .tsv, .json, .md or .xlsx (Excel), by its extension.",
+                summary: "Writes the table to a file: .csv, .tsv, .json, .md, .txt or .xlsx, by its extension.",
                 examples: [])
         }
     }

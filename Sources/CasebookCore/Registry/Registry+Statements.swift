@@ -62,7 +62,7 @@ extension StatementWord: DeclaredWord {
         case .save:
             return Declaration(
                 .statement, synopsis: "save session NAME [replace] · save chart \"FILE.svg\" · save chart \"FILE.png\"",
-                summary: "Writes this session's statements and their outputs to sessions/NAME.cb (or to a path in quotes), to replay and check later; `save chart` writes the chart drawn last, without running it again, as SVG or as a PNG for a slide (1600 × 900, drawn by librsvg's rsvg-convert).",
+                summary: "Writes this session's statements and their outputs to sessions/NAME.cb (or to a path in quotes), to replay and check later; `save chart` writes the chart drawn last, without running it again, as SVG, as a PNG for a slide (1600 × 900, drawn by librsvg's rsvg-convert), or as an Excel workbook of its figures with a native chart (.xlsx).",
                 details: [
                     "NAME is taken as written, hyphens and dots included (`save session reading-2016`).",
                     "An existing session is never overwritten by accident: add `replace` to write over it. Comments written in the old file are kept.",

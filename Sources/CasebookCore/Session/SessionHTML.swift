@@ -12,7 +12,7 @@ public enum SessionHTML {
         let intro = SessionWorkbook.introduction(source)
         let paragraphs = paragraphsOf(source)
         let title = intro.first ?? source.name
-        var sources: [SourceNote] = []
+        var sources = SourceFootnotes()
         var body = ""
         for (i, statement) in statements.enumerated() {
             let n = i + 1
@@ -54,9 +54,9 @@ public enum SessionHTML {
         out += "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
         for p in paragraphs.dropFirst() { out += "<p>\(HTMLText.escape(p))</p>\n" }
         out += "</header>\n" + body
-        if !sources.isEmpty {
+        if !sources.sources.isEmpty {
             out += "<footer>\n<h2 id=\"sources\">Sources</h2>\n<ol class=\"sources\">\n"
-            for (i, s) in sources.enumerated() {
+            for (i, s) in sources.sources.enumerated() {
                 let lines = SourceCitation.lines([s])
                 out += "<li id=\"source-\(i + 1)\">"
                 out += lines.enumerated().map { $0.offset == 0 ? HTMLText.escape($0.element) : "<br>\(HTMLText.escape($0.element))" }.joined()
@@ -69,14 +69,10 @@ public enum SessionHTML {
     }
 
     /// "Source: [1], [2]": links to the footnotes, each source numbered on first use.
-    static func citations(_ notes: [SourceNote], into sources: inout [SourceNote]) -> String {
+    static func citations(_ notes: [SourceNote], into sources: inout SourceFootnotes) -> String {
         guard !notes.isEmpty else { return "" }
-        var links: [String] = []
-        for note in notes {
-            if !sources.contains(note) { sources.append(note) }
-            let k = (sources.firstIndex(of: note) ?? 0) + 1
-            let name = HTMLText.escape(note.title ?? note.dataset)
-            links.append("<a href=\"#source-\(k)\" class=\"cite\">\(name)<sup>[\(k)]</sup></a>")
+        let links = sources.cite(notes).map { (note, k) in
+            "<a href=\"#source-\(k)\" class=\"cite\">\(HTMLText.escape(note.title ?? note.dataset))<sup>[\(k)]</sup></a>"
         }
         return "<p class=\"cites\">\(notes.count == 1 ? "Source" : "Sources"): \(links.joined(separator: "; "))</p>\n"
     }

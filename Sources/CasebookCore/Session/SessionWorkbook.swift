@@ -31,7 +31,7 @@ public enum SessionWorkbook {
                 results.append(
                     WorkbookSheet(
                         name: name, title: title, table: ChartTable.make(chart),
-                        notes: ["the figures of a chart: " + ChartDescription.describe(chart)] + notes))
+                        notes: ["the figures of a chart: " + ChartDescription.describe(chart)] + notes, chart: chart))
             }
             contentsSheet.append(name)
             contentsStatement.append(oneLine)

@@ -63,6 +63,13 @@ struct Replay: ParsableCommand, StatusCommand {
         let writes: WritePolicy = allowWrites ? .anywhere : .inside([folder], allowFlag: "casebook replay --allow-writes")
         guard let engine = SessionRun.engine(shared, folder: folder, sink: nil, writes: writes) else { return .usage }
         Interrupts.install()
+        // Each statement is shown as the shell showed it, above its output, so the
+        // outputs can be told apart and read as the session was.
+        var first = true
+        engine.willRun = { statement in
+            Console.write((first ? "" : "\n") + Self.echo(statement), to: 1)
+            first = false
+        }
         let result = engine.run(source, keepGoing: keepGoing)
         if result.cancelled {
             Console.write("casebook: replay stopped at Ctrl-C\n", to: 2)
@@ -85,6 +92,13 @@ struct Replay: ParsableCommand, StatusCommand {
             }
         }
         return result.failed ? .failure : .success
+    }
+
+    /// A statement after the shell's prompts: `casebook> ` on its first line, `...> ` on the rest.
+    static func echo(_ statement: String) -> String {
+        statement.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            ($0.offset == 0 ? InteractiveShell.prompt : InteractiveShell.continuation) + $0.element + "\n"
+        }.joined()
     }
 }
 
@@ -158,7 +172,8 @@ struct Check: ParsableCommand, StatusCommand {
             for line in Self.withContext(d.diff) { Console.write("    \(line)\n", to: 1) }
         }
         Console.write(
-            "\(file): \(Messages.plural(report.differences.count, "statement")) of \(report.statements) differ "
+            "\(file): \(Messages.plural(report.differences.count, "statement")) of \(report.statements) "
+                + (report.differences.count == 1 ? "differs " : "differ ")
                 + "(`casebook check --update \(file)` records today's outputs)\n", to: 1)
         return .failure
     }

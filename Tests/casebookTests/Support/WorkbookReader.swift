@@ -1,6 +1,6 @@
 // A workbook read back by openpyxl (Scripts/read_workbook.py), an independent
-// reader: its sheets in order, which rows are frozen, and each cell's type,
-// value, number format and note. A missing python3 or openpyxl fails the test
+// reader: its sheets in order, which rows are frozen, each cell's type,
+// value, number format and note, and the native charts on each sheet. A missing python3 or openpyxl fails the test
 // with what to install, never a silent pass.
 
 #if canImport(Glibc)
@@ -15,9 +15,27 @@ struct ReadWorkbook {
         var note: String?
     }
 
+    /// A native chart on a sheet, read from the package: its kind (`lineChart`,
+    /// `barChart`, …), title, alternative text and series.
+    struct Chart: Equatable {
+        var kind: String
+        var title: String
+        var description: String
+        var series: [Series] = []
+    }
+
+    /// The cells a series is drawn from, as formulas (`'Sheet'!$B$4:$B$15`); dash is "-" when solid.
+    struct Series: Equatable {
+        var name: String
+        var categories: String
+        var values: String
+        var dash: String
+    }
+
     var sheets: [String] = []
     var frozen: [String: String] = [:]
     var cells: [String: [String: Cell]] = [:]
+    var charts: [String: [Chart]] = [:]
 
     subscript(_ sheet: String, _ coordinate: String) -> Cell? { cells[sheet]?[coordinate] }
 
@@ -46,6 +64,11 @@ struct ReadWorkbook {
             if f.first == "sheet", f.count == 3 {
                 book.sheets.append(f[1])
                 book.frozen[f[1]] = f[2]
+            } else if f.first == "chart", f.count == 5 {
+                book.charts[f[1], default: []].append(Chart(kind: f[2], title: f[3], description: f[4]))
+            } else if f.first == "series", f.count == 6, book.charts[f[1]]?.isEmpty == false {
+                let series = Series(name: f[2], categories: f[3], values: f[4], dash: f[5])
+                book.charts[f[1]]![book.charts[f[1]]!.count - 1].series.append(series)
             } else if f.first == "cell", f.count == 7 {
                 book.cells[f[1], default: [:]][f[2]] = Cell(kind: f[3], value: f[4], format: f[5], note: f[6] == "-" ? nil : f[6])
             }

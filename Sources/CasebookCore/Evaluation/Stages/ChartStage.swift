@@ -33,7 +33,7 @@ enum ChartStage {
         return chart
     }
 
-    /// Groups of a comparison drawn as reference lines across its bars.
+    /// Groups of a comparison drawn as reference lines: across its bars, or beside its lines.
     static let referenceGroups = ["England", "neighbours' mean"]
 
     private static func draw(_ table: Table, _ spec: ChartSpec, _ env: StageEnvironment) throws(Diagnostic) -> Chart {
@@ -101,9 +101,20 @@ enum ChartStage {
                     span: spec.series?.span ?? spec.kindSpan, help: "filter the rows first, e.g. `for \"Reading\", \"England\"`")
             }
             let series = seriesOrder.map { Chart.Series(name: $0, points: byName[$0]!.sorted { $0.x < $1.x }) }
+            // A series whose rows are all England's (or all the neighbours' mean's) is a reference line.
+            var referenceNames = Set(seriesOrder)
+            if seriesColumn != nil, let group = table.column(named: "group"), group.type == .text {
+                for r in 0..<table.rowCount where !xs.isMissing(at: r) {
+                    if group.isMissing(at: r) || !referenceGroups.contains(group.value(at: r).plainText) {
+                        referenceNames.remove(seriesColumn!.value(at: r).plainText)
+                    }
+                }
+            } else {
+                referenceNames = []
+            }
             return Chart(
-                kind: .line, title: "\(ys.name) by \(xs.name)", xLabel: xs.name, yLabel: ys.name, series: series,
-                skipped: ys.missingCounts()
+                kind: .line, title: "\(ys.name) by \(xs.name)", xLabel: xs.name, yLabel: ys.name,
+                series: referencesLast(series, referenceNames), skipped: ys.missingCounts()
             ).measuring(x: xs.unit, y: ys.unit)
         case .histogram:
             let values = try numeric(spec.y!, "values")
@@ -181,11 +192,28 @@ enum ChartStage {
                         label: c.name)
                 })
         }
+        // A comparison's England and neighbours' mean rows are reference lines.
+        var referenceNames: Set<String> = []
+        if let group = table.column(named: "group"), group.type == .text {
+            for r in 0..<table.rowCount where !group.isMissing(at: r) && referenceGroups.contains(group.value(at: r).plainText) {
+                referenceNames.insert(series[r].name)
+            }
+        }
         // A comparison names its measure in the line above its table.
         let title = env.context.preamble.first ?? "\(labels.name) by year"
         let measure = title.split(separator: "·").dropFirst().first.map { String($0.split(separator: "(").first ?? $0).trimmedSpaces }
-        return Chart(kind: .line, title: title, xLabel: "year", yLabel: measure ?? "value", series: series)
+        return Chart(
+            kind: .line, title: title, xLabel: "year", yLabel: measure ?? "value", series: referencesLast(series, referenceNames))
             .measuring(x: "year", y: xColumns.first?.unit)
+    }
+
+    /// The series named in `references` marked as reference lines and put after
+    /// the others (so the authority stays first), unless that would leave no
+    /// other line to read against them.
+    static func referencesLast(_ series: [Chart.Series], _ references: Set<String>) -> [Chart.Series] {
+        guard !references.isEmpty, series.contains(where: { !references.contains($0.name) }) else { return series }
+        let marked = series.map { Chart.Series(name: $0.name, points: $0.points, isReference: references.contains($0.name)) }
+        return marked.filter { !$0.isReference } + marked.filter(\.isReference)
     }
 
     /// The values of a numeric column that are not missing.

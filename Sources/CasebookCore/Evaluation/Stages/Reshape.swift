@@ -28,7 +28,8 @@ enum Reshape {
         }
         if duplicates > 0 {
             env.context.addNote(
-                "\(Messages.plural(duplicates, "row")) repeated a combination already seen and were left out (the first was kept)")
+                "\(Messages.plural(duplicates, "row")) repeated a combination already seen and "
+                    + (duplicates == 1 ? "was" : "were") + " left out (the first was kept)")
         }
         // Every row kept to itself while other measures rode along as identifiers:
         // they differ between the rows that were meant to become one.

@@ -31,8 +31,9 @@ struct BrailleCanvas {
         if owner >= 0 { owners[(y / 4) * columns + x / 2] = Int8(clamping: owner) }
     }
 
-    /// Dots from one point to another (Bresenham), ends included.
-    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), owner: Int = -1) {
+    /// Dots from one point to another (Bresenham), ends included; `dashed`
+    /// leaves out every other pair of dots, for a reference line.
+    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), owner: Int = -1, dashed: Bool = false) {
         var x = a.x
         var y = a.y
         let dx = abs(b.x - a.x)
@@ -40,8 +41,10 @@ struct BrailleCanvas {
         let sx = a.x < b.x ? 1 : -1
         let sy = a.y < b.y ? 1 : -1
         var err = dx + dy
+        var step = 0
         while true {
-            dot(x, y, owner: owner)
+            if !dashed || step % 4 < 2 { dot(x, y, owner: owner) }
+            step += 1
             if x == b.x && y == b.y { break }
             let e2 = 2 * err
             if e2 >= dy {

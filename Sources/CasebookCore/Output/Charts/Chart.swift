@@ -35,11 +35,15 @@ public struct Chart: Sendable, Equatable {
 
     struct Series: Sendable, Equatable {
         public var name: String
-        var points: [Point]
+        public var points: [Point]
+        /// A line to read the others against (England, the neighbours' mean in a
+        /// comparison): drawn dashed and in grey, after the others, and named as such.
+        public var isReference: Bool
 
-        public init(name: String, points: [Point]) {
+        public init(name: String, points: [Point], isReference: Bool = false) {
             self.name = name
             self.points = points
+            self.isReference = isReference
         }
     }
 
@@ -62,7 +66,8 @@ public struct Chart: Sendable, Equatable {
     /// Bars drawn apart from the others (`highlight "Reading"`), by label.
     var highlighted: Set<String> = []
     /// Values drawn as lines across the bars rather than as bars: England and
-    /// the neighbours' mean, in a comparison.
+    /// the neighbours' mean, in a comparison. (A line chart's references are
+    /// series, marked `isReference`: they change along x.)
     var references: [Reference] = []
 
     struct Reference: Sendable, Equatable {

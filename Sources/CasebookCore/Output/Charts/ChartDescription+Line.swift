@@ -6,7 +6,13 @@ extension ChartDescription {
         var out: [String] = []
         let names = chart.series.map { ChartText.seriesName($0, in: chart) }
         let named = chart.series.filter { !$0.name.isEmpty && $0.name != chart.yLabel }
-        if !named.isEmpty {
+        let references = zip(chart.series, names).filter { $0.0.isReference }.map(\.1)
+        if !references.isEmpty {
+            let drawn = zip(chart.series, names).filter { !$0.0.isReference }.map(\.1)
+            out.append(
+                "It shows \(chart.yLabel) by \(chart.xLabel) for \(ChartText.list(drawn)), with "
+                    + "\(references.count == 1 ? "a dashed reference line" : "dashed reference lines") for \(ChartText.list(references)).")
+        } else if !named.isEmpty {
             out.append("It shows \(chart.yLabel) by \(chart.xLabel) for \(ChartText.list(names)).")
         }
         let sorted = chart.series.map { s in s.points.sorted { $0.x < $1.x } }

@@ -1,10 +1,11 @@
 // A chart written to a file: SVG from the library's own renderer, PNG by
 // handing that SVG to a real SVG renderer the caller provides (the executable
-// uses librsvg's rsvg-convert; the library starts no process of its own). The
+// uses librsvg's rsvg-convert; the library starts no process of its own), or
+// an Excel workbook of its figures with a native chart drawn from them. The
 // file's extension decides; anything else is refused with the choices.
 
 public enum ChartFile {
-    enum Kind { case svg, png }
+    public enum Kind { case svg, png, xlsx }
 
     /// Turns an SVG document into a PNG file at `path`, `scale` times its size.
     public typealias PNGRenderer = (_ svg: String, _ path: String, _ scale: Double) throws(Diagnostic) -> Void
@@ -17,16 +18,25 @@ public enum ChartFile {
         let lower = path.lowercased()
         if lower.hasSuffix(".svg") { return .svg }
         if lower.hasSuffix(".png") { return .png }
+        if WorkbookPath.isWorkbook(lower) { return .xlsx }
         throw Diagnostic(
-            id: .chartFileType, message: "a chart is saved as .svg or .png, not as \(path)", span: span,
-            help: "name the file with .svg (for a browser or a report) or .png (for a slide)")
+            id: .chartFileType, message: "a chart is saved as .svg, .png or .xlsx, not as \(path)", span: span,
+            help: "name the file with .svg (for a browser or a report), .png (for a slide) or .xlsx (its figures and a native Excel chart)")
     }
 
     static func write(_ chart: Chart, to path: String, shown: String, span: SourceSpan?, png: PNGRenderer?) throws(Diagnostic) {
-        let svg = SVGChartRenderer.sized(for: chart).render(chart)
+        var svg: String { SVGChartRenderer.sized(for: chart).render(chart) }
         switch try kind(shown, span: span) {
         case .svg:
             try FileWriter.write(svg, to: path)
+        case .xlsx:
+            // The chart's figures on a sheet, the chart drawn from them beside
+            // them, and the Sources sheet.
+            let title = chart.title.isEmpty ? "\(chart.yLabel) by \(chart.xLabel)" : chart.title
+            let sheet = WorkbookSheet(
+                name: WorkbookPath.stem(shown), title: [title], table: ChartTable.make(chart),
+                notes: ["the figures of a chart: " + ChartDescription.describe(chart)], chart: chart)
+            try WorkbookWriter.write([sheet], title: WorkbookPath.stem(shown), to: path)
         case .png:
             guard let png else {
                 throw Diagnostic(

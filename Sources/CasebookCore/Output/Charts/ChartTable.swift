@@ -4,11 +4,14 @@
 
 enum ChartTable {
     static func make(_ chart: Chart) -> Table {
+        var table: Table
         switch chart.kind {
-        case .bar, .line: return byLabel(chart)
-        case .histogram: return bins(chart)
-        case .scatter: return points(chart)
+        case .bar, .line: table = byLabel(chart)
+        case .histogram: table = bins(chart)
+        case .scatter: table = points(chart)
         }
+        table.sources = chart.sources
+        return table
     }
 
     private static func byLabel(_ chart: Chart) -> Table {

@@ -1,5 +1,6 @@
 // SVG line charts: a polyline per run of present values (broken at gaps), a
-// marker shape and dash pattern per series, x labels from the data.
+// marker shape and dash pattern per series, x labels from the data; reference
+// lines (England, the neighbours' mean) dashed in grey.
 
 extension SVGChartRenderer {
     func drawLines(_ chart: Chart, in box: Box, into doc: inout SVGDocument) {
@@ -31,16 +32,17 @@ extension SVGChartRenderer {
         let format = ChartNumberFormat(values: values)
         for (i, points) in series.enumerated().reversed() {
             let name = ChartText.seriesName(chart.series[i], in: chart)
-            doc.open("g", [("class", "series"), ("data-series", name)])
+            let style = SVGStyle.lineStyle(chart, i)
+            doc.open("g", [("class", chart.series[i].isReference ? "series reference" : "series"), ("data-series", name)])
             var run: [String] = []
             func flush() {
                 if run.count > 1 {
                     doc.add(
                         "polyline",
                         [
-                            ("points", run.joined(separator: " ")), ("fill", "none"), ("stroke", SVGStyle.colour(i)),
-                            ("stroke-width", "2"),
-                        ] + SVGStyle.dash(i))
+                            ("points", run.joined(separator: " ")), ("fill", "none"), ("stroke", style.colour),
+                            ("stroke-width", style.width),
+                        ] + style.dash)
                 }
                 run = []
             }
@@ -54,7 +56,9 @@ extension SVGChartRenderer {
             flush()
             for p in points {
                 guard let v = p.y, v.isFinite, p.x.isFinite else { continue }
-                SVGStyle.marker(i, x: x(p.x), y: y(v), title: "\(name), \(p.label): \(format.text(v))", into: &doc)
+                SVGStyle.marker(
+                    i, x: x(p.x), y: y(v), size: chart.series[i].isReference ? 3 : 4, colour: style.colour,
+                    title: "\(name), \(p.label): \(format.text(v))", into: &doc)
             }
             doc.close("g")
         }

@@ -94,7 +94,7 @@ struct SVGChartRenderer {
         var x = 16.0
         var y = top + 10
         for (i, s) in chart.series.enumerated() {
-            let name = ChartText.seriesName(s, in: chart)
+            let name = ChartText.seriesName(s, in: chart) + (s.isReference ? " (reference)" : "")
             let entryWidth = 30 + SVGDocument.textWidth(name) + 18
             if x > 16, x + entryWidth > Double(width) - 16 {
                 x = 16
@@ -109,10 +109,9 @@ struct SVGChartRenderer {
                         ("fill", SVGStyle.barFill(i)), ("stroke", SVGStyle.colour(i)),
                     ])
             case .line:
-                doc.line(
-                    x1: x, y1: y, x2: x + 22, y2: y, stroke: SVGStyle.colour(i),
-                    extra: [("stroke-width", "2")] + SVGStyle.dash(i))
-                SVGStyle.marker(i, x: x + 11, y: y, title: nil, into: &doc)
+                let style = SVGStyle.lineStyle(chart, i)
+                doc.line(x1: x, y1: y, x2: x + 22, y2: y, stroke: style.colour, extra: [("stroke-width", style.width)] + style.dash)
+                SVGStyle.marker(i, x: x + 11, y: y, size: s.isReference ? 3 : 4, colour: style.colour, title: nil, into: &doc)
             default:
                 SVGStyle.marker(i, x: x + 11, y: y, title: nil, into: &doc)
             }

@@ -14,6 +14,17 @@ enum SVGStyle {
 
     static func colour(_ i: Int) -> String { palette[i % palette.count] }
 
+    /// A line chart's series `i`: its colour and dashes, or, for a reference
+    /// line (England, the neighbours' mean), greys with a dash each, so the
+    /// authorities' lines stand out against them.
+    static func lineStyle(_ chart: Chart, _ i: Int) -> (colour: String, dash: [(String, String)], width: String) {
+        guard chart.series[i].isReference else { return (colour(i), dash(i), "2") }
+        let k = chart.series[..<i].filter(\.isReference).count
+        return (references[k % references.count], [("stroke-dasharray", k % 2 == 0 ? "6 4" : "2 3")], "1.5")
+    }
+
+    static let references = [ink, "#777777"]
+
     /// Dash pattern attributes for series `i` (none for the first).
     static func dash(_ i: Int) -> [(String, String)] {
         let d = dashes[i % dashes.count]
@@ -22,9 +33,11 @@ enum SVGStyle {
 
     /// Series `i`'s marker at (`x`, `y`): circle, square, triangle, diamond, then
     /// the same four hollow.
-    static func marker(_ i: Int, x: Double, y: Double, size r: Double = 4, title: String?, into doc: inout SVGDocument)
-    {
-        let c = colour(i)
+    static func marker(
+        _ i: Int, x: Double, y: Double, size r: Double = 4, colour given: String? = nil, title: String?,
+        into doc: inout SVGDocument
+    ) {
+        let c = given ?? colour(i)
         let hollow = (i / 4) % 2 == 1
         let paint: [(String, String)] =
             hollow

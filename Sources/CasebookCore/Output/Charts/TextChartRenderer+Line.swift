@@ -1,5 +1,6 @@
 // Line charts as text: each series' points as its marker on a braille canvas,
-// joined by dots, broken at missing values; y ticks, x labels and a legend.
+// joined by dots (dashed for a reference line such as England's), broken at
+// missing values; y ticks, x labels and a legend.
 
 extension TextChartRenderer {
     /// The y axis starts at 0 when every value is 0 or more and the smallest is at
@@ -32,7 +33,8 @@ extension TextChartRenderer {
         for (i, points) in series.enumerated() {
             for (a, b) in zip(points, points.dropFirst()) {
                 guard let ya = a.y, let yb = b.y, ya.isFinite, yb.isFinite else { continue }
-                canvas.line(from: (dotX(a.x), dotY(ya)), to: (dotX(b.x), dotY(yb)), owner: i)
+                canvas.line(
+                    from: (dotX(a.x), dotY(ya)), to: (dotX(b.x), dotY(yb)), owner: i, dashed: chart.series[i].isReference)
             }
         }
         // Markers last, the first series on top.

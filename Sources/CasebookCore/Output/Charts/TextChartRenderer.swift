@@ -71,9 +71,11 @@ struct TextChartRenderer {
         var line = ""
         for (i, s) in chart.series.enumerated() {
             let mark = String(marker(forSeries: i))
+            // The first reference line's entry says what the dashed lines are.
+            let heading = s.isReference && !(i > 0 && chart.series[i - 1].isReference) ? "dashed, for reference: " : ""
             let entry =
-                (colour ? TerminalColour.paint(mark, series: i) : mark) + " "
-                + fitted(ChartText.seriesName(s, in: chart), max(width - 2, 1))
+                heading + (colour ? TerminalColour.paint(mark, series: i) : mark) + " "
+                + fitted(ChartText.seriesName(s, in: chart), max(width - 2 - heading.count, 1))
             if line.isEmpty {
                 line = entry
             } else if TerminalColour.visibleWidth(line) + 2 + TerminalColour.visibleWidth(entry) <= width {

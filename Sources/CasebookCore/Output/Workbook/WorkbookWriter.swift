@@ -2,7 +2,9 @@
 // the number format their column shows, markers as text with a note giving
 // their meaning, the header row frozen, and a Sources sheet that cites every
 // source once (publisher, release, licence, caveats) and says what each marker
-// means. `write "r.xlsx"` and `casebook export --xlsx` both come here.
+// means; a chart's figures get the chart itself beside them, as a native
+// Excel chart drawn from those cells. `write "r.xlsx"`, `save chart "c.xlsx"`
+// and `casebook export --xlsx` all come here.
 
 public struct WorkbookSheet: Sendable {
     /// The name wanted for the sheet; made valid and unique when written.
@@ -12,12 +14,16 @@ public struct WorkbookSheet: Sendable {
     public var table: Table
     /// Lines below the table (notes).
     public var notes: [String]
+    /// The chart whose figures the table holds (`ChartTable`): drawn beside
+    /// them as a native Excel chart.
+    public var chart: Chart?
 
-    public init(name: String, title: [String] = [], table: Table, notes: [String] = []) {
+    public init(name: String, title: [String] = [], table: Table, notes: [String] = [], chart: Chart? = nil) {
         self.name = name
         self.title = title
         self.table = table
         self.notes = notes
+        self.chart = chart
     }
 }
 
@@ -48,8 +54,13 @@ public enum WorkbookWriter {
             var markers: [MissingReason: Int] = [:]
             var sources: [SourceNote] = []
             for sheet in sheets {
-                let ws = try file.addSheet(names.make(sheet.name))
+                let name = names.make(sheet.name)
+                let ws = try file.addSheet(name)
                 writeSheet(sheet, ws, file, markers: &markers)
+                if let chart = sheet.chart, let plan = XLSXChart.plan(chart, table: sheet.table, headerRow: sheet.title.count) {
+                    // To the right of the figures, level with their header.
+                    file.insertChart(plan, on: ws, named: name, row: sheet.title.count, column: sheet.table.columns.count + 1)
+                }
                 sources = sources.merged(with: sheet.table.sources)
             }
             let ws = try file.addSheet(names.make("Sources"))

@@ -125,6 +125,53 @@ final class XLSXFile {
         }
     }
 
+    /// A C string the library may keep until the file is closed.
+    func kept(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let p = strdup(text)!
+        kept.append(p)
+        return p
+    }
+
+    /// Draws `plan` on `sheet` (named `sheetName`, for its ranges) with its top
+    /// left corner at (`row`, `column`).
+    func insertChart(_ plan: XLSXChart, on sheet: Sheet, named sheetName: String, row: Int, column: Int) {
+        let type: lxw_chart_type
+        switch plan.kind {
+        case .bar: type = LXW_CHART_BAR
+        case .line: type = LXW_CHART_LINE
+        case .column: type = LXW_CHART_COLUMN
+        case .scatter: type = LXW_CHART_SCATTER
+        }
+        guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return }
+        let name = kept(sheetName)
+        for s in plan.series {
+            guard let series = chart_add_series(chart, nil, nil) else { continue }
+            chart_series_set_categories(
+                series, name, lxw_row_t(s.firstRow), lxw_col_t(s.categoryColumn), lxw_row_t(s.lastRow), lxw_col_t(s.categoryColumn))
+            chart_series_set_values(
+                series, name, lxw_row_t(s.firstRow), lxw_col_t(s.valueColumn), lxw_row_t(s.lastRow), lxw_col_t(s.valueColumn))
+            chart_series_set_name_range(series, name, lxw_row_t(s.nameRow), lxw_col_t(s.valueColumn))
+            if s.dashed {
+                var line = lxw_chart_line()
+                line.color = 0x555555
+                line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue)
+                line.width = 1.5
+                chart_series_set_line(series, &line)
+            }
+        }
+        chart_title_set_name(chart, kept(plan.title))
+        chart_axis_set_name(chart.pointee.x_axis, kept(plan.xName))
+        chart_axis_set_name(chart.pointee.y_axis, kept(plan.yName))
+        // Excel draws horizontal bars bottom up: reversed, they read in the table's order.
+        if plan.kind == .bar { chart_axis_set_reverse(chart.pointee.x_axis) }
+        if plan.series.count == 1 { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        var options = lxw_chart_options()
+        options.description = kept(plan.description)
+        options.x_scale = 1.5
+        options.y_scale = plan.kind == .bar ? max(1.5, Double(plan.series.first.map { $0.lastRow - $0.firstRow + 1 } ?? 1) / 10) : 1.5
+        _ = worksheet_insert_chart_opt(sheet.pointer, lxw_row_t(row), lxw_col_t(column), chart, &options)
+    }
+
     /// The author named on notes (kept alive until the file is closed).
     private(set) lazy var author: UnsafeMutablePointer<CChar> = {
         let a = strdup("Casebook")!
