@@ -48,6 +48,10 @@ struct TableLayoutTests {
         let lines = try output(Self.years, columns: columns)
         let header = try #require(lines.first { $0.hasPrefix("name ") }, "\(lines)")
         #expect(header.hasSuffix("2024"), "\(header)")
+        // Every year shows the same places (one more than published, for the neighbours' mean).
+        let reading = try #require(lines.first { $0.hasPrefix("Reading ") && $0.contains(" authori") }, "\(lines)")
+        #expect(reading.hasSuffix(" 791.70"), "\(reading)")
+        if columns == 200 { #expect(reading.contains(" 674.00 "), "\(reading)") }
         if columns < 200 {
             let footer = lines.drop { !$0.contains("14 columns (") }.joined(separator: " ")
             #expect(footer.contains("not shown: "), "the footer counts what is hidden: \(lines)")

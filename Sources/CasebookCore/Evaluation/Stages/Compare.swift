@@ -387,6 +387,18 @@ enum Compare {
         notes += jointNeighbours
         for n in notes { env.context.addNote(n) }
         // The comparison cites the measure's source and the neighbour model's.
+        // The neighbours' mean and median carry one place more than the published
+        // figures; every value column shows that many, whatever its year's mean happens to be.
+        if measure.type == .decimal {
+            var places = 0
+            for (row, group) in groups.enumerated() where !group.hasPrefix("neighbours' ") {
+                for case .decimal(let v) in cells[row] {
+                    places = max(places, NumberText.decimalsNeeded(v, maxDecimals: ColumnFormat.maximumDecimals))
+                }
+            }
+            let shown = min(places + 1, ColumnFormat.maximumDecimals)
+            columns = columns.map { $0.type == .decimal && $0.name != "rank" ? $0.showing(shown) : $0 }
+        }
         return (Table(columns: columns, sources: input.sources.merged(with: neighbours.isEmpty ? [] : neighbourSources)), header)
     }
 
