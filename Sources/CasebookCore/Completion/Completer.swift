@@ -91,7 +91,7 @@ public struct Completer {
             switch firstWord {
             case StatementWord.describe.name, StatementWord.profile.name, StatementWord.forget.name:
                 return workspace.allNames
-            case StatementWord.help.name: return HelpText.topics
+            case StatementWord.help.name: return HelpText.topics + (workspace.catalog.map(ColumnHelp.allColumnNames) ?? [])
             case StatementWord.set.name: return SettingWord.names
             case StatementWord.save.name: return ["session", "chart"]
             default: break
@@ -101,6 +101,10 @@ public struct Completer {
             return SettingWord(spelled: tokens[1].text)?.valueWords ?? []
         }
         if tokens.count == 2, StatementWord(spelled: firstWord) == .load { return ["as"] }
+        // `describe referrals nfa, …`: the dataset's columns.
+        if tokens.count >= 2, StatementWord(spelled: firstWord) == .describe, tokens.count == 2 || last.kind == .comma {
+            return workspace.shallowSchema(tokens[1].text)?.names ?? []
+        }
         if last.kind == .pipe { return StageWord.names }
         if last.kind == .equal, tokens.count == 3, first.kind == .keyword(.let) { return workspace.allNames }
         if StageWord(spelled: last.text) == .join || last.isWord("left") || last.isWord("inner") { return workspace.allNames }

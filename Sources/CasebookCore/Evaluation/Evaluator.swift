@@ -41,17 +41,23 @@ struct Evaluator {
         case .datasets:
             return .table(datasetsTable(), header: [], notes: [])
         case .help(let topic):
+            // A word of the language, then a column of a shipped dataset, then one of LAIT's measures.
             guard let text = HelpText.render(topic: topic?.name)
+                ?? topic.flatMap({ columnHelp($0.name) })
                 ?? topic.flatMap({ LAITMeasures.help($0.name, workspace: workspace, cancellation: context.cancellation) })
             else {
+                let columns = workspace.catalog.map(ColumnHelp.allColumnNames) ?? []
                 throw Diagnostic(
                     id: "unknown-help-topic", message: "no help on `\(topic!.name)`", span: topic!.span,
                     help: Suggestions.didYouMean(topic!.name, in: HelpText.topics)
+                        ?? Suggestions.didYouMean(topic!.name, in: columns)
                         ?? Suggestions.didYouMean(
                             topic!.name, in: LAITMeasures.codes(workspace: workspace, cancellation: context.cancellation))
-                        ?? "`help` lists the topics; `help MEASURE` describes one of LAIT's measures")
+                        ?? "`help` lists the topics; `help COLUMN` says what a dataset's column means; `help MEASURE` describes one of LAIT's measures")
             }
             return .text(text)
+        case .describeColumns(let dataset, let columns):
+            return .text(try describeColumns(dataset, columns))
         case .load(let path, let pathSpan, let alias, let raw):
             return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
         case .set(let setting, let value, _, let written):

@@ -53,6 +53,7 @@ public enum HelpText {
           help keys                line editing, history and completion
           help settings            output format, rows shown, timer, …
           help NAME                one statement, stage or function, with an example
+          help COLUMN              what a dataset's column means (e.g. `help nfa`)
 
         """
     }

@@ -55,6 +55,14 @@ struct CompleterTests {
         #expect(complete("set format j").candidates == ["json"])
     }
 
+    @Test("help completes the datasets' columns; describe DATASET completes that dataset's")
+    func columnHelp() {
+        #expect(complete("help nf").candidates == ["nfa", "nfa_pct"])
+        #expect(complete("describe referrals nf").candidates == ["nfa", "nfa_pct"])
+        #expect(complete("describe referrals nfa, not_in").candidates == ["not_in_need", "not_in_need_pct"])
+        #expect(!complete("describe workforce nf").candidates.contains("nfa"))
+    }
+
     @Test("inside quotes: file paths")
     func paths() {
         let c = Completer(workspace: Self.workspace, homeDirectory: nil, baseDirectory: "/")
