@@ -24,9 +24,12 @@ public struct Binding: Sendable, Equatable {
 public struct SortKey: Sendable, Equatable {
     public var expr: Expr
     public var descending: Bool
-    public init(expr: Expr, descending: Bool) {
+    /// Whether `asc` or `desc` was written: `rank` follows a column's polarity only when not.
+    public var directionWritten: Bool
+    public init(expr: Expr, descending: Bool, directionWritten: Bool = false) {
         self.expr = expr
         self.descending = descending
+        self.directionWritten = directionWritten
     }
 }
 

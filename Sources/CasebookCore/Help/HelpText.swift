@@ -64,7 +64,8 @@ public enum HelpText {
           z     not applicable                     u     low reliability
           low   rounds to zero                     k     rounds to zero (DfE)
           ..    not available                      -     not available
-          (blank) empty in the source
+          (blank) empty in the source; or no matching row, or not applicable
+                  (the rank of England in `compare`): `reason(x)` says which
 
         Arithmetic with a missing value is missing, with the same reason.
         A comparison with one is not true: `where` drops the row; `is_missing(x)` finds it.

@@ -203,12 +203,15 @@ extension Parser {
         guard !atEnd, !check(.pipe) else { throw expected("a column or expression to order by", after: context) }
         let expr = try parseExpression()
         var descending = defaultDescending
+        var written = true
         if matchWord("desc") || matchWord("descending") {
             descending = true
         } else if matchWord("asc") || matchWord("ascending") {
             descending = false
+        } else {
+            written = false
         }
-        return SortKey(expr: expr, descending: descending)
+        return SortKey(expr: expr, descending: descending, directionWritten: written)
     }
 
     /// `name = expr, …`; with `allowUnnamed`, a bare expression names itself.

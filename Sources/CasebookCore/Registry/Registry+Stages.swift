@@ -90,7 +90,13 @@ extension StageWord: DeclaredWord {
             return Declaration(
                 .stage, synopsis: "rank [NAME =] EXPRESSION [desc|asc] [by COLUMN, …]",
                 summary: "Adds each row's rank, highest first unless `asc`, within its group, with a `tied` column (true when the rank is shared: 1, 2, 2, 4) and a `quartile` column (1 = the best quarter in that order). Rows with a missing value get no rank.",
-                examples: ["referrals | where year = 2016 and region = \"South East\" | rank referrals_rate | sort rank | select la_name, referrals_rate, rank, tied | take 5"])
+                details: [
+                    "A column whose source says a lower value is better (polarity `low is good` in `help COLUMN`: an Ofsted grade, a re-referral rate) ranks the lowest first, as the best, unless `asc` or `desc` is written; a note says so.",
+                ],
+                examples: [
+                    "referrals | where year = 2016 and region = \"South East\" | rank referrals_rate | sort rank | select la_name, referrals_rate, rank, tied | take 5",
+                    "inspections | as_at 2025 | where level = \"Local authority\" and region = \"London\" | rank overall_grade | sort rank | select la_name, overall_effectiveness, rank | take 5",
+                ])
         case .change:
             return Declaration(
                 .stage, synopsis: "change COLUMN over ORDER [by COLUMN, …]",
