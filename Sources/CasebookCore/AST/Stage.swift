@@ -5,9 +5,13 @@
 public struct NameRef: Sendable, Equatable {
     public var name: String
     public var span: SourceSpan
-    public init(_ name: String, _ span: SourceSpan) {
+    /// A column pattern (`*_rate`, `referrals*`) in select, drop and longer:
+    /// `*` stands for any run of characters; ColumnPattern expands it.
+    public var isPattern: Bool
+    public init(_ name: String, _ span: SourceSpan, isPattern: Bool = false) {
         self.name = name
         self.span = span
+        self.isPattern = isPattern
     }
 }
 
@@ -15,9 +19,12 @@ public struct NameRef: Sendable, Equatable {
 public struct Binding: Sendable, Equatable {
     public var name: NameRef?
     public var expr: Expr
-    public init(name: NameRef?, expr: Expr) {
+    /// In select: a column pattern, which stands for the columns it matches (`expr` is unused).
+    public var pattern: NameRef?
+    public init(name: NameRef?, expr: Expr, pattern: NameRef? = nil) {
         self.name = name
         self.expr = expr
+        self.pattern = pattern
     }
 }
 

@@ -67,7 +67,12 @@ public struct Completer {
             start = last.span.start
             tokens.removeLast()
         }
-        let words = candidates(before: tokens, text: upto)
+        var words = candidates(before: tokens, text: upto)
+        // After a `*` written against it (`select *_ra`), a pattern's ending: the
+        // ends of the column names from where the typed part appears (`_rate`).
+        if let star = tokens.last, star.kind == .star, star.span.end == start, !prefix.isEmpty {
+            words = Self.patternEndings(prefix, of: words)
+        }
         var matches = words.filter { $0.lowercased().hasPrefix(prefix.lowercased().replacing("`", with: "")) }
         // Keep order (columns before functions) but drop repeats.
         var seen = Set<String>()
@@ -126,6 +131,19 @@ public struct Completer {
             words += AggregateWord.names + FunctionWord.names + ["and", "or", "not", "in", "between", "like", "missing"]
         }
         return words
+    }
+
+    /// Each name's tail from every place `typed` appears in it, shortest first.
+    static func patternEndings(_ typed: String, of names: [String]) -> [String] {
+        var endings = Set<String>()
+        for name in names {
+            var rest = Substring(name)
+            while let r = rest.firstRange(of: typed) {
+                endings.insert(String(name[r.lowerBound...]))
+                rest = rest[r.upperBound...]
+            }
+        }
+        return endings.sorted { ($0.count, $0) < ($1.count, $1) }
     }
 
     /// The stage the cursor is in: the identifier after the last `|`.

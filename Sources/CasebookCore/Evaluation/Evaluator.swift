@@ -149,8 +149,9 @@ struct Evaluator {
     {
         switch stage.kind {
         case .filter(let condition): return try Filter.apply(table, condition, env)
-        case .select(let bindings): return try Select.apply(table, bindings, env)
-        case .drop(let names): return try Select.drop(table, names, env)
+        case .select(let bindings):
+            return try Select.apply(table, try ColumnPattern.expand(bindings, columns: table.columnNames), env)
+        case .drop(let names): return try Select.drop(table, try ColumnPattern.expand(names, columns: table.columnNames), env)
         case .rename(let pairs): return try Select.rename(table, pairs, env)
         case .derive(let bindings): return try Derive.apply(table, bindings, env)
         case .sort(let keys): return try Sort.apply(table, keys, env)
@@ -169,7 +170,8 @@ struct Evaluator {
         case .change(let column, let over, let by): return try Change.apply(table, column: column, over: over, by: by, env)
         case .wider(let names, let values): return try Reshape.wider(table, names: names, values: values, env)
         case .longer(let columns, let names, let values):
-            return try Reshape.longer(table, columns: columns, nameColumn: names, valueColumn: values, env)
+            let stacked = try ColumnPattern.expand(columns, columns: table.columnNames)
+            return try Reshape.longer(table, columns: stacked, nameColumn: names, valueColumn: values, env)
         case .top(let n, let key, let by): return try Top.apply(table, n: n, key: key, by: by, env)
         case .authorities(let items): return try ForAuthorities.apply(table, items, env)
         case .asAt(let date, let inspected): return try AsAt.apply(table, date, inspected: inspected, env)

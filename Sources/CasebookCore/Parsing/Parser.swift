@@ -165,6 +165,41 @@ public struct Parser {
         return names
     }
 
+    /// A column pattern at the cursor (`*_rate`, `referrals*`, `*`): tokens
+    /// written together (no space between) of names, numbers and `*`, that
+    /// begin or end with `*` and end the item (`,`, `|`, `)`, `into`, the
+    /// end). A `*` at one end is what makes it a pattern: `rate*2`, with
+    /// neither, is a product, and `*` cannot begin an expression nor end one.
+    mutating func parsePattern() -> NameRef? {
+        func wordlike(_ t: Token) -> Bool {
+            switch t.kind {
+            case .identifier, .integer, .star, .keyword: return true
+            default: return false
+            }
+        }
+        guard wordlike(current) else { return nil }
+        var last = position
+        while last + 1 < end, wordlike(tokens[last + 1]), tokens[last + 1].span.start == tokens[last].span.end { last += 1 }
+        let run = tokens[position...last]
+        guard run.first!.kind == .star || run.last!.kind == .star else { return nil }
+        let after = tokens[min(last + 1, end)]
+        guard after.kind == .endOfInput || after.kind == .comma || after.kind == .pipe || after.kind == .rightParen
+            || after.isWord("into")
+        else { return nil }
+        let span = run.first!.span.union(run.last!.span)
+        position = last + 1
+        return NameRef(run.map(\.text).joined(), span, isPattern: true)
+    }
+
+    /// Column names or patterns (drop, longer).
+    mutating func parseColumnList(_ what: String, after context: String) throws(Diagnostic) -> [NameRef] {
+        var names: [NameRef] = []
+        repeat {
+            if let p = parsePattern() { names.append(p) } else { names.append(try parseName(what, after: names.isEmpty ? context : "`,`")) }
+        } while match(.comma)
+        return names
+    }
+
     /// A name given twice where each makes or keys one column (`count by
     /// region, region`, `longer … into x, x`): an error at the second.
     func refuseRepeated(_ names: [NameRef], _ what: String) throws(Diagnostic) {

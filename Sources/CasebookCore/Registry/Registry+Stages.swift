@@ -19,13 +19,19 @@ extension StageWord: DeclaredWord {
                 ])
         case .select:
             return Declaration(
-                .stage, synopsis: "select COLUMN, NEW = EXPRESSION, …",
+                .stage, synopsis: "select COLUMN, PATTERN*, NEW = EXPRESSION, …",
                 summary: "Keeps the named columns in the order given; `new = old` renames and `new = expression` computes.",
-                examples: ["authorities | select la_code, name = la_name, region | take 3"])
+                details: [
+                    "A name with `*` at its start or end is a pattern for every column it matches, in the table's order (`*_rate`, `referrals*`, `*` for all); it matches whole names, and one that matches nothing is an error before anything runs. `*` at neither end is multiplication.",
+                ],
+                examples: [
+                    "authorities | select la_code, name = la_name, region | take 3",
+                    "referrals | for \"Reading\" | where year = 2016 | select la_name, *_rate",
+                ])
         case .drop:
             return Declaration(
-                .stage, synopsis: "drop COLUMN, …", summary: "Removes columns.",
-                examples: ["authorities | drop ons_code | take 3"])
+                .stage, synopsis: "drop COLUMN, PATTERN*, …", summary: "Removes columns (a name with `*` at an end removes every column it matches).",
+                examples: ["authorities | drop ons_code | take 3", "referrals | drop *_rate, *_pct | take 2"])
         case .rename:
             return Declaration(
                 .stage, synopsis: "rename NEW = OLD, …", summary: "Renames columns, keeping their place.",
@@ -109,9 +115,12 @@ extension StageWord: DeclaredWord {
                 examples: ["referrals | for \"Reading\" | select la_name, year, referrals | wider year referrals"])
         case .longer:
             return Declaration(
-                .stage, synopsis: "longer COLUMN, … into NAME, VALUE",
-                summary: "Wide to long: the listed columns become rows, with their names in NAME and their values in VALUE.",
-                examples: ["referrals | for \"Reading\" | where year = 2016 | select la_name, referrals, rereferrals | longer referrals, rereferrals into measure, value"])
+                .stage, synopsis: "longer COLUMN, PATTERN*, … into NAME, VALUE",
+                summary: "Wide to long: the listed columns become rows, with their names in NAME and their values in VALUE. A name with `*` at an end stands for every column it matches.",
+                examples: [
+                    "referrals | for \"Reading\" | where year = 2016 | select la_name, referrals, rereferrals | longer referrals, rereferrals into measure, value",
+                    "sources_of_referral | for \"Reading\" | where year = 2024 | select la_name, from_* | longer from_* into source, referrals | take 3",
+                ])
         case .top:
             return Declaration(
                 .stage, synopsis: "top N EXPRESSION [desc|asc] [by COLUMN, …]",
