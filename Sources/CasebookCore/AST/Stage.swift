@@ -65,8 +65,11 @@ public struct Stage: Sendable, Equatable {
         case distinct([NameRef])
         case group([NameRef])
         case ungroup
-        case summarise([Binding], by: [NameRef])
-        case count(by: [NameRef])
+        /// `by` keys may be expressions (`by decade = year / 10 * 10`, `by year >= 2020`):
+        /// `computing` holds them, worked out as `derive` would before grouping.
+        case summarise([Binding], by: [NameRef], computing: [Binding])
+        /// `within`: the first keys whose groups the percent is a share of (all rows without).
+        case count(by: [NameRef], computing: [Binding], within: [NameRef])
         case join(JoinKind, Pipeline, on: [JoinKey])
         case rank(SortKey, by: [NameRef], as: NameRef?)
         case change(NameRef, over: NameRef, by: [NameRef])

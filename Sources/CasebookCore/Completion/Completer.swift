@@ -123,7 +123,8 @@ public struct Completer {
         let stage = currentStage(tokens)
         switch stage {
         case .sort, .rank, .top: words += ["desc", "asc", "by"]
-        case .summarise, .count: words += ["by"]
+        case .summarise: words += ["by"]
+        case .count: words += ["by", "within"]
         case .change: words += ["over", "by"]
         default: break
         }

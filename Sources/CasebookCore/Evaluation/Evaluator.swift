@@ -163,8 +163,12 @@ struct Evaluator {
             var t = table
             t.grouping = []
             return t
-        case .summarise(let bindings, let by): return try Summarise.apply(table, bindings, by: by, env)
-        case .count(let by): return try Summarise.count(table, by: by, env)
+        case .summarise(let bindings, let by, let computing):
+            let keyed = computing.isEmpty ? table : try Derive.apply(table, computing, env)
+            return try Summarise.apply(keyed, bindings, by: by, env)
+        case .count(let by, let computing, let within):
+            let keyed = computing.isEmpty ? table : try Derive.apply(table, computing, env)
+            return try Summarise.count(keyed, by: by, within: within, env)
         case .join(let kind, let right, let keys): return try Join.apply(table, kind: kind, right: right, on: keys, env)
         case .rank(let key, let by, let name): return try Rank.apply(table, key: key, by: by, as: name, env)
         case .change(let column, let over, let by): return try Change.apply(table, column: column, over: over, by: by, env)

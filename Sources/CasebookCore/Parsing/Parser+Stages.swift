@@ -100,9 +100,16 @@ extension Parser {
             kind = .ungroup
         case .summarise:
             let bindings = try parseBindings(after: context, allowUnnamed: true)
-            kind = .summarise(bindings, by: try parseByClause())
+            let (by, computing) = try parseGroupKeys()
+            kind = .summarise(bindings, by: by, computing: computing)
         case .count:
-            kind = .count(by: try parseByClause())
+            let (by, computing) = try parseGroupKeys()
+            var within: [NameRef] = []
+            if matchWord("within") {
+                within = try parseNameList("a key column of this count", after: "`within`")
+                try checkWithin(within, by: by)
+            }
+            kind = .count(by: by, computing: computing, within: within)
         case .join:
             preconditionFailure("`join` is parsed by parseJoin")
         case .rank:

@@ -73,17 +73,25 @@ extension StageWord: DeclaredWord {
                 examples: ["referrals | group region | ungroup | count"])
         case .summarise:
             return Declaration(
-                .stage, aliases: ["summarize", "aggregate"], synopsis: "summarise [NAME =] AGGREGATE, … [by COLUMN, …]",
+                .stage, aliases: ["summarize", "aggregate"], synopsis: "summarise [NAME =] AGGREGATE, … [by KEY, …]   (KEY: column, NAME = EXPRESSION, or EXPRESSION)",
                 summary: "One row per group with aggregates (count, sum, mean, median, …). Missing values are skipped, and a note under the result says how many and why; another note says when a group mixes England, regional and authority rows (the `level` column).",
                 examples: [
                     "workforce | where level = \"Local authority\" | summarise median(caseload), mean(turnover_pct) by year",
                     "referrals | where level = \"Local authority\" and year = 2016 | summarise n = count(), total = sum(referrals) by region",
+                    "referrals | where level = \"National\" | summarise mean(referrals_rate) by recent = year >= 2020",
                 ])
         case .count:
             return Declaration(
-                .stage, synopsis: "count [by COLUMN, …]",
+                .stage, synopsis: "count [by KEY, … [within KEY, …]]   (KEY: column, NAME = EXPRESSION, or EXPRESSION)",
                 summary: "The number of rows, or a frequency table: rows per value, with their percentage.",
-                examples: ["authorities | count by region"])
+                details: [
+                    "A key may be an expression, named (`by band = if(referrals_rate > 600, \"high\", \"not high\")`) or by its text (`by year >= 2020`), worked out as `derive` would.",
+                    "The percent is of all the rows; `within` the first keys, of each of their groups' rows, in a column that says so (`count by region, type within region` gives `percent_of_region`, adding to 100 in each region).",
+                ],
+                examples: [
+                    "authorities | count by region",
+                    "authorities | where status = \"current\" | count by region, type within region | take 4",
+                ])
         case .join:
             return Declaration(
                 .stage, synopsis: "join [left] NAME on KEY[, KEY…]   (KEY: column, or left = right)",

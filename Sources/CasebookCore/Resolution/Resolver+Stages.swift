@@ -43,14 +43,15 @@ extension Resolver {
         case .group(let names):
             require(names, in: input, &problems)
             out.grouping = names.map(\.name)
-        case .summarise(let bindings, let by):
-            out = summarise(bindings, by: by, input, &problems)
-        case .count(let by):
-            require(by, in: input, &problems)
+        case .summarise(let bindings, let by, let computing):
+            out = summarise(bindings, by: by, keysComputed(computing, input, &problems), &problems)
+        case .count(let by, let computing, let within):
+            let keyedInput = keysComputed(computing, input, &problems)
+            require(by, in: keyedInput, &problems)
             let keys = by.isEmpty ? input.grouping.map { NameRef($0, .at(0)) } : by
-            out = keyed(keys, from: input)
+            out = keyed(keys, from: keyedInput)
             out.columns.append(SchemaColumn("count", .integer, unit: "count"))
-            if !keys.isEmpty { out.columns.append(SchemaColumn("percent", .decimal, unit: "percent")) }
+            if !keys.isEmpty { out.columns.append(SchemaColumn(Summarise.percentName(within: within), .decimal, unit: "percent")) }
         case .join(_, let right, let keys):
             out = join(input, right, keys, &problems)
         case .rank(let key, let by, let name):
@@ -145,6 +146,13 @@ extension Resolver {
         }
         let usable = bindings.filter { $0.pattern.map { !failed.contains($0.name) } ?? true }
         return (try? ColumnPattern.expand(usable, columns: input.names)) ?? []
+    }
+
+    /// The table with `by`'s key expressions added as columns, as `derive` adds them.
+    func keysComputed(_ computing: [Binding], _ input: Schema, _ problems: inout [Diagnostic]) -> Schema {
+        var out = input
+        for b in computing { out.set(column(for: b, in: out, &problems)) }
+        return out
     }
 
     /// The result of a stage whose columns the resolver does not work out.
