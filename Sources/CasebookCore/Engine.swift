@@ -201,7 +201,7 @@ public final class Engine {
         case .once(let path, let span): return try redirect(path: path, span: span, once: true)
         case .saveSession(let path, let span, let replace): return try saveSession(path: path, span: span, replace: replace)
         case .saveChart(let path, let span): return try saveChart(path: path, span: span)
-        case .pipeline, .bind, .datasets, .help, .load, .forget, .quit: return nil
+        case .pipeline, .bind, .datasets, .help, .describeColumns, .load, .forget, .quit: return nil
         }
     }
 

@@ -172,7 +172,8 @@ def build_inspections(geo, pol, index):
     ds.add_column("inspection_date", "First day of the inspection (ISO YYYY-MM-DD); empty where the source has none (all pre-ILACS inspections)", "date")
     ds.add_column("published", "Date the report was published (ISO YYYY-MM-DD)", "date")
     ds.add_column("overall_effectiveness", "Overall effectiveness as published: Outstanding, Good, Requires improvement to be good, Inadequate. Empty for SLAC inspections and SLAC re-inspections, which had separate safeguarding and looked-after judgements and no single overall one", "judgement")
-    ds.add_column("overall_grade", "overall_effectiveness as a number: 1 Outstanding, 2 Good, 3 Requires improvement to be good, 4 Inadequate; empty if no overall judgement", "grade (1-4)")
+    # Ofsted's scale runs from 1 (best) to 4 (worst): a lower grade is better.
+    ds.add_column("overall_grade", "overall_effectiveness as a number: 1 Outstanding, 2 Good, 3 Requires improvement to be good, 4 Inadequate (a lower grade is better); empty if no overall judgement", "grade (1-4)", polarity="low is good")
     for col, desc in JUDGEMENT_COLUMNS:
         ds.add_column(col, desc + ". '-' as published where the judgement did not apply (e.g. no looked after children)", "judgement")
     ds.add_column("source", "'Ofsted official statistics' or 'D2I scrape of published reports' (not official; used only for inspections published after those in the official statistics)", "text")

@@ -5,9 +5,13 @@
 struct NameRef: Sendable, Equatable {
     public var name: String
     public var span: SourceSpan
-    public init(_ name: String, _ span: SourceSpan) {
+    /// A column pattern (`*_rate`, `referrals*`) in select, drop and longer:
+    /// `*` stands for any run of characters; ColumnPattern expands it.
+    public var isPattern: Bool
+    public init(_ name: String, _ span: SourceSpan, isPattern: Bool = false) {
         self.name = name
         self.span = span
+        self.isPattern = isPattern
     }
 }
 
@@ -15,18 +19,24 @@ struct NameRef: Sendable, Equatable {
 struct Binding: Sendable, Equatable {
     public var name: NameRef?
     public var expr: Expr
-    public init(name: NameRef?, expr: Expr) {
+    /// In select: a column pattern, which stands for the columns it matches (`expr` is unused).
+    public var pattern: NameRef?
+    public init(name: NameRef?, expr: Expr, pattern: NameRef? = nil) {
         self.name = name
         self.expr = expr
+        self.pattern = pattern
     }
 }
 
 struct SortKey: Sendable, Equatable {
     public var expr: Expr
-    var descending: Bool
-    public init(expr: Expr, descending: Bool) {
+    public var descending: Bool
+    /// Whether `asc` or `desc` was written: `rank` follows a column's polarity only when not.
+    public var directionWritten: Bool
+    public init(expr: Expr, descending: Bool, directionWritten: Bool = false) {
         self.expr = expr
         self.descending = descending
+        self.directionWritten = directionWritten
     }
 }
 
@@ -55,8 +65,11 @@ struct Stage: Sendable, Equatable {
         case distinct([NameRef])
         case group([NameRef])
         case ungroup
-        case summarise([Binding], by: [NameRef])
-        case count(by: [NameRef])
+        /// `by` keys may be expressions (`by decade = year / 10 * 10`, `by year >= 2020`):
+        /// `computing` holds them, worked out as `derive` would before grouping.
+        case summarise([Binding], by: [NameRef], computing: [Binding])
+        /// `within`: the first keys whose groups the percent is a share of (all rows without).
+        case count(by: [NameRef], computing: [Binding], within: [NameRef])
         case join(JoinKind, Pipeline, on: [JoinKey])
         case rank(SortKey, by: [NameRef], as: NameRef?)
         case change(NameRef, over: NameRef, by: [NameRef])

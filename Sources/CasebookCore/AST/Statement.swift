@@ -8,6 +8,8 @@ public struct Statement: Sendable, Equatable {
         case bind(name: NameRef, Pipeline)  // let NAME = PIPELINE
         case datasets
         case help(topic: NameRef?)
+        /// `describe DATASET COLUMN, …`: what each column means, from the dataset's metadata.
+        case describeColumns(dataset: NameRef, columns: [NameRef])
         /// `load "PATH" [as NAME] [raw]`: `raw` keeps an EES file's own columns.
         case load(path: String, pathSpan: SourceSpan, as: NameRef?, raw: Bool)
         /// `set OPTION VALUE`, the value checked against the setting's declaration.
@@ -40,7 +42,7 @@ extension Statement {
     /// settings, help and the like, which read no data.
     var isTimed: Bool {
         switch kind {
-        case .set, .showSettings, .help: return false
+        case .set, .showSettings, .help, .describeColumns: return false
         default: return true
         }
     }

@@ -67,7 +67,12 @@ public struct Completer {
             start = last.span.start
             tokens.removeLast()
         }
-        let words = candidates(before: tokens, text: upto)
+        var words = candidates(before: tokens, text: upto)
+        // After a `*` written against it (`select *_ra`), a pattern's ending: the
+        // ends of the column names from where the typed part appears (`_rate`).
+        if let star = tokens.last, star.kind == .star, star.span.end == start, !prefix.isEmpty {
+            words = Self.patternEndings(prefix, of: words)
+        }
         var matches = words.filter { $0.lowercased().hasPrefix(prefix.lowercased().replacing("`", with: "")) }
         // Keep order (columns before functions) but drop repeats.
         var seen = Set<String>()
@@ -91,7 +96,7 @@ public struct Completer {
             switch firstWord {
             case StatementWord.describe.name, StatementWord.profile.name, StatementWord.forget.name:
                 return workspace.allNames
-            case StatementWord.help.name: return HelpText.topics
+            case StatementWord.help.name: return HelpText.topics + (workspace.catalog.map(ColumnHelp.allColumnNames) ?? [])
             case StatementWord.set.name: return SettingWord.names
             case StatementWord.save.name: return ["session", "chart"]
             default: break
@@ -101,6 +106,10 @@ public struct Completer {
             return SettingWord(spelled: tokens[1].text)?.valueWords ?? []
         }
         if tokens.count == 2, StatementWord(spelled: firstWord) == .load { return ["as"] }
+        // `describe referrals nfa, …`: the dataset's columns.
+        if tokens.count >= 2, StatementWord(spelled: firstWord) == .describe, tokens.count == 2 || last.kind == .comma {
+            return workspace.shallowSchema(tokens[1].text)?.names ?? []
+        }
         if last.kind == .pipe { return StageWord.names }
         if last.kind == .equal, tokens.count == 3, first.kind == .keyword(.let) { return workspace.allNames }
         if StageWord(spelled: last.text) == .join || last.isWord("left") || last.isWord("inner") { return workspace.allNames }
@@ -114,7 +123,8 @@ public struct Completer {
         let stage = currentStage(tokens)
         switch stage {
         case .sort, .rank, .top: words += ["desc", "asc", "by"]
-        case .summarise, .count: words += ["by"]
+        case .summarise: words += ["by"]
+        case .count: words += ["by", "within"]
         case .change: words += ["over", "by"]
         default: break
         }
@@ -122,6 +132,19 @@ public struct Completer {
             words += AggregateWord.names + FunctionWord.names + ["and", "or", "not", "in", "between", "like", "missing"]
         }
         return words
+    }
+
+    /// Each name's tail from every place `typed` appears in it, shortest first.
+    static func patternEndings(_ typed: String, of names: [String]) -> [String] {
+        var endings = Set<String>()
+        for name in names {
+            var rest = Substring(name)
+            while let r = rest.firstRange(of: typed) {
+                endings.insert(String(name[r.lowerBound...]))
+                rest = rest[r.upperBound...]
+            }
+        }
+        return endings.sorted { ($0.count, $0) < ($1.count, $1) }
     }
 
     /// The stage the cursor is in: the identifier after the last `|`.

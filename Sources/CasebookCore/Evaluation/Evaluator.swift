@@ -41,17 +41,23 @@ struct Evaluator {
         case .datasets:
             return .table(datasetsTable(), header: [], notes: [])
         case .help(let topic):
+            // A word of the language, then a column of a shipped dataset, then one of LAIT's measures.
             guard let text = HelpText.render(topic: topic?.name)
+                ?? topic.flatMap({ columnHelp($0.name) })
                 ?? topic.flatMap({ LAITMeasures.help($0.name, workspace: workspace, cancellation: context.cancellation) })
             else {
+                let columns = workspace.catalog.map(ColumnHelp.allColumnNames) ?? []
                 throw Diagnostic(
                     id: .unknownHelpTopic, message: "no help on `\(topic!.name)`", span: topic!.span,
                     help: Suggestions.didYouMean(topic!.name, in: HelpText.topics)
+                        ?? Suggestions.didYouMean(topic!.name, in: columns)
                         ?? Suggestions.didYouMean(
                             topic!.name, in: LAITMeasures.codes(workspace: workspace, cancellation: context.cancellation))
-                        ?? "`help` lists the topics; `help MEASURE` describes one of LAIT's measures")
+                        ?? "`help` lists the topics; `help COLUMN` says what a dataset's column means; `help MEASURE` describes one of LAIT's measures")
             }
             return .text(text)
+        case .describeColumns(let dataset, let columns):
+            return .text(try describeColumns(dataset, columns))
         case .load(let path, let pathSpan, let alias, let raw):
             return try load(path: path, pathSpan: pathSpan, alias: alias, raw: raw)
         case .set, .showSettings, .output, .once, .saveSession, .saveChart:
@@ -139,8 +145,9 @@ struct Evaluator {
     {
         switch stage.kind {
         case .filter(let condition): return try Filter.apply(table, condition, env)
-        case .select(let bindings): return try Select.apply(table, bindings, env)
-        case .drop(let names): return try Select.drop(table, names, env)
+        case .select(let bindings):
+            return try Select.apply(table, try ColumnPattern.expand(bindings, columns: table.columnNames), env)
+        case .drop(let names): return try Select.drop(table, try ColumnPattern.expand(names, columns: table.columnNames), env)
         case .rename(let pairs): return try Select.rename(table, pairs, env)
         case .derive(let bindings): return try Derive.apply(table, bindings, env)
         case .sort(let keys): return try Sort.apply(table, keys, env)
@@ -152,14 +159,19 @@ struct Evaluator {
             var t = table
             t.grouping = []
             return t
-        case .summarise(let bindings, let by): return try Summarise.apply(table, bindings, by: by, env)
-        case .count(let by): return try Summarise.count(table, by: by, env)
+        case .summarise(let bindings, let by, let computing):
+            let keyed = computing.isEmpty ? table : try Derive.apply(table, computing, env)
+            return try Summarise.apply(keyed, bindings, by: by, env)
+        case .count(let by, let computing, let within):
+            let keyed = computing.isEmpty ? table : try Derive.apply(table, computing, env)
+            return try Summarise.count(keyed, by: by, within: within, env)
         case .join(let kind, let right, let keys): return try Join.apply(table, kind: kind, right: right, on: keys, env)
         case .rank(let key, let by, let name): return try Rank.apply(table, key: key, by: by, as: name, env)
         case .change(let column, let over, let by): return try Change.apply(table, column: column, over: over, by: by, env)
         case .wider(let names, let values): return try Reshape.wider(table, names: names, values: values, env)
         case .longer(let columns, let names, let values):
-            return try Reshape.longer(table, columns: columns, nameColumn: names, valueColumn: values, env)
+            let stacked = try ColumnPattern.expand(columns, columns: table.columnNames)
+            return try Reshape.longer(table, columns: stacked, nameColumn: names, valueColumn: values, env)
         case .top(let n, let key, let by): return try Top.apply(table, n: n, key: key, by: by, env)
         case .authorities(let items): return try ForAuthorities.apply(table, items, env)
         case .asAt(let date, let inspected): return try AsAt.apply(table, date, inspected: inspected, env)

@@ -53,6 +53,7 @@ enum HelpText {
           help keys                line editing, history and completion
           help settings            output format, rows shown, timer, …
           help NAME                one statement, stage or function, with an example
+          help COLUMN              what a dataset's column means (e.g. `help nfa`)
 
         """
     }
@@ -63,7 +64,8 @@ enum HelpText {
           z     not applicable                     u     low reliability
           low   rounds to zero                     k     rounds to zero (DfE)
           ..    not available                      -     not available
-          (blank) empty in the source
+          (blank) empty in the source; or no matching row, or not applicable
+                  (the rank of England in `compare`): `reason(x)` says which
 
         Arithmetic with a missing value is missing, with the same reason.
         A comparison with one is not true: `where` drops the row; `is_missing(x)` finds it.

@@ -68,9 +68,9 @@ extension Parser {
             guard !atEnd, current.kind != .pipe else { throw expected("a condition", after: context) }
             kind = .filter(try parseExpression())
         case .select:
-            kind = .select(try parseBindings(after: context, allowUnnamed: true))
+            kind = .select(try parseBindings(after: context, allowUnnamed: true, allowPatterns: true))
         case .drop:
-            kind = .drop(try parseNameList("a column name", after: context))
+            kind = .drop(try parseColumnList("a column name or pattern", after: context))
         case .rename:
             var pairs: [(to: NameRef, from: NameRef)] = []
             repeat {
@@ -100,9 +100,16 @@ extension Parser {
             kind = .ungroup
         case .summarise:
             let bindings = try parseBindings(after: context, allowUnnamed: true)
-            kind = .summarise(bindings, by: try parseByClause())
+            let (by, computing) = try parseGroupKeys()
+            kind = .summarise(bindings, by: by, computing: computing)
         case .count:
-            kind = .count(by: try parseByClause())
+            let (by, computing) = try parseGroupKeys()
+            var within: [NameRef] = []
+            if matchWord("within") {
+                within = try parseNameList("a key column of this count", after: "`within`")
+                try checkWithin(within, by: by)
+            }
+            kind = .count(by: by, computing: computing, within: within)
         case .join:
             preconditionFailure("`join` is parsed by parseJoin")
         case .rank:
@@ -126,7 +133,7 @@ extension Parser {
             let values = try parseName("the column holding the values", after: "`\(names.name)`")
             kind = .wider(names: names, values: values)
         case .longer:
-            let columns = try parseNameList("a column to turn into rows", after: context)
+            let columns = try parseColumnList("a column (or pattern) to turn into rows", after: context)
             guard matchWord("into") else {
                 throw expected("`into` and two names (e.g. `into measure, value`)", after: "the columns")
             }
@@ -203,23 +210,30 @@ extension Parser {
         guard !atEnd, !check(.pipe) else { throw expected("a column or expression to order by", after: context) }
         let expr = try parseExpression()
         var descending = defaultDescending
+        var written = true
         if matchWord("desc") || matchWord("descending") {
             descending = true
         } else if matchWord("asc") || matchWord("ascending") {
             descending = false
+        } else {
+            written = false
         }
-        return SortKey(expr: expr, descending: descending)
+        return SortKey(expr: expr, descending: descending, directionWritten: written)
     }
 
     /// `name = expr, …`; with `allowUnnamed`, a bare expression names itself.
-    mutating func parseBindings(after context: String, allowUnnamed: Bool) throws(Diagnostic) -> [Binding] {
+    mutating func parseBindings(after context: String, allowUnnamed: Bool, allowPatterns: Bool = false) throws(Diagnostic)
+        -> [Binding]
+    {
         var bindings: [Binding] = []
         repeat {
             let ctx = bindings.isEmpty ? context : "`,`"
             guard !atEnd, !check(.pipe), !checkWord("by") || peek().kind == .equal else {
                 throw expected(allowUnnamed ? "a column or expression" : "`name = expression`", after: ctx)
             }
-            if current.name != nil, peek().kind == .equal {
+            if allowPatterns, let p = parsePattern() {
+                bindings.append(Binding(name: nil, expr: Expr(.column(p.name), p.span), pattern: p))
+            } else if current.name != nil, peek().kind == .equal {
                 let name = try parseName("a column name", after: ctx)
                 _ = advance()
                 guard !atEnd, !check(.pipe), !check(.comma) else { throw expected("an expression", after: "`=`") }

@@ -76,6 +76,11 @@ extension Parser {
         case .describe, .profile:
             // `describe NAME` is `NAME | describe`: one implementation, two spellings.
             let name = try parseName("a dataset name", after: "`\(word.text)`")
+            if command == .describe, !atEnd, current.name != nil {
+                // `describe referrals nfa`: what those columns mean, in full.
+                let columns = try parseNameList("a column name", after: "`describe \(name.name)`")
+                return try done(.describeColumns(dataset: name, columns: columns), "the column names")
+            }
             var stages: [Stage] = []
             let stageKind: Stage.Kind = command == .describe ? .describe : .profile
             stages.append(Stage(stageKind, span: word.span, nameSpan: word.span))

@@ -165,6 +165,41 @@ public struct Parser {
         return names
     }
 
+    /// A column pattern at the cursor (`*_rate`, `referrals*`, `*`): tokens
+    /// written together (no space between) of names, numbers and `*`, that
+    /// begin or end with `*` and end the item (`,`, `|`, `)`, `into`, the
+    /// end). A `*` at one end is what makes it a pattern: `rate*2`, with
+    /// neither, is a product, and `*` cannot begin an expression nor end one.
+    mutating func parsePattern() -> NameRef? {
+        func wordlike(_ t: Token) -> Bool {
+            switch t.kind {
+            case .identifier, .integer, .star, .keyword: return true
+            default: return false
+            }
+        }
+        guard wordlike(current) else { return nil }
+        var last = position
+        while last + 1 < end, wordlike(tokens[last + 1]), tokens[last + 1].span.start == tokens[last].span.end { last += 1 }
+        let run = tokens[position...last]
+        guard run.first!.kind == .star || run.last!.kind == .star else { return nil }
+        let after = tokens[min(last + 1, end)]
+        guard after.kind == .endOfInput || after.kind == .comma || after.kind == .pipe || after.kind == .rightParen
+            || after.isWord("into")
+        else { return nil }
+        let span = run.first!.span.union(run.last!.span)
+        position = last + 1
+        return NameRef(run.map(\.text).joined(), span, isPattern: true)
+    }
+
+    /// Column names or patterns (drop, longer).
+    mutating func parseColumnList(_ what: String, after context: String) throws(Diagnostic) -> [NameRef] {
+        var names: [NameRef] = []
+        repeat {
+            if let p = parsePattern() { names.append(p) } else { names.append(try parseName(what, after: names.isEmpty ? context : "`,`")) }
+        } while match(.comma)
+        return names
+    }
+
     /// A name given twice where each makes or keys one column (`count by
     /// region, region`, `longer … into x, x`): an error at the second.
     func refuseRepeated(_ names: [NameRef], _ what: String) throws(Diagnostic) {
@@ -185,6 +220,59 @@ public struct Parser {
         let keys = try parseKeyList("a column name", after: "`by`")
         try refuseRepeated(keys, "after `by`")
         return keys
+    }
+
+    /// `by` in summarise and count: keys that are column names, `name =
+    /// expression`, or an expression named by its text (`by year >= 2020`).
+    /// The expressions come back apart, to be worked out before grouping.
+    mutating func parseGroupKeys() throws(Diagnostic) -> ([NameRef], [Binding]) {
+        guard matchWord("by") else { return ([], []) }
+        var names: [NameRef] = []
+        var computing: [Binding] = []
+        repeat {
+            let context = names.isEmpty ? "`by`" : "`,`"
+            guard !atEnd, !check(.pipe) else { throw expected("a column or expression to group by", after: context) }
+            let next = peek().kind
+            let endsKey = next == .comma || next == .pipe || next == .endOfInput || next == .rightParen || peek().isWord("within")
+            if current.name != nil, next == .equal {
+                let name = try parseName("a name for the key", after: context)
+                _ = advance()
+                guard !atEnd, !check(.pipe), !check(.comma) else { throw expected("an expression", after: "`=`") }
+                computing.append(Binding(name: name, expr: try parseExpression()))
+                names.append(name)
+            } else if current.name != nil, endsKey {
+                names.append(try parseName("a column name", after: context))
+            } else {
+                // Named by its text, as an unnamed select column is.
+                let expr = try parseExpression()
+                let name = NameRef(Binding(name: nil, expr: expr).outputName(in: source), expr.span)
+                computing.append(Binding(name: name, expr: expr))
+                names.append(name)
+            }
+        } while match(.comma)
+        try refuseRepeated(names, "after `by`")
+        return (names, computing)
+    }
+
+    /// `within` names keys of the count, the first ones (a share of what each region holds, say).
+    func checkWithin(_ within: [NameRef], by: [NameRef]) throws(Diagnostic) {
+        for (i, w) in within.enumerated() where i >= by.count || by[i].name != w.name {
+            let keys = by.map { Messages.code($0.name) }
+            throw Diagnostic(
+                id: .badWithin, message: "`within` takes the first keys of the count, in order, but `\(w.name)` is not one",
+                span: w.span,
+                help: by.count > 1
+                    ? "the keys are \(Messages.andList(keys)): e.g. `count by \(by.map(\.name).joined(separator: ", ")) within \(by[0].name)`"
+                    : "`within` needs two keys or more: `count by region, type within region`")
+        }
+        if within.count >= by.count, !by.isEmpty {
+            throw Diagnostic(
+                id: .badWithin, message: "`within` all the keys leaves nothing to share out: every percent would be 100",
+                span: within.last!.span,
+                help: by.count > 1
+                    ? "name the first keys only, e.g. `within \(by[0].name)`"
+                    : "`within` needs two keys or more: `count by \(by[0].name), KEY within \(by[0].name)`")
+        }
     }
 
     /// Group keys: column names. An operator or a bracket after one means an

@@ -10,9 +10,16 @@ extension AggregateWord: DeclaredWord {
         switch word {
         case .count:
             return Declaration(
-                .aggregate, aliases: ["n"], synopsis: "count() · count(x)",
-                summary: "Rows in the group, or the values of x that are present.",
-                examples: ["workforce | summarise count(), count(caseload) by year"], arity: 0...1)
+                .aggregate, aliases: ["n"], synopsis: "count() · count(x) · count(condition)",
+                summary: "Rows in the group; the values of x that are present; or the rows where a condition is true.",
+                details: [
+                    "A true/false argument counts the rows where it is true: `count(referrals_rate > 1000)` is the number of rows over 1000, not the number with a rate. A row where the condition is missing (its column is) is left out and the note says so.",
+                    "`sum(condition)` gives the same count and `mean(condition)` the share of rows where it is true (0 to 1).",
+                ],
+                examples: [
+                    "workforce | summarise count(), count(caseload) by year",
+                    "referrals | where level = \"Local authority\" and year >= 2022 | summarise authorities = count(), over_1000 = count(referrals_rate > 1000) by year",
+                ], arity: 0...1)
         case .count_missing:
             return Declaration(
                 .aggregate, synopsis: "count_missing(x)", summary: "Values of x that are missing.",
@@ -23,11 +30,16 @@ extension AggregateWord: DeclaredWord {
                 examples: ["authorities | summarise count_distinct(region)"], arity: 1...1)
         case .sum:
             return Declaration(
-                .aggregate, synopsis: "sum(x)", summary: "The total.", examples: ["referrals | where level = \"Local authority\" | summarise sum(referrals) by year"], arity: 1...1)
+                .aggregate, synopsis: "sum(x) · sum(condition)", summary: "The total; of a condition, the rows where it is true (as `count(condition)`).",
+                examples: ["referrals | where level = \"Local authority\" | summarise sum(referrals) by year"], arity: 1...1)
         case .mean:
             return Declaration(
-                .aggregate, aliases: ["avg"], synopsis: "mean(x)", summary: "The arithmetic mean.",
-                examples: ["workforce | where level = \"Local authority\" | summarise mean(caseload) by year"], arity: 1...1)
+                .aggregate, aliases: ["avg"], synopsis: "mean(x) · mean(condition)",
+                summary: "The arithmetic mean; of a condition, the share of rows where it is true (0 to 1).",
+                examples: [
+                    "workforce | where level = \"Local authority\" | summarise mean(caseload) by year",
+                    "workforce | where level = \"Local authority\" and year = 2024 | summarise share_over_20 = round(mean(agency_pct > 20), 3)",
+                ], arity: 1...1)
         case .median:
             return Declaration(
                 .aggregate, synopsis: "median(x)", summary: "The middle value (the mean of the two middle values for an even count).",
@@ -69,6 +81,17 @@ extension AggregateWord: DeclaredWord {
         case .last:
             return Declaration(
                 .aggregate, synopsis: "last(x)", summary: "The last present value in row order.", examples: ["referrals | for \"Reading\" | summarise last(year)"], arity: 1...1)
+        case .list:
+            return Declaration(
+                .aggregate, synopsis: "list(x) · list(x, separator)",
+                summary: "The present values of x as one text, each once, in row order, joined by \", \" (or the separator given).",
+                details: [
+                    "For \"which ones?\" in the same query as \"how many?\": `sort` first for another order. Numbers are written as `text(x)` writes them; a group whose values are all missing gets their reason.",
+                ],
+                examples: [
+                    "referrals | where year = 2016 and level = \"Local authority\" and referrals_rate > 1000 | summarise n = count(), councils = list(la_name)",
+                    "authorities | where region = \"North East\" | sort la_name | summarise list(la_name, \"; \")",
+                ], arity: 1...2)
         }
     }
 
@@ -76,7 +99,7 @@ extension AggregateWord: DeclaredWord {
     private var firstArgument: ArgumentKind {
         switch self {
         case .sum, .mean, .median, .stddev, .variance, .quantile, .corr, .spearman, .sparkline: return .number
-        case .count, .count_missing, .count_distinct, .min, .max, .first, .last: return .any
+        case .count, .count_missing, .count_distinct, .min, .max, .first, .last, .list: return .any
         }
     }
 }

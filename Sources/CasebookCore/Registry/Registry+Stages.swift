@@ -19,13 +19,19 @@ extension StageWord: DeclaredWord {
                 ])
         case .select:
             return Declaration(
-                .stage, synopsis: "select COLUMN, NEW = EXPRESSION, …",
+                .stage, synopsis: "select COLUMN, PATTERN*, NEW = EXPRESSION, …",
                 summary: "Keeps the named columns in the order given; `new = old` renames and `new = expression` computes.",
-                examples: ["authorities | select la_code, name = la_name, region | take 3"])
+                details: [
+                    "A name with `*` at its start or end is a pattern for every column it matches, in the table's order (`*_rate`, `referrals*`, `*` for all); it matches whole names, and one that matches nothing is an error before anything runs. `*` at neither end is multiplication.",
+                ],
+                examples: [
+                    "authorities | select la_code, name = la_name, region | take 3",
+                    "referrals | for \"Reading\" | where year = 2016 | select la_name, *_rate",
+                ])
         case .drop:
             return Declaration(
-                .stage, synopsis: "drop COLUMN, …", summary: "Removes columns.",
-                examples: ["authorities | drop ons_code | take 3"])
+                .stage, synopsis: "drop COLUMN, PATTERN*, …", summary: "Removes columns (a name with `*` at an end removes every column it matches).",
+                examples: ["authorities | drop ons_code | take 3", "referrals | drop *_rate, *_pct | take 2"])
         case .rename:
             return Declaration(
                 .stage, synopsis: "rename NEW = OLD, …", summary: "Renames columns, keeping their place.",
@@ -67,17 +73,25 @@ extension StageWord: DeclaredWord {
                 examples: ["referrals | group region | ungroup | count"])
         case .summarise:
             return Declaration(
-                .stage, aliases: ["summarize", "aggregate"], synopsis: "summarise [NAME =] AGGREGATE, … [by COLUMN, …]",
+                .stage, aliases: ["summarize", "aggregate"], synopsis: "summarise [NAME =] AGGREGATE, … [by KEY, …]   (KEY: column, NAME = EXPRESSION, or EXPRESSION)",
                 summary: "One row per group with aggregates (count, sum, mean, median, …). Missing values are skipped, and a note under the result says how many and why; another note says when a group mixes England, regional and authority rows (the `level` column).",
                 examples: [
                     "workforce | where level = \"Local authority\" | summarise median(caseload), mean(turnover_pct) by year",
                     "referrals | where level = \"Local authority\" and year = 2016 | summarise n = count(), total = sum(referrals) by region",
+                    "referrals | where level = \"National\" | summarise mean(referrals_rate) by recent = year >= 2020",
                 ])
         case .count:
             return Declaration(
-                .stage, synopsis: "count [by COLUMN, …]",
+                .stage, synopsis: "count [by KEY, … [within KEY, …]]   (KEY: column, NAME = EXPRESSION, or EXPRESSION)",
                 summary: "The number of rows, or a frequency table: rows per value, with their percentage.",
-                examples: ["authorities | count by region"])
+                details: [
+                    "A key may be an expression, named (`by band = if(referrals_rate > 600, \"high\", \"not high\")`) or by its text (`by year >= 2020`), worked out as `derive` would.",
+                    "The percent is of all the rows; `within` the first keys, of each of their groups' rows, in a column that says so (`count by region, type within region` gives `percent_of_region`, adding to 100 in each region).",
+                ],
+                examples: [
+                    "authorities | count by region",
+                    "authorities | where status = \"current\" | count by region, type within region | take 4",
+                ])
         case .join:
             return Declaration(
                 .stage, synopsis: "join [left] NAME on KEY[, KEY…]   (KEY: column, or left = right)",
@@ -90,7 +104,13 @@ extension StageWord: DeclaredWord {
             return Declaration(
                 .stage, synopsis: "rank [NAME =] EXPRESSION [desc|asc] [by COLUMN, …]",
                 summary: "Adds each row's rank, highest first unless `asc`, within its group, with a `tied` column (true when the rank is shared: 1, 2, 2, 4) and a `quartile` column (1 = the best quarter in that order). Rows with a missing value get no rank.",
-                examples: ["referrals | where year = 2016 and region = \"South East\" | rank referrals_rate | sort rank | select la_name, referrals_rate, rank, tied | take 5"])
+                details: [
+                    "A column whose source says a lower value is better (polarity `low is good` in `help COLUMN`: an Ofsted grade, a re-referral rate) ranks the lowest first, as the best, unless `asc` or `desc` is written; a note says so.",
+                ],
+                examples: [
+                    "referrals | where year = 2016 and region = \"South East\" | rank referrals_rate | sort rank | select la_name, referrals_rate, rank, tied | take 5",
+                    "inspections | as_at 2025 | where level = \"Local authority\" and region = \"London\" | rank overall_grade | sort rank | select la_name, overall_effectiveness, rank | take 5",
+                ])
         case .change:
             return Declaration(
                 .stage, synopsis: "change COLUMN over ORDER [by COLUMN, …]",
@@ -103,9 +123,12 @@ extension StageWord: DeclaredWord {
                 examples: ["referrals | for \"Reading\" | select la_name, year, referrals | wider year referrals"])
         case .longer:
             return Declaration(
-                .stage, synopsis: "longer COLUMN, … into NAME, VALUE",
-                summary: "Wide to long: the listed columns become rows, with their names in NAME and their values in VALUE.",
-                examples: ["referrals | for \"Reading\" | where year = 2016 | select la_name, referrals, rereferrals | longer referrals, rereferrals into measure, value"])
+                .stage, synopsis: "longer COLUMN, PATTERN*, … into NAME, VALUE",
+                summary: "Wide to long: the listed columns become rows, with their names in NAME and their values in VALUE. A name with `*` at an end stands for every column it matches.",
+                examples: [
+                    "referrals | for \"Reading\" | where year = 2016 | select la_name, referrals, rereferrals | longer referrals, rereferrals into measure, value",
+                    "sources_of_referral | for \"Reading\" | where year = 2024 | select la_name, from_* | longer from_* into source, referrals | take 3",
+                ])
         case .top:
             return Declaration(
                 .stage, synopsis: "top N EXPRESSION [desc|asc] [by COLUMN, …]",

@@ -28,9 +28,12 @@ extension StatementWord: DeclaredWord {
                 examples: ["datasets"])
         case .describe:
             return Declaration(
-                .statement, synopsis: "describe NAME",
+                .statement, synopsis: "describe NAME · describe DATASET COLUMN, …",
                 summary: "The columns of a dataset with their types, missing values by reason and meaning, and where the figures come from.",
-                examples: ["describe referrals"])
+                details: [
+                    "`describe DATASET COLUMN, …` says what those columns mean, in full: the description, unit, polarity (which way is better) and source from the dataset's metadata. `help COLUMN` says the same for every dataset with such a column.",
+                ],
+                examples: ["describe referrals", "describe referrals nfa, nfa_pct"])
         case .profile:
             return Declaration(
                 .statement, synopsis: "profile NAME",
@@ -105,9 +108,12 @@ extension StatementWord: DeclaredWord {
                 examples: [])
         case .help:
             return Declaration(
-                .statement, synopsis: "help [TOPIC]",
+                .statement, synopsis: "help [TOPIC] · help COLUMN",
                 summary: "Help on a statement, stage or function; `help stages`, `help functions`, `help markers`, `help keys`.",
-                examples: ["help where", "help functions"])
+                details: [
+                    "`help COLUMN` says what a column of the shipped datasets means: its description in full, unit, polarity and source, for each dataset that has one of that name. `help MEASURE` describes one of LAIT's measures.",
+                ],
+                examples: ["help where", "help functions", "help nfa"])
         case .quit:
             return Declaration(
                 .statement, aliases: ["exit"], synopsis: "quit",

@@ -21,7 +21,7 @@ enum FunctionWord: String, CaseIterable, Sendable {
 
 enum AggregateWord: String, CaseIterable, Sendable {
     case count, count_missing, count_distinct, sum, mean, median, min, max, stddev, variance, quantile, corr
-    case spearman, sparkline, first, last
+    case spearman, sparkline, first, last, list
 }
 
 public enum SettingWord: String, CaseIterable, Sendable {

@@ -37,9 +37,14 @@ extension Resolver {
             let types = arguments.map { type(of: $0, in: schema, &problems) }
             if let word = AggregateWord(spelled: name) {
                 checkCount(word.declaration, arguments.count, name, e.span, &problems)
-                // An aggregate's numbers may be any that are not text (a count of true values, say).
-                if word.declaration.firstArgument == .number, types.first == .text {
-                    problems.append(mismatch("`\(name)`", .number, arguments[0], .text))
+                // Text is never a number; a condition is one only to `sum` and `mean` (1 where it holds).
+                if word.declaration.firstArgument == .number, let t = types.first ?? nil,
+                    t == .text || (t == .boolean && !Self.takesConditions(word))
+                {
+                    problems.append(mismatch("`\(name)`", .number, arguments[0], t))
+                }
+                if word == .list, arguments.count == 2, !Self.isTextLiteral(arguments[1]) {
+                    problems.append(Self.badListSeparator(arguments[1].span))
                 }
                 return Self.result(of: word, types)
             }
@@ -96,14 +101,30 @@ extension Resolver {
         }
     }
 
+    private static func isTextLiteral(_ e: Expr) -> Bool {
+        if case .string = e.kind { return true }
+        return false
+    }
+
+    /// The evaluator's words (Aggregates.listSeparator) for a separator that is not a text.
+    static func badListSeparator(_ span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            id: .badArgument, message: "the second argument of `list` must be a text in quotes", span: span,
+            help: "e.g. `list(la_name, \"; \")`")
+    }
+
+    /// The number aggregates that take a condition as 1 or 0 (`sum` counts
+    /// where it holds, `mean` gives the share); the others refuse true/false.
+    static func takesConditions(_ word: AggregateWord) -> Bool { word == .sum || word == .mean }
+
     /// What an aggregate gives, from what it is given.
     static func result(of word: AggregateWord, _ args: [ColumnType?]) -> ColumnType? {
         switch word {
         case .count, .count_missing, .count_distinct: return .integer
         case .mean, .median, .stddev, .variance, .quantile, .corr, .spearman: return .decimal
-        case .sum: return args.first ?? nil
+        case .sum: return args.first == .boolean ? .integer : (args.first ?? nil)
         case .min, .max, .first, .last: return args.first ?? nil
-        case .sparkline: return .text
+        case .sparkline, .list: return .text
         }
     }
 

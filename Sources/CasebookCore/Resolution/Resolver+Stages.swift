@@ -10,11 +10,16 @@ extension Resolver {
             if let t = type(of: condition, in: input, &problems), t != .boolean {
                 problems.append(mismatch("`\(stage.kind.word.name)`", .condition, condition, t))
             }
-        case .select(let bindings):
+        case .select(let written):
+            guard let bindings = expanded(written, input, &problems) else {
+                out = Self.unshaped
+                break
+            }
             out.columns = bindings.map { column(for: $0, in: input, &problems) }
             out.grouping = input.grouping.filter { out.index(of: $0) != nil }
             out.possible = []
-        case .drop(let names):
+        case .drop(let written):
+            let names = expanded(written, input, &problems) ?? written.filter { !$0.isPattern }
             require(names, in: input, &problems)
             let dropped = Set(names.map(\.name))
             out.columns.removeAll { dropped.contains($0.name) }
@@ -38,14 +43,15 @@ extension Resolver {
         case .group(let names):
             require(names, in: input, &problems)
             out.grouping = names.map(\.name)
-        case .summarise(let bindings, let by):
-            out = summarise(bindings, by: by, input, &problems)
-        case .count(let by):
-            require(by, in: input, &problems)
+        case .summarise(let bindings, let by, let computing):
+            out = summarise(bindings, by: by, keysComputed(computing, input, &problems), &problems)
+        case .count(let by, let computing, let within):
+            let keyedInput = keysComputed(computing, input, &problems)
+            require(by, in: keyedInput, &problems)
             let keys = by.isEmpty ? input.grouping.map { NameRef($0, .at(0)) } : by
-            out = keyed(keys, from: input)
+            out = keyed(keys, from: keyedInput)
             out.columns.append(SchemaColumn("count", .integer, unit: "count"))
-            if !keys.isEmpty { out.columns.append(SchemaColumn("percent", .decimal, unit: "percent")) }
+            if !keys.isEmpty { out.columns.append(SchemaColumn(Summarise.percentName(within: within), .decimal, unit: "percent")) }
         case .join(_, let right, let keys):
             out = join(input, right, keys, &problems)
         case .rank(let key, let by, let name):
@@ -69,7 +75,8 @@ extension Resolver {
             out.columns.removeAll { $0.name == names.name || $0.name == values.name }
             out.isComplete = false
             out.grouping = []
-        case .longer(let columns, let names, let values):
+        case .longer(let written, let names, let values):
+            let columns = expanded(written, input, &problems) ?? written.filter { !$0.isPattern }
             require(columns, in: input, &problems)
             let stacked = Set(columns.map(\.name))
             let type = columns.compactMap { input.column($0.name)?.type }.first
@@ -106,6 +113,45 @@ extension Resolver {
             // Its description and unit columns are there only when the dataset has metadata.
             out = Self.unshaped
         }
+        return out
+    }
+
+    /// Column patterns replaced by the columns they match; nil when the
+    /// columns are not all known (the evaluator expands them on the table).
+    /// A pattern that matches nothing is reported, and left out.
+    func expanded(_ names: [NameRef], _ input: Schema, _ problems: inout [Diagnostic]) -> [NameRef]? {
+        guard names.contains(where: \.isPattern) else { return names }
+        guard input.isComplete else { return nil }
+        var failed = Set<String>()
+        for n in names where n.isPattern {
+            do throws(Diagnostic) { _ = try ColumnPattern.matched(n, columns: input.names) } catch {
+                problems.append(error)
+                failed.insert(n.name)
+            }
+        }
+        let usable = names.filter { !$0.isPattern || !failed.contains($0.name) }
+        return (try? ColumnPattern.expand(usable, columns: input.names)) ?? []
+    }
+
+    func expanded(_ bindings: [Binding], _ input: Schema, _ problems: inout [Diagnostic]) -> [Binding]? {
+        let patterns = bindings.compactMap(\.pattern)
+        guard !patterns.isEmpty else { return bindings }
+        guard input.isComplete else { return nil }
+        var failed = Set<String>()
+        for p in patterns {
+            do throws(Diagnostic) { _ = try ColumnPattern.matched(p, columns: input.names) } catch {
+                problems.append(error)
+                failed.insert(p.name)
+            }
+        }
+        let usable = bindings.filter { $0.pattern.map { !failed.contains($0.name) } ?? true }
+        return (try? ColumnPattern.expand(usable, columns: input.names)) ?? []
+    }
+
+    /// The table with `by`'s key expressions added as columns, as `derive` adds them.
+    func keysComputed(_ computing: [Binding], _ input: Schema, _ problems: inout [Diagnostic]) -> Schema {
+        var out = input
+        for b in computing { out.set(column(for: b, in: out, &problems)) }
         return out
     }
 

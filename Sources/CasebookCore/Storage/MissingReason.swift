@@ -39,6 +39,10 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
     /// A computed result too large for a number to hold (past ±1.8e308): a sum,
     /// product, variance or change that would otherwise be ±∞ (ComputedExtremes.swift).
     case overflow
+    /// A cell that has no meaning for its row, though the source had nothing
+    /// to say about it: the rank of the neighbours' mean, or of England, in
+    /// `compare`. Blank in a table (not the source's `z`), read as "not applicable".
+    case doesNotApply
 
     public static func < (a: MissingReason, b: MissingReason) -> Bool { a.rawValue < b.rawValue }
 
@@ -62,6 +66,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .undefined: return "NaN"
         case .jointReturn: return ""
         case .overflow: return "overflow"
+        case .doesNotApply: return ""
         }
     }
 
@@ -76,6 +81,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .undefined: return "undefined"
         case .jointReturn: return "joint return"
         case .overflow: return "overflow"
+        case .doesNotApply: return "not applicable"
         default: return marker
         }
     }
@@ -100,6 +106,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case .undefined: return "undefined result"
         case .jointReturn: return "published only in a joint return"
         case .overflow: return "too large to compute (overflow)"
+        case .doesNotApply: return "not applicable"
         }
     }
 
@@ -161,6 +168,7 @@ public enum MissingReason: UInt8, Sendable, CaseIterable, Comparable {
         case "undefined", "nan": return .undefined
         case "joint return", "joint": return .jointReturn
         case "overflow", "∞": return .overflow
+        case "not applicable", "does not apply": return .doesNotApply
         default: return nil
         }
     }

@@ -52,6 +52,22 @@ struct CompleterTests {
         #expect(complete("set format j").candidates == ["json"])
     }
 
+    @Test("help completes the datasets' columns; describe DATASET completes that dataset's")
+    func columnHelp() {
+        #expect(complete("help nf").candidates == ["nfa", "nfa_pct"])
+        #expect(complete("describe referrals nf").candidates == ["nfa", "nfa_pct"])
+        #expect(complete("describe referrals nfa, not_in").candidates == ["not_in_need", "not_in_need_pct"])
+        #expect(!complete("describe workforce nf").candidates.contains("nfa"))
+    }
+
+    @Test("column patterns: after `*` the endings of names; after a pattern, the columns again")
+    func patterns() {
+        #expect(complete("referrals | select *_ra").candidates == ["_rate"])
+        #expect(complete("referrals | select la_name, *_p").candidates == ["_pct"])
+        #expect(complete("referrals | select *_rate, la_").candidates == ["la_code", "la_name"])
+        #expect(complete("referrals | drop *_rate | select referrals_").candidates.isEmpty)
+    }
+
     @Test("inside quotes: file paths")
     func paths() {
         let c = Completer(workspace: Self.workspace, homeDirectory: nil, baseDirectory: "/")

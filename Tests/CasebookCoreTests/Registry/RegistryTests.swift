@@ -100,7 +100,7 @@ struct RegistryTests {
     func keywordAsBindingName() throws {
         let text = "referrals | summarise missing = count_missing(referrals), n = count()"
         let statement = try #require(Parser.parse(SourceText(name: "t", text: text)).first?.statement)
-        guard case .pipeline(let p) = statement.kind, case .summarise(let bindings, _) = p.stages[0].kind else {
+        guard case .pipeline(let p) = statement.kind, case .summarise(let bindings, _, _) = p.stages[0].kind else {
             Issue.record("not a summarise")
             return
         }

@@ -25,6 +25,13 @@ enum AggregateKernels {
         return counts
     }
 
+    /// Rows per group where a condition is true (and present).
+    static func trueCounts(_ truth: [Bool], mask: [UInt8]?, ids: [Int32], groups g: Int) -> [Int64] {
+        var counts = [Int64](repeating: 0, count: g)
+        for (r, id) in ids.enumerated() where truth[r] && (mask == nil || mask![r] == 0) { counts[Int(id)] += 1 }
+        return counts
+    }
+
     /// Whole-number sums per group, or nil when one overflows.
     static func integerSums(_ v: [Int64], mask: [UInt8]?, ids: [Int32], groups g: Int) -> ([Int64], [Bool])? {
         var sums = [Int64](repeating: 0, count: g)

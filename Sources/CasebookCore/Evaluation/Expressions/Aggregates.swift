@@ -22,8 +22,24 @@ enum Aggregates {
             return Column(name: "", data: .integer(AggregateKernels.counts(ids, mask: nil, groups: g, missing: false)))
         }
         // Made once here: the loops below read it row by row.
-        let x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount).resolvedCopy()
+        var x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount).resolvedCopy()
         try evaluator.context.cancellation.checkpoint()
+
+        // A condition counts the rows where it holds: `count(x > 0)` is a
+        // count-if, not a count of present answers (which would be every row
+        // with an x), and `sum` and `mean` take it as 1 or 0 (a count, a share).
+        if case .boolean(let truth) = x.data {
+            switch name {
+            case .count:
+                let counts = AggregateKernels.trueCounts(truth, mask: x.missing, ids: ids, groups: g)
+                note(evaluator, label, x)
+                return Column(name: "", data: .integer(counts))
+            case .sum, .mean:
+                x = Column(name: "", data: .integer(truth.map { $0 ? 1 : 0 }), missing: x.missing)
+            default:
+                break
+            }
+        }
 
         switch name {
         case .count, .count_missing:
@@ -44,6 +60,10 @@ enum Aggregates {
             }
             note(evaluator, label, x)
             return fillEmpty(x.gather(pick), pick: pick, x: x, ids: ids)
+        case .list:
+            let separator = try listSeparator(arguments, evaluator: evaluator)
+            note(evaluator, label, x)
+            return withEmptyGroups(joined(x, ids: ids, groups: g, separator: separator), seen: seen(x, ids: ids, groups: g), x: x, ids: ids)
         case .min, .max:
             if x.type == .text || x.type == .boolean {
                 return try textExtreme(x, max: name == .max, ids: ids, groups: g, label: label, evaluator: evaluator)
@@ -146,6 +166,36 @@ enum Aggregates {
     }
 
     // MARK: - Pieces
+
+    /// `list`'s separator: ", " unless a text is given.
+    private static func listSeparator(_ arguments: [Expr], evaluator: ExprEvaluator) throws(Diagnostic) -> String {
+        guard arguments.count == 2 else { return ", " }
+        guard case .scalar(.text(let s)) = try evaluator.evaluate(arguments[1]) else {
+            throw Resolver.badListSeparator(arguments[1].span)
+        }
+        return s
+    }
+
+    /// Each group's present values, each once in row order, joined into one text.
+    private static func joined(_ x: Column, ids: [Int32], groups g: Int, separator: String) -> Column {
+        var parts = [[String]](repeating: [], count: g)
+        var seen = [Set<UInt64>](repeating: [], count: g)
+        let keys = Grouping.keyCodes(x)
+        for (r, id) in ids.enumerated() where !x.isMissing(at: r) {
+            let i = Int(id)
+            if seen[i].insert(keys[r]).inserted { parts[i].append(x.value(at: r).plainText) }
+        }
+        var builder = TextColumnBuilder(capacity: g)
+        for p in parts { builder.append(p.joined(separator: separator)) }
+        return Column(name: "", data: builder.finish())
+    }
+
+    /// Which groups have a present value.
+    private static func seen(_ x: Column, ids: [Int32], groups g: Int) -> [Bool] {
+        var seen = [Bool](repeating: false, count: g)
+        for (r, id) in ids.enumerated() where !x.isMissing(at: r) { seen[Int(id)] = true }
+        return seen
+    }
 
     /// R's type 7 (DuckDB `quantile_cont`, pandas): linear between order statistics.
     static func quantile(_ unsorted: [Double], _ p: Double) -> Double {

@@ -320,7 +320,8 @@ enum Compare {
             var rankValues: [Value] = [joint == nil ? rankRow[0] : .missing(.jointReturn)]
             if joint != nil { rankValues.append(jointRank[0]) }
             for r in neighbourRanks { rankValues.append(r[0]) }
-            rankValues += [.missing(.empty), .missing(.empty), .missing(.empty), .missing(.empty)]
+            // The mean, median, region and England are not ranked among the authorities.
+            rankValues += [.missing(.doesNotApply), .missing(.doesNotApply), .missing(.doesNotApply), .missing(.doesNotApply)]
             columns = [
                 Column(name: "name", data: nameB.finish()),
                 Column(name: "group", data: groupB.finish()),

@@ -14,7 +14,7 @@ enum Rank {
         let groups = grouping ?? Grouping.single(rows: table.rowCount)
         MixedLevels.check(table, groups: groups, what: StageWord.rank.name, env)
         ReportingUnits.check(table, groups: grouping, keys: keys, what: StageWord.rank.name, env)
-        let order = RowOrder(columns: [(value, key.descending)])
+        let order = RowOrder(columns: [(value, descending(key, table, env))])
         var ranks = [Int64](repeating: 0, count: table.rowCount)
         var tied = [Bool](repeating: false, count: table.rowCount)
         var quartiles = [Int64](repeating: 0, count: table.rowCount)
@@ -52,5 +52,23 @@ enum Rank {
             Column(name: out.unusedName(rankName == "rank" ? "quartile" : "\(rankName)_quartile"), data: .integer(quartiles), missing: missing)
                 .measuring("rank"))
         return out
+    }
+
+    /// Highest first, unless the column's source says a lower value is
+    /// better (an Ofsted grade, a re-referral rate) and no `asc`/`desc` was
+    /// written: then rank 1 is the lowest, the best, and a note says so.
+    static func descending(_ key: SortKey, _ table: Table, _ env: StageEnvironment) -> Bool {
+        guard !key.directionWritten, let name = key.expr.columnName,
+            polarity(of: name, in: table, env.context.workspace) == "low is good"
+        else { return key.descending }
+        env.context.addNote(
+            "rank 1 is the lowest \(name), the best: its source says a lower value is better (`rank \(name) desc` ranks the highest first)")
+        return false
+    }
+
+    /// The polarity the datasets the table came from give a column, when they agree.
+    static func polarity(of column: String, in table: Table, _ workspace: Workspace) -> String? {
+        let given = Set(table.sources.compactMap { workspace.catalog?.metadata($0.dataset)?.columns?[column]?.polarity })
+        return given.count == 1 ? given.first : nil
     }
 }

@@ -79,7 +79,14 @@ enum Summarise {
     }
 
     /// `count [by KEYS]`: rows per group and their share of all rows, in key order.
-    static func count(_ table: Table, by names: [NameRef], _ env: StageEnvironment) throws(Diagnostic) -> Table {
+    /// `percent`, or `percent_of_region` when it is a share of each region's rows.
+    static func percentName(within: [NameRef]) -> String {
+        within.isEmpty ? "percent" : "percent_of_" + within.map(\.name).joined(separator: "_")
+    }
+
+    static func count(_ table: Table, by names: [NameRef], within: [NameRef] = [], _ env: StageEnvironment)
+        throws(Diagnostic) -> Table
+    {
         let byNames = names.isEmpty ? table.grouping.map { NameRef($0, .at(0)) } : names
         let keys = try env.keyColumns(table, byNames)
         if keys.isEmpty {
@@ -93,12 +100,21 @@ enum Summarise {
         ReportingUnits.check(table, groups: groups, keys: keys, what: StageWord.count.name, env)
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         for g in groups.groupOfRow { counts[Int(g)] += 1 }
-        let total = Double(table.rowCount)
+        // Each group's share of all rows, or with `within` of the rows its first keys hold.
+        var totals = [Double](repeating: Double(table.rowCount), count: groups.groupCount)
+        if !within.isEmpty {
+            let outer = try Grouping.by(Array(keys.prefix(within.count)), rows: table.rowCount, cancellation: env.context.cancellation)
+            var rows = [Double](repeating: 0, count: outer.groupCount)
+            for g in outer.groupOfRow { rows[Int(g)] += 1 }
+            totals = groups.firstRow.map { rows[Int(outer.groupOfRow[Int($0)])] }
+        }
         var columns = keys.map { $0.gather(groups.firstRow) }
         columns.append(Column(name: "count", data: .integer(counts)).measuring("count"))
         columns.append(
-            Column(name: "percent", data: .decimal(counts.map { NumberText.round(Double($0) * 100 / total, places: 1) }))
-                .measuring("percent"))
+            Column(
+                name: percentName(within: within),
+                data: .decimal(zip(counts, totals).map { NumberText.round(Double($0) * 100 / $1, places: 1) })
+            ).measuring("percent"))
         return sortedByKeys(Table(columns: columns, rowCount: groups.groupCount, sources: table.sources), keyCount: keys.count)
     }
 
