@@ -3,7 +3,8 @@
 #   make test    set up, build, and run every test (what CI runs); rebuilds the
 #                datasets into a temporary folder and compares them with datasets/;
 #                then the library's tests again under ThreadSanitizer (make tsan)
-#   make bench   Casebook beside the DuckDB shell on the shared benchmark
+#   make bench   Casebook beside DuckDB (on the CSV and on its own database) and
+#                polars (on parquet), on the shared benchmark
 #   make fuzz    each fuzz target for a minute (make test runs them for 20 s)
 #   make tsan    the tests under ThreadSanitizer (built apart, in .build-tsan/)
 

@@ -1,18 +1,16 @@
 #!/usr/bin/env bash
-# Casebook's own figures beside the harness's (bench/run.sh calls this after
-# the harness; it needs the data the harness generated):
-#   - each query with the column cache emptied before every run (the first
-#     load of a file: "cold"), time and peak memory;
-#   - each query's peak memory with the cache filled ("warm");
-#   - start-up to the first result on shipped data (hyperfine -N);
+# Casebook's own figures beside the comparison (bench/run.sh calls this after
+# bench/fair.sh; it needs the data generated):
+#   - start-up to the first result on shipped data (hyperfine -N), beside
+#     `sqlite3 :memory: "select 1"` when sqlite3 is installed;
 #   - the shell's own timer on a grouped median over the loaded medium file;
 #   - the time and peak memory of loading the file.
 #
 #   bench/extra.sh [SIZE ...]
 #
-# Writes BENCH_OUT/<size>/cold/{Qn.json,Qn.time,Qn.warm.time}, BENCH_OUT/startup/
-# casebook-first-result.json and BENCH_OUT/<size>/{shell,script}-timer.txt.
-# Environment as bench/run.sh: CASEBOOK_BIN, BENCH_DATA, BENCH_OUT, RUNS (default 5).
+# Writes BENCH_OUT/startup/first-result.json and
+# BENCH_OUT/<size>/{shell,script}-timer.txt, load.{cold,warm}.time.
+# Environment as bench/run.sh: CASEBOOK_BIN, BENCH_DATA, BENCH_OUT.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HARNESS=${BENCH_HARNESS:-$ROOT/../shared/bench}
@@ -21,29 +19,19 @@ export CASEBOOK_BIN=${CASEBOOK_BIN:-$ROOT/.build/release/casebook}
 . "$HARNESS/params.sh"
 . "$ROOT/bench/queries.sh"
 export CASEBOOK_CACHE=$BENCH_OUT/extra-cache
-RUNS=${RUNS:-5}
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 mkdir -p "$BENCH_OUT/startup"
 log "start-up to the first result"
-hyperfine --style basic -N --warmup 3 --runs 30 --export-json "$BENCH_OUT/startup/casebook-first-result.json" \
-  --command-name "casebook first result" "$CASEBOOK_BIN -c 'authorities | take 1'" > /dev/null 2>&1
+startup=(--command-name casebook "$CASEBOOK_BIN -c 'authorities | take 1'")
+command -v sqlite3 >/dev/null && startup+=(--command-name sqlite3 "sqlite3 :memory: 'select 1'")
+hyperfine --style basic -N --warmup 3 --runs 30 --export-json "$BENCH_OUT/startup/first-result.json" \
+  "${startup[@]}" > /dev/null 2>&1
 
 for SIZE in ${*:-medium large}; do
   D=$BENCH_DATA/$SIZE
   [ -f "$D/MANIFEST.txt" ] || { echo "extra: no data in $D (run bench/run.sh first)" >&2; exit 2; }
   export DATA=$D MEASURES_CSV=$D/measures.csv AUTHORITIES_CSV=$D/authorities.csv WIDE_CSV=$D/wide.csv
-  O=$BENCH_OUT/$SIZE/cold
-  mkdir -p "$O"
-  for Q in Q1 Q2 Q3 Q4 Q5 Q6; do
-    v=PROJECT_CMD_$Q
-    log "$SIZE $Q casebook: cold and warm"
-    rm -rf "$CASEBOOK_CACHE"
-    /usr/bin/time -v -o "$O/$Q.time" bash -c "${!v}" > /dev/null 2> "$O/$Q.err"
-    /usr/bin/time -v -o "$O/$Q.warm.time" bash -c "${!v}" > /dev/null 2>> "$O/$Q.err"
-    hyperfine --style basic --runs "$RUNS" --prepare "rm -rf '$CASEBOOK_CACHE'" \
-      --export-json "$O/$Q.json" --command-name "casebook $Q cold" "bash -c '${!v//\'/\'\\\'\'}'" > /dev/null 2> "$O/$Q.json.err"
-  done
   # The shell's timer (`set timer on`) on a grouped median of the loaded file,
   # five times: at the prompt (a pseudo-terminal, a pause before each line as
   # a person types; the shell reads a loaded file's columns in the background),

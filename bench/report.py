@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Casebook beside DuckDB from one harness run: medians, the ratio, peak memory.
+"""The like-for-like comparison from one `make bench` run, as Markdown.
 
     python3 bench/report.py BENCH_OUT
 
-Reads BENCH_OUT/<size>/json/{duckdb,casebook}__Qn*.json (hyperfine),
-probe/*.time (GNU time -v) and check.md (the harness's cross-check), and the
-start-up timings in BENCH_OUT/startup. Prints Markdown.
+Reads BENCH_OUT/versions.txt, BENCH_OUT/<size>/json/Qn.json (one hyperfine run
+per query, every command in it: bench/fair.sh), probe/*.time (GNU time -v:
+peak memory), check.md (the harness's cross-check), and Casebook's own figures
+(bench/extra.sh).
 """
-import glob
 import json
 import os
 import platform
@@ -23,11 +23,11 @@ WHAT = {
 }
 
 
-def median(paths):
-    times = []
-    for p in paths:
-        times += json.load(open(p))["results"][0]["times"]
-    return statistics.median(times) if times else None
+def medians(path):
+    """command name -> median seconds, from one hyperfine export."""
+    if not os.path.exists(path):
+        return {}
+    return {r["command"]: statistics.median(r["times"]) for r in json.load(open(path))["results"]}
 
 
 def peak_mb(path):
@@ -41,23 +41,25 @@ def fmt(x, digits=3):
     return "n/a" if x is None else f"{x:.{digits}f}"
 
 
-def first_median(path):
-    return median([path]) if os.path.exists(path) else None
+def ratio(a, b):
+    return a / b if a is not None and b else None
 
 
 def main():
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-    print(f"Machine: {os.cpu_count()} × {cpu}, Linux {platform.release()}\n")
-    versions = os.path.join(OUT, "versions.txt")
-    if os.path.exists(versions):
-        v = dict(l.strip().split("=", 1) for l in open(versions) if "=" in l)
-        print(f"DuckDB CLI {v.get('duckdb_cli', '?')}, hyperfine {v.get('hyperfine', '?')}\n")
-    st = {p: median(glob.glob(f"{OUT}/startup/{p}.json")) for p in ("duckdb", "casebook")}
-    print(f"Start-up (no data, through bash -c): casebook {fmt(st['casebook'], 4)} s · duckdb {fmt(st['duckdb'], 4)} s")
-    first = first_median(f"{OUT}/startup/casebook-first-result.json")
-    if first is not None:
-        print(f"Start-up to the first result (`casebook -c 'authorities | take 1'`, hyperfine -N): {fmt(first * 1000, 1)} ms")
-    print()
+    v = {}
+    if os.path.exists(os.path.join(OUT, "versions.txt")):
+        v = dict(l.strip().split("=", 1) for l in open(os.path.join(OUT, "versions.txt")) if "=" in l)
+    print(f"Run of {v.get('date', '?')} on {os.cpu_count()} × {cpu}, Linux {platform.release()}; "
+          f"load average (1, 5, 15 min) {v.get('load_before', '?')} before, {v.get('load_after', '?')} after.")
+    print(f"DuckDB CLI {v.get('duckdb_cli', '?')}, polars {v.get('polars', '?')}, hyperfine {v.get('hyperfine', '?')}.\n")
+    st = medians(f"{OUT}/startup/first-result.json")
+    if st:
+        line = f"Start-up to the first result (`casebook -c 'authorities | take 1'`, hyperfine -N): {fmt(st.get('casebook', 0) * 1000, 1)} ms"
+        if "sqlite3" in st:
+            line += (f"; `sqlite3 :memory: 'select 1'` {fmt(st['sqlite3'] * 1000, 1)} ms "
+                     f"(ratio {fmt(ratio(st.get('casebook'), st['sqlite3']), 1)})")
+        print(line + "\n")
     for size in sorted(os.listdir(OUT)):
         d = os.path.join(OUT, size)
         if not os.path.isdir(os.path.join(d, "json")):
@@ -65,22 +67,22 @@ def main():
         manifest = open(os.path.join(d, "MANIFEST.txt")).read() if os.path.exists(os.path.join(d, "MANIFEST.txt")) else ""
         rows = re.search(r"measures\.csv rows=(\d+)", manifest)
         print(f"### {size}" + (f" ({int(rows.group(1)):,} rows)" if rows else "") + "\n")
-        print("Warm: the column cache holds the file (the harness's timed runs, after its probe run and hyperfine's")
-        print("warm-up). Cold: the cache emptied before every run (bench/extra.sh). Peak memory: the harness's probe")
-        print("run for DuckDB; for Casebook, one run with the cache filled and one with it empty.\n")
-        print("| query | what | duckdb s | casebook warm s | warm / duckdb | casebook cold s | cold / duckdb "
-              "| duckdb MB | casebook warm MB | casebook cold MB |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("Median wall time in seconds, one hyperfine run per query holding every command. First read: "
+              "Casebook with its cache emptied before each run against DuckDB's `read_csv`. Repeated: Casebook "
+              "with its cache against DuckDB querying its own database. Peak memory (MB) from one run of each.\n")
+        print("| query | what | DuckDB CSV | Casebook cold | cold ÷ DuckDB CSV | DuckDB db | Casebook cache "
+              "| cache ÷ DuckDB db | polars parquet | MB: DuckDB CSV / cold / DuckDB db / cache / polars |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for q in QUERIES:
-            dm = median(glob.glob(f"{d}/json/duckdb__{q}*.json"))
-            cm = median(glob.glob(f"{d}/json/casebook__{q}*.json"))
-            cold = first_median(f"{d}/cold/{q}.json")
-            ratio = cm / dm if dm and cm else None
-            cold_ratio = cold / dm if dm and cold else None
-            warm_mb = peak_mb(f"{d}/cold/{q}.warm.time") or peak_mb(f"{d}/probe/casebook__{q}.time")
-            print(f"| {q} | {WHAT[q]} | {fmt(dm)} | {fmt(cm)} | {fmt(ratio, 2)} | {fmt(cold)} | {fmt(cold_ratio, 2)} | "
-                  f"{fmt(peak_mb(f'{d}/probe/duckdb__{q}.time'), 0)} | {fmt(warm_mb, 0)} | "
-                  f"{fmt(peak_mb(f'{d}/cold/{q}.time'), 0)} |")
+            m = medians(f"{d}/json/{q}.json")
+            if not m:
+                continue
+            mb = " / ".join(fmt(peak_mb(f"{d}/probe/{n}__{q}.time"), 0)
+                            for n in ("duckdb_csv", "casebook_cold", "duckdb_db", "casebook_warm", "polars_parquet"))
+            print(f"| {q} | {WHAT[q]} | {fmt(m.get('duckdb_csv'))} | {fmt(m.get('casebook_cold'))} | "
+                  f"**{fmt(ratio(m.get('casebook_cold'), m.get('duckdb_csv')), 2)}** | {fmt(m.get('duckdb_db'))} | "
+                  f"{fmt(m.get('casebook_warm'))} | **{fmt(ratio(m.get('casebook_warm'), m.get('duckdb_db')), 2)}** | "
+                  f"{fmt(m.get('polars_parquet'))} | {mb} |")
         for name, where in (("shell-timer.txt", "at the prompt"), ("script-timer.txt", "in a script")):
             timer = os.path.join(d, name)
             if os.path.exists(timer):

@@ -1,27 +1,25 @@
 #!/usr/bin/env bash
-# make bench: Casebook beside the DuckDB shell on the shared benchmark harness
-# (../shared/bench), in one run, with the answers cross-checked.
+# make bench: Casebook beside DuckDB and polars on the shared benchmark
+# harness's data and queries (../shared/bench), like for like, with every
+# answer cross-checked.
 #
 #   bench/run.sh [SIZE ...]     SIZE: small | medium | large (default: medium large)
 #
-# Generates the data if it is missing, installs the DuckDB shell (pip
-# duckdb-cli), hyperfine and GNU time where they are missing, times Casebook's
-# release build and DuckDB with hyperfine, and prints a table of medians, the
-# ratio Casebook / DuckDB and peak memory (bench-out/casebook-vs-duckdb.md).
-# Environment: BENCH_HARNESS (default ../shared/bench), BENCH_DATA, BENCH_OUT,
-# RUNS, WARMUP, ROUNDS (passed to the harness), CASEBOOK_BIN (default
-# .build/release/casebook), EXTRA=0 to skip bench/extra.sh.
-#
-# Casebook keeps a binary cache of each CSV file it reads (CASEBOOK_CACHE, a
-# fresh folder per run here): the harness's probe run and hyperfine's warm-up
-# fill it, and the timed runs use it, as a user repeating a query on an
-# unchanged file would. bench/extra.sh then times each query with the cache
-# emptied before every run (the first load of a file), and Casebook's start-up,
-# shell timer and load figures.
+# Installs what is missing (hyperfine and GNU time from apt; the DuckDB shell
+# and polars from PyPI into a virtualenv), generates the data and DuckDB's
+# database and the parquet copy if absent (bench/prepare.sh), times each query
+# in one hyperfine run of the five commands (bench/fair.sh: DuckDB on the CSV,
+# Casebook cold, DuckDB on its database, Casebook with its cache, polars on
+# parquet), then Casebook's start-up, shell timer and load figures
+# (bench/extra.sh), and prints the report (bench-out/casebook-vs-duckdb.md).
+# Environment: BENCH_HARNESS (default ../shared/bench), BENCH_DATA (default
+# bench-data/), BENCH_OUT (bench-out/), BENCH_VENV (the harness's .venv if it
+# has one, else bench-out/venv), RUNS (default 10), WARMUP (1), QUERIES,
+# CASEBOOK_BIN (default .build/release/casebook), EXTRA=0 to skip bench/extra.sh.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-HARNESS=${BENCH_HARNESS:-$ROOT/../shared/bench}
-[ -x "$HARNESS/run_peers.sh" ] || { echo "bench: no harness at $HARNESS (set BENCH_HARNESS)" >&2; exit 2; }
+export BENCH_HARNESS=${BENCH_HARNESS:-$ROOT/../shared/bench}
+[ -x "$BENCH_HARNESS/run_peers.sh" ] || { echo "bench: no harness at $BENCH_HARNESS (set BENCH_HARNESS)" >&2; exit 2; }
 SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 need_apt=()
 command -v hyperfine >/dev/null || need_apt+=(hyperfine)
@@ -29,19 +27,30 @@ command -v hyperfine >/dev/null || need_apt+=(hyperfine)
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need_apt[@]}"; }
 fi
-python3 -c 'import duckdb_cli' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check duckdb-cli
-export PYTHON=${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}
 export BENCH_DATA=${BENCH_DATA:-$ROOT/bench-data} BENCH_OUT=${BENCH_OUT:-$ROOT/bench-out}
+mkdir -p "$BENCH_OUT"
+if [ -z "${BENCH_VENV:-}" ]; then
+  if [ -x "$BENCH_HARNESS/.venv/bin/python" ]; then BENCH_VENV=$BENCH_HARNESS/.venv; else BENCH_VENV=$BENCH_OUT/venv; fi
+fi
+[ -x "$BENCH_VENV/bin/python" ] || python3 -m venv "$BENCH_VENV"
+export PYTHON=$BENCH_VENV/bin/python
+# The versions the harness pins (requirements.txt); polars is optional.
+"$PYTHON" -c 'import duckdb_cli' 2>/dev/null || "$PYTHON" -m pip install -q --disable-pip-version-check duckdb-cli==1.5.6
+"$PYTHON" -c 'import polars' 2>/dev/null || "$PYTHON" -m pip install -q --disable-pip-version-check polars==2.1.0 \
+  || echo "bench: polars could not be installed; its column is left out" >&2
+export DUCKDB_BIN=${DUCKDB_BIN:-$("$PYTHON" -c 'import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"))')}
 export CASEBOOK_BIN=${CASEBOOK_BIN:-$ROOT/.build/release/casebook}
 [ -x "$CASEBOOK_BIN" ] || { echo "bench: build first (swift build -c release), or set CASEBOOK_BIN" >&2; exit 2; }
-export PROJECT_NAME=casebook PEERS="duckdb project"
-export RESULTS=$BENCH_OUT/RESULTS.md
-. "$ROOT/bench/queries.sh"
-# The binary column cache is part of Casebook; give it a folder of its own
-# so that a run starts from the same state every time.
-export CASEBOOK_CACHE=${CASEBOOK_CACHE:-$BENCH_OUT/cache}
-rm -rf "$CASEBOOK_CACHE"
-"$HARNESS/run_peers.sh" ${*:-medium large}
-[ "${EXTRA:-1}" = 0 ] || "$ROOT/bench/extra.sh" ${*:-medium large}
+SIZES=${*:-medium large}
+{
+  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "duckdb_cli=$("$DUCKDB_BIN" --version | head -1)"
+  echo "polars=$("$PYTHON" -c 'import polars; print(polars.__version__)' 2>/dev/null || echo absent)"
+  echo "hyperfine=$(hyperfine --version | awk '{print $2}')"
+} > "$BENCH_OUT/versions.txt"
+"$ROOT/bench/prepare.sh" $SIZES
+"$ROOT/bench/fair.sh" $SIZES
+echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$BENCH_OUT/versions.txt"
+[ "${EXTRA:-1}" = 0 ] || "$ROOT/bench/extra.sh" $SIZES
 python3 "$ROOT/bench/report.py" "$BENCH_OUT" | tee "$BENCH_OUT/casebook-vs-duckdb.md"
-rm -rf "$CASEBOOK_CACHE"  # a copy of every file the run read

@@ -119,21 +119,38 @@ struct Evaluator {
                 continue
             }
             do {
-                table = try apply(stage, to: table, env: env, sourceName: sourceName)
+                if case .sort(let keys) = stage.kind, let limit = Self.takeAfter(index, in: pipeline.stages) {
+                    // `sort … | take N`: the N first rows without sorting the rest; the
+                    // sorted table would have had every row, so the size check is made on them.
+                    try checkSize(table.rowCount, at: stage)
+                    table = try Sort.apply(table, keys, limit: limit, env)
+                } else {
+                    table = try apply(stage, to: table, env: env, sourceName: sourceName)
+                }
             } catch {
                 // A problem with no place of its own (a join too large) is the stage's.
                 var e = error
                 if e.span == nil, !e.isCancellation { e.span = stage.span }
                 throw e
             }
-            if table.rowCount > context.settings.rowLimit {
-                throw Diagnostic(
-                    id: .resultTooLarge,
-                    message: "this result has more than \(NumberText.grouped(context.settings.rowLimit)) rows",
-                    span: stage.span, help: "narrow it down first, or raise the limit with `set limit N`")
-            }
+            try checkSize(table.rowCount, at: stage)
         }
         return table
+    }
+
+    private func checkSize(_ rowCount: Int, at stage: Stage) throws(Diagnostic) {
+        if rowCount > context.settings.rowLimit {
+            throw Diagnostic(
+                id: .resultTooLarge,
+                message: "this result has more than \(NumberText.grouped(context.settings.rowLimit)) rows",
+                span: stage.span, help: "narrow it down first, or raise the limit with `set limit N`")
+        }
+    }
+
+    /// N when the stage after `index` is `take N` (N fits an Int).
+    private static func takeAfter(_ index: Int, in stages: [Stage]) -> Int? {
+        guard index + 1 < stages.count, case .take(let n) = stages[index + 1].kind else { return nil }
+        return Int(clamping: max(0, n))
     }
 
     var environment: StageEnvironment {

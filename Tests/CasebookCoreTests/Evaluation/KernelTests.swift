@@ -161,6 +161,30 @@ struct KernelTests {
         }
     }
 
+    @Test func firstRowsAreTheFullSortsFirstRows() throws {
+        var rng = SeededGenerator(seed: 6)
+        for round in 0..<200 {
+            let n = Int(rng.next() % 600)
+            var ints: [Int64] = [], doubles: [Double] = [], mask: [UInt8] = []
+            for _ in 0..<n {
+                ints.append(Int64(rng.next() % 5) - 2)  // many ties
+                doubles.append([-0.0, 0.0, -2.5, 3.25, .infinity][Int(rng.next() % 5)])
+                mask.append(rng.next() % 5 == 0 ? UInt8(1 + rng.next() % 3) : 0)
+            }
+            let all = [
+                Column(name: "i", data: .integer(ints), missing: round % 2 == 0 ? mask : nil),
+                Column(name: "d", data: .decimal(doubles), missing: round % 3 == 0 ? mask : nil),
+            ]
+            let k = 1 + Int(rng.next() % 2)
+            let chosen = (0..<k).map { _ in (all[Int(rng.next() % 2)], descending: rng.next() % 2 == 0) }
+            let order = RowOrder(columns: chosen)
+            let rows = (0..<Int32(n)).map { $0 }
+            let limit = [0, 1, 3, 10, 50, n, n + 5][Int(rng.next() % 7)]
+            let got = try order.first(limit, of: rows, cancellation: .never)
+            #expect(got == Array(order.sorted(rows).prefix(limit)), "round \(round), \(n) rows, first \(limit)")
+        }
+    }
+
     @Test func joinMatchesEveryEqualKeyInRightRowOrder() {
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<100 {

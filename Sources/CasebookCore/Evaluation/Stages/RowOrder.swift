@@ -81,6 +81,35 @@ struct RowOrder {
         }
     }
 
+    /// The first `limit` rows of `sorted(rows)`, the same rows in the same
+    /// order, without sorting them all: `sort … | take N` over millions of rows
+    /// keeps the N best in a heap (one comparison with its worst for most rows).
+    /// Rows must be given in increasing order, as `sorted` breaks ties by it.
+    func first(_ limit: Int, of rows: [Int32], cancellation: Cancellation) throws(Diagnostic) -> [Int32] {
+        // A heap only pays when it keeps a small part of the rows.
+        guard limit < rows.count / 4 else {
+            return Array(try sorted(rows, cancellation: cancellation).prefix(max(0, limit)))
+        }
+        guard limit > 0 else { return [] }
+        // The comparison `sorted` uses, ties to the earlier row: a total order,
+        // so the N smallest are one set whichever way they are found.
+        let before: (Int32, Int32) -> Bool = { a, b in
+            let c = compare(Int(a), Int(b))
+            return c != 0 ? c < 0 : a < b
+        }
+        var heap = BoundedHeap(capacity: limit, before: before)
+        var sinceCheck = 0
+        for r in rows {
+            heap.offer(r)
+            sinceCheck += 1
+            if sinceCheck == CancellableSort.run {
+                sinceCheck = 0
+                try cancellation.checkpoint()
+            }
+        }
+        return heap.elements.sorted(by: before)
+    }
+
     /// One key: sort (code, row) pairs; missing rows after, in the order given.
     private func sortedByOneKey(_ rows: [Int32], _ key: Key, _ cancellation: Cancellation) throws(Diagnostic) -> [Int32] {
         var present: [(UInt64, Int32)] = []
@@ -103,8 +132,51 @@ struct RowOrder {
     }
 }
 
+/// The `limit` elements that come first in a total order, kept as a max-heap
+/// on that order: its root is the worst kept, and a new element replaces it
+/// only if it comes before it.
+struct BoundedHeap {
+    let capacity: Int
+    let before: (Int32, Int32) -> Bool
+    private(set) var elements: [Int32] = []
+
+    init(capacity: Int, before: @escaping (Int32, Int32) -> Bool) {
+        self.capacity = capacity
+        self.before = before
+        elements.reserveCapacity(capacity)
+    }
+
+    mutating func offer(_ x: Int32) {
+        if elements.count < capacity {
+            elements.append(x)
+            var i = elements.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard before(elements[parent], elements[i]) else { break }
+                elements.swapAt(parent, i)
+                i = parent
+            }
+        } else if before(x, elements[0]) {
+            elements[0] = x
+            var i = 0
+            let n = elements.count
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var worst = i
+                if l < n && before(elements[worst], elements[l]) { worst = l }
+                if r < n && before(elements[worst], elements[r]) { worst = r }
+                if worst == i { break }
+                elements.swapAt(i, worst)
+                i = worst
+            }
+        }
+    }
+}
+
 enum Sort {
-    static func apply(_ table: Table, _ keys: [SortKey], _ env: StageEnvironment) throws(Diagnostic) -> Table {
+    /// `sort KEYS`, or with `limit`, `sort KEYS | take limit` (the first rows of
+    /// the same order, found without sorting the rest).
+    static func apply(_ table: Table, _ keys: [SortKey], limit: Int? = nil, _ env: StageEnvironment) throws(Diagnostic) -> Table {
         let evaluator = env.evaluator(table)
         var columns: [(Column, descending: Bool)] = []
         for key in keys {
@@ -113,6 +185,10 @@ enum Sort {
         }
         try env.checkpoint()
         let order = RowOrder(columns: columns)
-        return table.gather(try order.sorted((0..<table.rowCount).map { Int32($0) }, cancellation: env.context.cancellation))
+        let rows = (0..<table.rowCount).map { Int32($0) }
+        if let limit {
+            return table.gather(try order.first(limit, of: rows, cancellation: env.context.cancellation))
+        }
+        return table.gather(try order.sorted(rows, cancellation: env.context.cancellation))
     }
 }
