@@ -22,7 +22,8 @@ enum Top {
         for rows in perGroup {
             try env.checkpoint()
             let present = rows.filter { !value.isMissing(at: Int($0)) }
-            picked.append(contentsOf: order.sorted(present).prefix(Int(max(0, n))))
+            // The group's rows come in row order, as `first` needs.
+            picked.append(contentsOf: try order.first(Int(clamping: max(0, n)), of: present, cancellation: env.context.cancellation))
         }
         let skipped = value.missingCounts()
         if !skipped.isEmpty {
