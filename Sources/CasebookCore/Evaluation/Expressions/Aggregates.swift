@@ -156,7 +156,10 @@ enum Aggregates {
                 builder.append(String(group.map { v -> Character in
                     guard let v else { return " " }
                     guard hi > lo else { return levels[levels.count / 2] }
-                    return levels[min(levels.count - 1, Int((v - lo) / (hi - lo) * Double(levels.count - 1) + 0.5))]
+                    // Halved first: the range of two values near the edge of a Double overflows to ∞.
+                    let f = (v / 2 - lo / 2) / (hi / 2 - lo / 2)
+                    guard f.isFinite else { return levels[levels.count / 2] }
+                    return levels[max(0, min(levels.count - 1, Int(f * Double(levels.count - 1) + 0.5)))]
                 }))
             }
             return Column(name: "", data: builder.finish())
