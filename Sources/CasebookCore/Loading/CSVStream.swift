@@ -521,7 +521,8 @@ struct ColumnFolder {
                 maskOK = mask != nil
             }
             if let data, maskOK {
-                s.stored = StoredSegment(rows: s.rows, kind: s.kind, data: data, mask: mask)
+                s.stored = StoredSegment(
+                    rows: s.rows, kind: s.kind, data: data, mask: mask, range: SegmentRange.of(values, mask: s.mask))
                 s.values = nil
                 s.mask = nil
             }
@@ -563,7 +564,9 @@ struct ColumnFolder {
             var y = Segment(rows: seg.rows, kind: .integer, values: .integers(out), mask: mask, source: seg.source)
             if let spill, !spill.failed, let stored = seg.stored, let data = spill.append(out) {
                 // The year is missing where the period is: the same bytes in the file.
-                y.stored = StoredSegment(rows: seg.rows, kind: .integer, data: data, mask: stored.mask)
+                y.stored = StoredSegment(
+                    rows: seg.rows, kind: .integer, data: data, mask: stored.mask,
+                    range: SegmentRange.of(.integers(out), mask: mask))
                 y.values = nil
                 y.mask = nil
             }

@@ -6,7 +6,9 @@
 //                  the CSV), its missing-value bytes, and each text column's dictionary
 //   [metadata, end) what the file holds: the CSV file it was made from (path,
 //                  size, times, inode), the columns and their segments with a
-//                  checksum of each, and the load report (warnings with line numbers)
+//                  checksum of each and the range of its values (so a filter can
+//                  pass over a segment that cannot match without reading it), and
+//                  the load report (warnings with line numbers)
 //
 // Nothing in it is trusted: every length and offset is checked against the
 // file, the metadata against its checksum, each segment against its checksum
@@ -21,8 +23,8 @@
 
 enum CacheFormat {
     static let magic: [UInt8] = Array("CBCOLS01".utf8)
-    /// Bump when the layout changes.
-    static let version: UInt32 = 1
+    /// Bump when the layout changes (2: each segment's range of values).
+    static let version: UInt32 = 2
     /// Bump when the CSV reader would read a file differently (types, markers,
     /// the report): a cache made by an older reader is then ignored.
     static let readerVersion: UInt32 = 1
@@ -221,6 +223,70 @@ struct StoredSegment: Equatable, Sendable {
     var data: Extent
     /// One byte per row, the missing reasons; nil when none is missing.
     var mask: Extent?
+    /// The smallest and largest value present; nil when not known.
+    var range: SegmentRange? = nil
+}
+
+/// The values a segment holds, at their extremes (missing rows left out):
+/// enough to know that `x = 202324` or `measure = "…"` cannot hold anywhere in
+/// it. Text ranges are of the codes as stored (the column's dictionary order,
+/// which is the order of first appearance in the file).
+enum SegmentRange: Equatable, Sendable {
+    /// Every row is missing.
+    case noValues
+    case integers(Int64, Int64)
+    case decimals(Double, Double)
+    case codes(UInt32, UInt32)
+
+    /// The range of a segment's values, leaving out rows whose mask byte is
+    /// not 0; nil for a decimal that is not a number (a range cannot hold it).
+    static func of(_ values: Segment.Values, mask: [UInt8]?) -> SegmentRange? {
+        func extremes<T: Comparable>(_ v: [T]) -> (T, T)? {
+            v.withUnsafeBufferPointer { p -> (T, T)? in
+                var lo: T? = nil, hi: T? = nil
+                if let mask {
+                    for i in 0..<p.count where mask[i] == 0 {
+                        let x = p[i]
+                        if lo == nil || x < lo! { lo = x }
+                        if hi == nil || x > hi! { hi = x }
+                    }
+                } else if p.count > 0 {
+                    var l = p[0], h = p[0]
+                    for i in 1..<p.count {
+                        let x = p[i]
+                        if x < l { l = x }
+                        if x > h { h = x }
+                    }
+                    (lo, hi) = (l, h)
+                }
+                guard let lo, let hi else { return nil }
+                return (lo, hi)
+            }
+        }
+        switch values {
+        case .integers(let v):
+            guard let (lo, hi) = extremes(v) else { return .noValues }
+            return .integers(lo, hi)
+        case .decimals(let v):
+            if v.contains(where: \.isNaN) { return nil }
+            guard let (lo, hi) = extremes(v) else { return .noValues }
+            return .decimals(lo, hi)
+        case .codes(let v):
+            guard let (lo, hi) = extremes(v) else { return .noValues }
+            return .codes(lo, hi)
+        }
+    }
+
+    /// Whether the range suits a segment of `kind` (as decoded from a file).
+    func fits(_ kind: StoredSegment.Kind) -> Bool {
+        switch (self, kind) {
+        case (.noValues, _): return true
+        case (.integers(let a, let b), .integer): return a <= b
+        case (.decimals(let a, let b), .decimal): return a <= b  // false for NaN
+        case (.codes(let a, let b), .text): return a <= b
+        default: return false
+        }
+    }
 }
 
 /// A column as stored in a cache file.
@@ -265,6 +331,22 @@ struct CacheMetadata: Sendable {
                 w.extent(s.data)
                 w.u8(s.mask == nil ? 0 : 1)
                 if let m = s.mask { w.extent(m) }
+                switch s.range {
+                case nil: w.u8(0)
+                case .noValues?: w.u8(1)
+                case .integers(let a, let b)?:
+                    w.u8(2)
+                    w.i64(a)
+                    w.i64(b)
+                case .decimals(let a, let b)?:
+                    w.u8(3)
+                    w.u64(a.bitPattern)
+                    w.u64(b.bitPattern)
+                case .codes(let a, let b)?:
+                    w.u8(4)
+                    w.u64(UInt64(a))
+                    w.u64(UInt64(b))
+                }
             }
             if c.type == .text {
                 w.extent(c.dictionary ?? Extent(offset: 0, length: 0, checksum: 0))
@@ -322,9 +404,25 @@ struct CacheMetadata: Sendable {
                 } else if hasMask != 0 {
                     return nil
                 }
+                guard let tag = r.u8() else { return nil }
+                var range: SegmentRange? = nil
+                switch tag {
+                case 0: break
+                case 1: range = .noValues
+                case 2...4:
+                    guard let a = r.u64(), let b = r.u64() else { return nil }
+                    if tag == 2 { range = .integers(Int64(bitPattern: a), Int64(bitPattern: b)) }
+                    if tag == 3 { range = .decimals(Double(bitPattern: a), Double(bitPattern: b)) }
+                    if tag == 4 {
+                        guard a <= UInt64(UInt32.max), b <= UInt64(UInt32.max) else { return nil }
+                        range = .codes(UInt32(a), UInt32(b))
+                    }
+                default: return nil
+                }
+                if let range, !range.fits(kind) { return nil }
                 total += n
                 guard total <= rows else { return nil }
-                segments.append(StoredSegment(rows: n, kind: kind, data: data, mask: mask))
+                segments.append(StoredSegment(rows: n, kind: kind, data: data, mask: mask, range: range))
             }
             guard total == rows else { return nil }
             var column = StoredColumn(name: name, type: type, segments: segments, stripNUL: flags & 1 != 0)
@@ -334,6 +432,9 @@ struct CacheMetadata: Sendable {
                 else { return nil }
                 column.dictionary = d
                 column.dictionaryEntries = entries
+                for s in segments {
+                    if case .codes(_, let hi)? = s.range, Int(hi) >= max(entries, 1) { return nil }
+                }
             }
             columns.append(column)
         }

@@ -346,59 +346,94 @@ struct CachedColumnSource: ColumnSource {
     }
 
     private func runs(values: Bool, _ body: @escaping @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
-        let segments = column.segments
+        guard let reader = segmentReader(values: values) else { return false }
         let starts = self.starts
         let status = ReadStatus()
-        let handle = self.handle
-        var dictionary: TextDictionary? = nil
-        var remap: [UInt32]? = nil
-        var limit: UInt32 = 1
-        if values && column.type == .text {
-            guard let d = self.dictionary() else { return false }
-            dictionary = TextDictionary(d.strings)
-            remap = d.remap
-            limit = UInt32(max(d.entries, 1))
-        }
-        let type = column.type
-        let (dictionaryOf, remapOf, limitOf) = (dictionary, remap, limit)
         let visit: @Sendable (Int) -> Void = { i in
-            let seg = segments[i]
-            var segMask: [UInt8]? = nil
-            if let m = seg.mask {
-                guard let bytes: [UInt8] = handle.readArray(m, count: seg.rows) else { return status.fail() }
-                segMask = bytes
-            }
-            var data: ColumnData? = nil
-            if values {
-                switch seg.kind {
-                case .integer:
-                    guard let v: [Int64] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
-                    data = type == .decimal ? .decimal(v.map { Double($0) }) : .integer(v)
-                case .decimal:
-                    guard let v: [Double] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
-                    data = .decimal(v)
-                case .text:
-                    guard var v: [UInt32] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
-                    var worst: UInt32 = 0
-                    for c in v { worst = max(worst, c) }
-                    if worst >= limitOf { return status.fail() }
-                    if let remapOf { for k in 0..<v.count { v[k] = remapOf[Int(v[k])] } }
-                    data = .text(codes: v, dictionary: dictionaryOf!)
-                }
-            }
-            if status.failed { return }
+            guard let (data, segMask) = reader.read(i) else { return status.fail() }
             if let segMask {
                 segMask.withUnsafeBufferPointer { body(starts[i], data, $0) }
             } else {
                 body(starts[i], data, nil)
             }
         }
+        let segments = column.segments
         if segments.count > 1 && rows >= 1 << 16 {
             DispatchQueue.concurrentPerform(iterations: segments.count, execute: visit)
         } else {
             for i in segments.indices { visit(i) }
         }
         return !status.failed
+    }
+
+    // MARK: - A segment at a time
+
+    /// How many rows each segment holds, in order.
+    var segmentRows: [Int] { column.segments.map(\.rows) }
+
+    /// What segment `i` holds at its extremes (nil: not known).
+    func range(ofSegment i: Int) -> SegmentRange? { column.segments[i].range }
+
+    /// Whether any row of segment `i` is missing.
+    func hasMissing(inSegment i: Int) -> Bool { column.segments[i].mask != nil }
+
+    /// The same open file (a table's columns from one cache file share it).
+    func sharesFile(with other: CachedColumnSource) -> Bool { handle === other.handle }
+
+    /// Reads segments one at a time (with the values, or the missing bytes
+    /// alone); nil when a text column's dictionary cannot be read.
+    func segmentReader(values: Bool) -> SegmentReader? {
+        var reader = SegmentReader(handle: handle, segments: column.segments, type: column.type, values: values)
+        if values && column.type == .text {
+            guard let d = self.dictionary() else { return nil }
+            reader.dictionary = TextDictionary(d.strings)
+            reader.remap = d.remap
+            reader.limit = UInt32(max(d.entries, 1))
+        }
+        return reader
+    }
+}
+
+/// One cached column's segments, read one at a time, each checked.
+struct SegmentReader: Sendable {
+    let handle: CacheFileHandle
+    let segments: [StoredSegment]
+    let type: ColumnType
+    let values: Bool
+    /// A text column's strings (codes are remapped to them when NULs were stripped).
+    var dictionary: TextDictionary? = nil
+    var remap: [UInt32]? = nil
+    /// Text codes must be below this.
+    var limit: UInt32 = 1
+
+    /// Stored code → the dictionary's code (they differ only when NULs were stripped).
+    func dictionaryCode(_ stored: UInt32) -> UInt32 { remap.map { $0[Int(stored)] } ?? stored }
+
+    /// Segment `i`'s values (nil when not asked for) and missing bytes (nil
+    /// when none is missing); nil when the segment fails its checks.
+    func read(_ i: Int) -> (data: ColumnData?, mask: [UInt8]?)? {
+        let seg = segments[i]
+        var segMask: [UInt8]? = nil
+        if let m = seg.mask {
+            guard let bytes: [UInt8] = handle.readArray(m, count: seg.rows) else { return nil }
+            segMask = bytes
+        }
+        guard values else { return (nil, segMask) }
+        switch seg.kind {
+        case .integer:
+            guard let v: [Int64] = handle.readArray(seg.data, count: seg.rows) else { return nil }
+            return (type == .decimal ? .decimal(v.map { Double($0) }) : .integer(v), segMask)
+        case .decimal:
+            guard let v: [Double] = handle.readArray(seg.data, count: seg.rows) else { return nil }
+            return (.decimal(v), segMask)
+        case .text:
+            guard var v: [UInt32] = handle.readArray(seg.data, count: seg.rows), let dictionary else { return nil }
+            var worst: UInt32 = 0
+            for c in v { worst = max(worst, c) }
+            if worst >= limit { return nil }
+            if let remap { for k in 0..<v.count { v[k] = remap[Int(v[k])] } }
+            return (.text(codes: v, dictionary: dictionary), segMask)
+        }
     }
 }
 

@@ -4,6 +4,11 @@
 
 enum Filter {
     static func apply(_ table: Table, _ condition: Expr, _ env: StageEnvironment) throws(Diagnostic) -> Table {
+        // Tests a cached table can answer a segment at a time (SegmentFilter.swift).
+        if let rows = try SegmentFilter.rows(table, condition, cancellation: env.context.cancellation) {
+            noteJointMembers(condition, table, env)
+            return table.gather(rows)
+        }
         let evaluator = env.evaluator(table, mode: .rows(try env.grouping(table, by: []).0))
         let result = try evaluator.evaluate(condition)
         noteJointMembers(condition, table, env)
