@@ -40,7 +40,7 @@ export PYTHON=$BENCH_VENV/bin/python
   || echo "bench: polars could not be installed; its column is left out" >&2
 export DUCKDB_BIN=${DUCKDB_BIN:-$("$PYTHON" -c 'import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"))')}
 export CASEBOOK_BIN=${CASEBOOK_BIN:-$ROOT/.build/release/casebook}
-[ -x "$CASEBOOK_BIN" ] || { echo "bench: build first (swift build -c release), or set CASEBOOK_BIN" >&2; exit 2; }
+[ -x "$CASEBOOK_BIN" ] || { echo "bench: build first (make release), or set CASEBOOK_BIN" >&2; exit 2; }
 SIZES=${*:-medium large}
 {
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -23,15 +23,21 @@ struct SharedOptions: ParsableArguments {
     var accessible = false
 
     func engineOptions(interactive: Bool) throws -> EngineOptions {
-        var format: OutputFormat? = nil
-        if let f = self.format {
+        try Self.engineOptions(datasets: datasets, format: format, safe: safe, accessible: accessible, interactive: interactive)
+    }
+
+    static func engineOptions(datasets: String?, format: String?, safe: Bool, accessible: Bool, interactive: Bool) throws
+        -> EngineOptions
+    {
+        var parsedFormat: OutputFormat? = nil
+        if let f = format {
             guard let parsed = OutputFormat(rawValue: f.lowercased() == "md" ? "markdown" : f.lowercased()) else {
                 throw ValidationError("unknown format '\(f)': choose table, csv, tsv, json or markdown")
             }
-            format = parsed
+            parsedFormat = parsed
         }
         return EngineOptions(
-            datasets: datasets, format: format, safe: safe, accessible: accessible, interactive: interactive)
+            datasets: datasets, format: parsedFormat, safe: safe, accessible: accessible, interactive: interactive)
     }
 }
 
@@ -59,6 +65,10 @@ struct CasebookCommand: ParsableCommand {
     /// Parses the command line and runs, mapping usage errors to status 2.
     static func main() {
         let status: ExitStatus
+        // The usual command lines without ArgumentParser's start-up (RunArguments.swift).
+        if let quick = RunArguments.quick(Array(CommandLine.arguments.dropFirst())) {
+            Glibc.exit(quick.execute().rawValue)
+        }
         do {
             var command = try parseAsRoot()
             if var runnable = command as? StatusCommand {
@@ -113,12 +123,12 @@ struct Run: ParsableCommand, StatusCommand {
         _ = try shared.engineOptions(interactive: false)
     }
 
-    mutating func execute() -> ExitStatus {
-        let interactive = script == nil && file == nil && command == nil && TerminalInfo.stdinIsTerminal
-        guard let options = try? shared.engineOptions(interactive: interactive) else { return .usage }
-        if let command { return ScriptRunner.run(.command(command), options: options, keepGoing: keepGoing) }
-        if let path = script ?? file { return ScriptRunner.run(.file(path), options: options, keepGoing: keepGoing) }
-        if interactive { return InteractiveShell(options: options, useHistory: !noHistory).run() }
-        return ScriptRunner.run(.standardInput, options: options, keepGoing: keepGoing)
+    /// The arguments as read.
+    var arguments: RunArguments {
+        RunArguments(
+            script: script, file: file, command: command, keepGoing: keepGoing, noHistory: noHistory,
+            datasets: shared.datasets, format: shared.format, safe: shared.safe, accessible: shared.accessible)
     }
+
+    mutating func execute() -> ExitStatus { arguments.execute() }
 }
