@@ -188,4 +188,42 @@ struct NumberTextTests {
         #expect(NumberText.decimalsNeeded(0.9999, maxDecimals: 2) == 0, "rounds to 1")
         #expect(NumberText.decimalsNeeded(.nan, maxDecimals: 2) == 0)
     }
+
+    /// The places a value needs, as they were worked out before the shortcut:
+    /// from the value rounded on its decimal text, for every value.
+    static func decimalsNeededByText(_ value: Double, maxDecimals: Int) -> Int {
+        guard value.isFinite else { return 0 }
+        let scale = NumberText.power10(maxDecimals)
+        var scaled = (NumberText.round(value.magnitude, places: maxDecimals) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e18 else { return 0 }
+        var d = maxDecimals
+        while d > 0, scaled.truncatingRemainder(dividingBy: 10) == 0 {
+            scaled /= 10
+            d -= 1
+        }
+        return d
+    }
+
+    @Test("the shortcut away from ties gives the places the decimal text gives, for every kind of value")
+    func decimalsNeededAsByText() {
+        var rng = SeededGenerator(seed: 4)
+        var values: [Double] = [
+            0, -0.0, 1.005, 2.675, 0.00005, 0.00015, 1.00005, 123456.78905, 1e15 + 0.5, 9e14, 8.99e14 + 0.25, 1e-320,
+            .greatestFiniteMagnitude, -1.5e-5, 0.1 + 0.2, 17.049999999999997, 4.99995, 9.99995,
+        ]
+        for _ in 0..<20_000 {
+            // Decimal figures as published, ties at the fifth place, and raw doubles.
+            let digits = Double(Int64(rng.next() % 20_000_000) - 10_000_000)
+            values.append(digits / NumberText.power10(Int(rng.next() % 7)))
+            values.append((digits + 0.5) / 1e4)
+            values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF))
+        }
+        for v in values {
+            for places in [0, 1, 2, 4] {
+                #expect(
+                    NumberText.decimalsNeeded(v, maxDecimals: places) == Self.decimalsNeededByText(v, maxDecimals: places),
+                    "\(v) to \(places)")
+            }
+        }
+    }
 }

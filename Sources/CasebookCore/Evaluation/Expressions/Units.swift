@@ -50,10 +50,16 @@ enum Units {
 
     /// The column made for `expr`, with the expression's unit where the
     /// evaluation did not carry one.
-    static func applied(_ column: Column, _ expr: Expr, _ table: Table) -> Column {
+    static func applied(_ column: Column, _ expr: Expr, _ table: Table, memo: PlacesMemo? = nil) -> Column {
         var c = column.unit == nil ? column.measuring(unit(of: expr, in: table)) : column
-        if c.places == nil, c.type == .decimal { c.places = places(of: expr, in: table) }
+        if c.places == nil, c.type == .decimal { c.places = places(of: expr, in: table, memo: memo) }
         return c
+    }
+
+    /// The places of the columns a stage has already looked at: `mean(x)`,
+    /// `median(x)` and `max(x)` in one `summarise` read x's values once.
+    final class PlacesMemo {
+        var places: [String: Int?] = [:]
     }
 
     /// Decimal places a computed figure is shown with, from what it was
@@ -61,12 +67,13 @@ enum Units {
     /// counts 15.75 shows 15.8, of rates to one place 17.05), min, max and
     /// sum as their source, `round(x, n)` n. Nil where nothing says: the
     /// figures decide (ColumnFormat).
-    static func places(of expr: Expr, in table: Table) -> Int? {
+    static func places(of expr: Expr, in table: Table, memo: PlacesMemo? = nil) -> Int? {
         guard case .call(let name, _, let arguments) = expr.kind, let first = arguments.first else { return nil }
         if let a = AggregateWord(spelled: name) {
             switch a {
-            case .mean, .median: return sourcePlaces(first, table).map { min($0 + 1, ColumnFormat.maximumDecimals) }
-            case .min, .max, .first, .last, .sum, .quantile: return sourcePlaces(first, table)
+            case .mean, .median:
+                return sourcePlaces(first, table, memo: memo).map { min($0 + 1, ColumnFormat.maximumDecimals) }
+            case .min, .max, .first, .last, .sum, .quantile: return sourcePlaces(first, table, memo: memo)
             default: return nil
             }
         }
@@ -80,21 +87,37 @@ enum Units {
     /// The places of a column's figures as the source gives them: its own
     /// where a stage set them, none for whole numbers, else as many as its
     /// values need (at most four).
-    static func sourcePlaces(_ expr: Expr, _ table: Table) -> Int? {
+    static func sourcePlaces(_ expr: Expr, _ table: Table, memo: PlacesMemo? = nil) -> Int? {
         guard case .column(let name) = expr.kind, let column = table.column(named: name) else { return nil }
         if let p = column.places { return p }
+        if let known = memo?.places[column.name] { return known }
         let (data, missing) = column.parts
+        var result: Int? = nil
         switch data {
-        case .integer: return 0
+        case .integer: result = 0
         case .decimal(let v):
+            let most = ColumnFormat.maximumDecimals
             var d = 0
-            for i in v.indices where missing.map({ $0[i] == 0 }) ?? true {
-                d = max(d, NumberText.decimalsNeeded(v[i], maxDecimals: ColumnFormat.maximumDecimals))
-                if d == ColumnFormat.maximumDecimals { break }
+            v.withUnsafeBufferPointer { values in
+                if let missing {
+                    missing.withUnsafeBufferPointer { m in
+                        for i in 0..<values.count where m[i] == 0 {
+                            d = max(d, NumberText.decimalsNeeded(values[i], maxDecimals: most))
+                            if d == most { break }
+                        }
+                    }
+                } else {
+                    for i in 0..<values.count {
+                        d = max(d, NumberText.decimalsNeeded(values[i], maxDecimals: most))
+                        if d == most { break }
+                    }
+                }
             }
-            return d
-        default: return nil
+            result = d
+        default: result = nil
         }
+        memo?.places[column.name] = result
+        return result
     }
 }
 

@@ -4,6 +4,7 @@ enum Select {
     /// `select a, b, rate = referrals_rate, per10k = x / y * 10000`
     static func apply(_ table: Table, _ bindings: [Binding], _ env: StageEnvironment) throws(Diagnostic) -> Table {
         let evaluator = env.evaluator(table)
+        let places = Units.PlacesMemo()
         var columns: [Column] = []
         var seen: [String: SourceSpan] = [:]
         for binding in bindings {
@@ -21,7 +22,7 @@ enum Select {
                 env.context.addNote("\(name) here is the number; the column named \(name) is written in backquotes: `\(name)`")
             }
             let v = try evaluator.evaluate(binding.expr)
-            columns.append(Units.applied(v.materialize(name: name, count: table.rowCount), binding.expr, table))
+            columns.append(Units.applied(v.materialize(name: name, count: table.rowCount), binding.expr, table, memo: places))
         }
         var out = Table(columns: columns, rowCount: table.rowCount, sources: table.sources)
         out.grouping = table.grouping.filter { out.index(of: $0) != nil }

@@ -30,6 +30,7 @@ enum Summarise {
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
         var used = Set(keyNames)
+        let places = Units.PlacesMemo()
         for binding in bindings {
             let name = env.name(for: binding)
             if used.contains(name) {
@@ -47,7 +48,7 @@ enum Summarise {
                 throw .notSummarised(env.source.slice(binding.expr.span), at: binding.expr.span)
             }
             let v = try evaluator.evaluate(binding.expr)
-            columns.append(Units.applied(v.materialize(name: name, count: groups.groupCount), binding.expr, table))
+            columns.append(Units.applied(v.materialize(name: name, count: groups.groupCount), binding.expr, table, memo: places))
         }
         var out = Table(columns: columns, rowCount: table.rowCount == 0 && !keys.isEmpty ? 0 : groups.groupCount, sources: table.sources)
         if !keys.isEmpty { out = sortedByKeys(out, keyCount: keys.count) }
