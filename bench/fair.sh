@@ -2,19 +2,23 @@
 # Casebook beside DuckDB and polars, like for like, in one hyperfine run per
 # query (the commands interleave nothing, but share the same minutes of a
 # machine that may be busy):
-#   duckdb_csv     the DuckDB shell reading the CSV (the harness's peers/duckdb.sh)
+#   duckdb_csv     the DuckDB shell reading the CSV (the harness's SQL)
 #   casebook_cold  Casebook with its column cache emptied before every run
 #   duckdb_db      the DuckDB shell querying its own persisted database
 #   casebook_warm  Casebook with its column cache filled
 #   polars_parquet polars on a parquet copy (when polars is installed)
 # The first read of a CSV is compared with the first read (cold with
 # duckdb_csv); a repeated query with a repeated query on stored data (warm
-# with duckdb_db). Each command first runs once under /usr/bin/time -v: its
-# answer is cross-checked by the harness's check.py and its peak RSS is the
-# memory figure.
+# with duckdb_db). Each tool is started by hyperfine itself, with its query
+# in a file (SCRIPTS/Qn.cb, Qn.csv.sql, Qn.db.sql, written first from the
+# harness's commands), as a person runs `casebook analysis.cb` or `duckdb -f
+# q.sql`: no shell between, whose start-up would be counted on both sides and
+# hide the difference (the harness's wrappers cost about 13 ms a run).
+# Each command first runs once under /usr/bin/time -v: its answer is
+# cross-checked by the harness's check.py and its peak RSS is the memory figure.
 #
 #   bench/fair.sh SIZE ...
-# Writes BENCH_OUT/<size>/{answers,probe,json}/ and check.md.
+# Writes BENCH_OUT/<size>/{answers,probe,json,scripts}/ and check.md.
 # Environment: BENCH_HARNESS, BENCH_DATA, BENCH_OUT, CASEBOOK_BIN, DUCKDB_BIN,
 # PYTHON (bench/run.sh sets them), RUNS (default 10), WARMUP (default 1),
 # QUERIES (default Q1 … Q6).
@@ -36,22 +40,29 @@ for SIZE in "$@"; do
   cold=$BENCH_OUT/cache-cold warm=$BENCH_OUT/cache-warm
   rm -rf "$cold" "$warm"
   names=(duckdb_csv casebook_cold duckdb_db casebook_warm)
+  S=$O/scripts
+  mkdir -p "$S"
+  DUCKDB=${DUCKDB_BIN:-duckdb}
+  for Q in ${QUERIES:-Q1 Q2 Q3 Q4 Q5 Q6}; do
+    # Casebook's statements: the harness's command with a stand-in binary that prints its input.
+    CASEBOOK_BIN="$ROOT/bench/peers/statements.sh" bash "$HARNESS/peers/project.sh" "$Q" "$D" > "$S/$Q.cb"
+    PRINT_SQL=1 bash "$HARNESS/peers/duckdb.sh" "$Q" "$D" > "$S/$Q.csv.sql"
+    PRINT_SQL=1 bash "$ROOT/bench/peers/duckdb_db.sh" "$Q" "$D" "$D/bench.duckdb" > "$S/$Q.db.sql"
+  done
   declare -A CMD=(
-    [duckdb_csv]="bash $HARNESS/peers/duckdb.sh"
-    [casebook_cold]="env CASEBOOK_CACHE=$cold bash $HARNESS/peers/project.sh"
-    [duckdb_db]="bash $ROOT/bench/peers/duckdb_db.sh"
-    [casebook_warm]="env CASEBOOK_CACHE=$warm bash $HARNESS/peers/project.sh"
-    [polars_parquet]="$PYTHON $ROOT/bench/peers/polars_parquet.py"
+    [duckdb_csv]="$DUCKDB -csv -f $S/QUERY.csv.sql"
+    [casebook_cold]="env CASEBOOK_CACHE=$cold $CASEBOOK_BIN --format csv $S/QUERY.cb"
+    [duckdb_db]="$DUCKDB -readonly -csv $D/bench.duckdb -f $S/QUERY.db.sql"
+    [casebook_warm]="env CASEBOOK_CACHE=$warm $CASEBOOK_BIN --format csv $S/QUERY.cb"
+    [polars_parquet]="$PYTHON $ROOT/bench/peers/polars_parquet.py QUERY $D/parquet"
   )
-  declare -A ARGS=([duckdb_csv]="$D" [casebook_cold]="$D" [duckdb_db]="$D $D/bench.duckdb"
-    [casebook_warm]="$D" [polars_parquet]="$D/parquet")
   declare -A PREP=([casebook_cold]="rm -rf $cold")
   [ "$have_polars" = 1 ] && names+=(polars_parquet)
   for Q in ${QUERIES:-Q1 Q2 Q3 Q4 Q5 Q6}; do
     args=()
     for name in "${names[@]}"; do
       cell=${name}__$Q
-      command="${CMD[$name]} $Q ${ARGS[$name]}"
+      command=${CMD[$name]//QUERY/$Q}
       log "$SIZE $Q $name: probe"
       ${PREP[$name]:-true}
       # The cache filled before the warm probe, so that its memory is the warm figure.

@@ -14,4 +14,6 @@ SQL=${SQL//"read_csv('$D/wide.csv', header=true, types={'overall_absence_rate': 
 # Q1 loads the file into a table and counts it; the table is already there.
 [ "$Q" = Q1 ] && SQL="SELECT count(*) AS n FROM measures;"
 case $SQL in *read_csv*) echo "duckdb_db: the harness's SQL for $Q changed; update the table names here" >&2; exit 2 ;; esac
+# PRINT_SQL=1 prints the SQL instead (bench/fair.sh runs DuckDB on it directly).
+if [ -n "${PRINT_SQL:-}" ]; then printf '%s\n' "$SQL"; exit 0; fi
 exec "${DUCKDB_BIN:-duckdb}" -readonly -csv "$DB" -c "$SQL"
