@@ -508,11 +508,14 @@ struct ColumnFolder {
         guard segment.rows > 0 else { return }
         var s = segment
         if let spill, !spill.failed, let values = s.values {
+            let range = SegmentRange.of(values, mask: s.mask)
+            let packing = Packing.choose(values, mask: s.mask, range: range)
             let data: Extent?
-            switch values {
-            case .integers(let v): data = spill.append(v)
-            case .decimals(let v): data = spill.append(v)
-            case .codes(let v): data = spill.append(v)
+            switch (values, packing) {
+            case (_, .offset): data = spill.append(packing.bytes(values, mask: s.mask))
+            case (.integers(let v), .plain): data = spill.append(v)
+            case (.decimals(let v), .plain): data = spill.append(v)
+            case (.codes(let v), .plain): data = spill.append(v)
             }
             var mask: Extent? = nil
             var maskOK = true
@@ -521,8 +524,7 @@ struct ColumnFolder {
                 maskOK = mask != nil
             }
             if let data, maskOK {
-                s.stored = StoredSegment(
-                    rows: s.rows, kind: s.kind, data: data, mask: mask, range: SegmentRange.of(values, mask: s.mask))
+                s.stored = StoredSegment(rows: s.rows, kind: s.kind, data: data, mask: mask, range: range, packing: packing)
                 s.values = nil
                 s.mask = nil
             }
@@ -562,11 +564,12 @@ struct ColumnFolder {
                 if example == nil { example = v }
             }
             var y = Segment(rows: seg.rows, kind: .integer, values: .integers(out), mask: mask, source: seg.source)
-            if let spill, !spill.failed, let stored = seg.stored, let data = spill.append(out) {
+            let range = SegmentRange.of(.integers(out), mask: mask)
+            let packing = Packing.choose(.integers(out), mask: mask, range: range)
+            let bytes = packing == .plain ? nil : packing.bytes(.integers(out), mask: mask)
+            if let spill, !spill.failed, let stored = seg.stored, let data = bytes.map({ spill.append($0) }) ?? spill.append(out) {
                 // The year is missing where the period is: the same bytes in the file.
-                y.stored = StoredSegment(
-                    rows: seg.rows, kind: .integer, data: data, mask: stored.mask,
-                    range: SegmentRange.of(.integers(out), mask: mask))
+                y.stored = StoredSegment(rows: seg.rows, kind: .integer, data: data, mask: stored.mask, range: range, packing: packing)
                 y.values = nil
                 y.mask = nil
             }

@@ -102,6 +102,13 @@ struct CachedColumnSource: ColumnSource {
                 count = n
             }
         }
+        // Packed values are unpacked with the missing bytes at hand (their rows read as 0).
+        // (`mask` is not changed again, and lives on in the result.)
+        let maskAt = RawOut(mask?.withUnsafeBufferPointer { UnsafeMutableRawPointer(mutating: $0.baseAddress) } ?? nil)
+        let rowsMask: @Sendable (Int) -> UnsafePointer<UInt8>? = { i in
+            guard segments[i].mask != nil, let m = maskAt.pointer else { return nil }
+            return UnsafePointer((m + starts[i]).assumingMemoryBound(to: UInt8.self))
+        }
         let data: ColumnData
         switch column.type {
         case .integer:
@@ -109,7 +116,9 @@ struct CachedColumnSource: ColumnSource {
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
                 adviseHugePages(out.pointer, n * 8)
                 each { i in
-                    if !handle.readInto(out.pointer! + starts[i] * 8, segments[i].data) { status.fail() }
+                    if !handle.readValues(segments[i], into: out.pointer! + starts[i] * 8, as: .integer, mask: rowsMask(i)) {
+                        status.fail()
+                    }
                 }
                 count = n
             }
@@ -119,14 +128,8 @@ struct CachedColumnSource: ColumnSource {
                 let out = RawOut(buffer.baseAddress.map { UnsafeMutableRawPointer($0) })
                 adviseHugePages(out.pointer, n * 8)
                 each { i in
-                    let p = out.pointer! + starts[i] * 8
-                    if segments[i].kind == .decimal {
-                        if !handle.readInto(p, segments[i].data) { status.fail() }
-                    } else if let ints: [Int64] = handle.readArray(segments[i].data, count: segments[i].rows) {
-                        // Whole numbers in a column that has decimals elsewhere.
-                        let d = p.assumingMemoryBound(to: Double.self)
-                        for k in 0..<ints.count { d[k] = Double(ints[k]) }
-                    } else {
+                    // Whole numbers in a column that has decimals elsewhere are widened.
+                    if !handle.readValues(segments[i], into: out.pointer! + starts[i] * 8, as: .decimal, mask: rowsMask(i)) {
                         status.fail()
                     }
                 }
@@ -141,7 +144,7 @@ struct CachedColumnSource: ColumnSource {
                 adviseHugePages(out.pointer, n * 4)
                 each { i in
                     let p = out.pointer! + starts[i] * 4
-                    if !handle.readInto(p, segments[i].data) {
+                    if !handle.readValues(segments[i], into: p, as: .text, mask: rowsMask(i)) {
                         status.fail()
                         return
                     }
@@ -235,28 +238,20 @@ struct CachedColumnSource: ColumnSource {
                     segMask = bytes
                 }
                 let mine = positionsOf[countsOf[s]..<countsOf[s + 1]]
-                switch seg.kind {
+                // Only the rows wanted are unpacked.
+                let local = mine.map { Int(indices[Int($0)]) - start }
+                switch type {
                 case .integer:
-                    guard let v: [Int64] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
-                    for k in mine {
-                        let local = Int(indices[Int(k)]) - start
-                        if type == .decimal {
-                            out.pointer!.storeBytes(of: Double(v[local]), toByteOffset: Int(k) * 8, as: Double.self)
-                        } else {
-                            out.pointer!.storeBytes(of: v[local], toByteOffset: Int(k) * 8, as: Int64.self)
-                        }
-                    }
+                    guard let v: [Int64] = handle.picked(seg, as: .integer, rows: local, mask: segMask) else { return status.fail() }
+                    for (j, k) in mine.enumerated() { out.pointer!.storeBytes(of: v[j], toByteOffset: Int(k) * 8, as: Int64.self) }
                 case .decimal:
-                    guard let v: [Double] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
-                    for k in mine {
-                        out.pointer!.storeBytes(of: v[Int(indices[Int(k)]) - start], toByteOffset: Int(k) * 8, as: Double.self)
-                    }
-                case .text:
-                    guard let v: [UInt32] = handle.readArray(seg.data, count: seg.rows) else { return status.fail() }
-                    for k in mine {
-                        let c = v[Int(indices[Int(k)]) - start]
-                        if c >= limit { return status.fail() }
-                        out.pointer!.storeBytes(of: c, toByteOffset: Int(k) * 4, as: UInt32.self)
+                    guard let v: [Double] = handle.picked(seg, as: .decimal, rows: local, mask: segMask) else { return status.fail() }
+                    for (j, k) in mine.enumerated() { out.pointer!.storeBytes(of: v[j], toByteOffset: Int(k) * 8, as: Double.self) }
+                default:
+                    guard let v: [UInt32] = handle.picked(seg, as: .text, rows: local, mask: segMask) else { return status.fail() }
+                    for (j, k) in mine.enumerated() {
+                        if v[j] >= limit { return status.fail() }
+                        out.pointer!.storeBytes(of: v[j], toByteOffset: Int(k) * 4, as: UInt32.self)
                     }
                 }
                 if let segMask {
@@ -421,13 +416,17 @@ struct SegmentReader: Sendable {
         guard values else { return (nil, segMask) }
         switch seg.kind {
         case .integer:
-            guard let v: [Int64] = handle.readArray(seg.data, count: seg.rows) else { return nil }
-            return (type == .decimal ? .decimal(v.map { Double($0) }) : .integer(v), segMask)
+            if type == .decimal {
+                guard let v: [Double] = handle.unpacked(seg, as: .decimal, mask: segMask) else { return nil }
+                return (.decimal(v), segMask)
+            }
+            guard let v: [Int64] = handle.unpacked(seg, as: .integer, mask: segMask) else { return nil }
+            return (.integer(v), segMask)
         case .decimal:
-            guard let v: [Double] = handle.readArray(seg.data, count: seg.rows) else { return nil }
+            guard let v: [Double] = handle.unpacked(seg, as: .decimal, mask: segMask) else { return nil }
             return (.decimal(v), segMask)
         case .text:
-            guard var v: [UInt32] = handle.readArray(seg.data, count: seg.rows), let dictionary else { return nil }
+            guard var v: [UInt32] = handle.unpacked(seg, as: .text, mask: segMask), let dictionary else { return nil }
             var worst: UInt32 = 0
             for c in v { worst = max(worst, c) }
             if worst >= limit { return nil }

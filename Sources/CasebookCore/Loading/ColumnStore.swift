@@ -25,25 +25,142 @@ final class CacheFileHandle: Sendable {
 
     /// The segment's values and missing bytes, checked against their checksums; nil if damaged.
     func read(_ segment: StoredSegment) -> (values: Segment.Values, mask: [UInt8]?)? {
-        let n = segment.rows
-        var values: Segment.Values
-        switch segment.kind {
-        case .integer:
-            guard let v: [Int64] = readArray(segment.data, count: n) else { return nil }
-            values = .integers(v)
-        case .decimal:
-            guard let v: [Double] = readArray(segment.data, count: n) else { return nil }
-            values = .decimals(v)
-        case .text:
-            guard let v: [UInt32] = readArray(segment.data, count: n) else { return nil }
-            values = .codes(v)
-        }
         var mask: [UInt8]? = nil
         if let m = segment.mask {
-            guard let bytes: [UInt8] = readArray(m, count: n) else { return nil }
+            guard let bytes: [UInt8] = readArray(m, count: segment.rows) else { return nil }
             mask = bytes
         }
+        let values: Segment.Values
+        switch segment.kind {
+        case .integer:
+            guard let v: [Int64] = unpacked(segment, as: .integer, mask: mask) else { return nil }
+            values = .integers(v)
+        case .decimal:
+            guard let v: [Double] = unpacked(segment, as: .decimal, mask: mask) else { return nil }
+            values = .decimals(v)
+        case .text:
+            guard let v: [UInt32] = unpacked(segment, as: .text, mask: mask) else { return nil }
+            values = .codes(v)
+        }
         return (values, mask)
+    }
+
+    /// A segment's values as an array of `T` (Int64 for .integer, Double for
+    /// .decimal, UInt32 codes for .text), unpacked; nil if damaged.
+    func unpacked<T: BitwiseCopyable>(_ segment: StoredSegment, as target: StoredSegment.Kind, mask: [UInt8]?) -> [T]? {
+        guard MemoryLayout<T>.stride == target.width else { return nil }
+        var ok = false
+        let array = [T](uninitializedCount: segment.rows) { buffer, count in
+            if let base = buffer.baseAddress {
+                ok = mask.withOptionalBuffer { m in readValues(segment, into: UnsafeMutableRawPointer(base), as: target, mask: m) }
+            } else {
+                ok = segment.data.length == 0
+            }
+            count = segment.rows  // plain bytes: whatever was read (checked) is a value
+        }
+        return ok ? array : nil
+    }
+
+    /// Reads a segment's values into `p` as Int64 (`target` .integer), Double
+    /// (.decimal: whole numbers widened) or UInt32 codes (.text), unpacking
+    /// packed ones (Packing); rows `mask` marks missing read as 0. False when
+    /// the bytes are short, fail their checksum, or cannot be of that kind.
+    func readValues(
+        _ seg: StoredSegment, into p: UnsafeMutableRawPointer, as target: StoredSegment.Kind, mask: UnsafePointer<UInt8>?
+    ) -> Bool {
+        let n = seg.rows
+        switch seg.packing {
+        case .plain:
+            if seg.kind == target { return readInto(p, seg.data) }
+            guard seg.kind == .integer, target == .decimal, let ints: [Int64] = readArray(seg.data, count: n) else {
+                return false
+            }
+            let d = p.assumingMemoryBound(to: Double.self)
+            for k in 0..<n { d[k] = Double(ints[k]) }
+            return true
+        case .offset(let base, let width, let places):
+            guard seg.kind == target || (seg.kind == .integer && target == .decimal),
+                let packed: [UInt8] = readArray(seg.data, count: seg.data.length)
+            else { return false }
+            let scale = NumberText.power10(places)
+            // Codes must stay within UInt32 whatever the stored bytes are.
+            if target == .text && (base < 0 || base > Int64(UInt32.max) - ((1 << (8 * Int64(width))) - 1)) { return false }
+            return packed.withUnsafeBytes { raw -> Bool in
+                switch target {
+                case .integer:
+                    Self.unpack(raw, n, width, base, p.assumingMemoryBound(to: Int64.self), mask, zero: 0) { $0 }
+                case .decimal where places == 0:
+                    Self.unpack(raw, n, width, base, p.assumingMemoryBound(to: Double.self), mask, zero: 0) { Double($0) }
+                case .decimal:
+                    Self.unpack(raw, n, width, base, p.assumingMemoryBound(to: Double.self), mask, zero: 0) { Double($0) / scale }
+                case .text:
+                    Self.unpack(raw, n, width, base, p.assumingMemoryBound(to: UInt32.self), mask, zero: 0) {
+                        UInt32(truncatingIfNeeded: $0)
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The values of some rows of a segment (`rows`, numbered within it), as
+    /// `unpacked` gives them but unpacking only those rows; nil if damaged.
+    func picked<T: BitwiseCopyable>(_ seg: StoredSegment, as target: StoredSegment.Kind, rows: [Int], mask: [UInt8]?) -> [T]? {
+        guard MemoryLayout<T>.stride == target.width, rows.allSatisfy({ $0 >= 0 && $0 < seg.rows }) else { return nil }
+        guard case .offset(let base, let width, let places) = seg.packing else {
+            guard let all: [T] = unpacked(seg, as: target, mask: mask) else { return nil }
+            return rows.map { all[$0] }
+        }
+        guard seg.kind == target || (seg.kind == .integer && target == .decimal),
+            let packed: [UInt8] = readArray(seg.data, count: seg.data.length)
+        else { return nil }
+        if target == .text && (base < 0 || base > Int64(UInt32.max) - ((1 << (8 * Int64(width))) - 1)) { return nil }
+        let scale = NumberText.power10(places)
+        return packed.withUnsafeBytes { raw in
+            rows.map { r -> T in
+                var stored: Int64 = 0
+                if mask == nil || mask![r] == 0 {
+                    switch width {
+                    case 1: stored = base &+ Int64(raw[r])
+                    case 2: stored = base &+ Int64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: r * 2, as: UInt16.self)))
+                    default: stored = base &+ Int64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: r * 4, as: UInt32.self)))
+                    }
+                }
+                switch target {
+                case .integer: return unsafeBitCast(stored, to: T.self)
+                case .decimal: return unsafeBitCast(places == 0 ? Double(stored) : Double(stored) / scale, to: T.self)
+                case .text: return unsafeBitCast(UInt32(truncatingIfNeeded: stored), to: T.self)
+                }
+            }
+        }
+    }
+
+    /// out[k] = make(base + the k-th stored whole number of `width` bytes), or
+    /// `zero` where the row is missing: one loop per width and mask, so that
+    /// each is a plain loop the compiler can unroll.
+    @inline(__always)
+    private static func unpack<T>(
+        _ raw: UnsafeRawBufferPointer, _ n: Int, _ width: Int, _ base: Int64, _ out: UnsafeMutablePointer<T>,
+        _ mask: UnsafePointer<UInt8>?, zero: T, _ make: (Int64) -> T
+    ) {
+        func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
+            let size = MemoryLayout<U>.size
+            if let mask {
+                for k in 0..<n {
+                    let u = U(littleEndian: raw.loadUnaligned(fromByteOffset: k * size, as: U.self))
+                    out[k] = mask[k] == 0 ? make(base &+ Int64(u)) : zero
+                }
+            } else {
+                for k in 0..<n {
+                    out[k] = make(base &+ Int64(U(littleEndian: raw.loadUnaligned(fromByteOffset: k * size, as: U.self))))
+                }
+            }
+        }
+        switch width {
+        case 1: run(UInt8.self)
+        case 2: run(UInt16.self)
+        default: run(UInt32.self)
+        }
     }
 
     /// `count` values of a trivial type at `extent`, or nil when the bytes are
@@ -86,6 +203,14 @@ final class CacheFileHandle: Sendable {
             }
             return out
         }
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    /// The bytes' address for the length of `body` (nil when there are none).
+    func withOptionalBuffer<R>(_ body: (UnsafePointer<UInt8>?) -> R) -> R {
+        guard let bytes = self else { return body(nil) }
+        return bytes.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }
 
