@@ -205,4 +205,19 @@ struct KernelTests {
             }
         }
     }
+
+    @Test("means without the squares are the same bits as Welford's means")
+    func welfordMeansAreWelfords() {
+        var rng = SeededGenerator(seed: 12)
+        let n = 50_000
+        let values = (0..<n).map { _ in Double(Int64(bitPattern: rng.next()) % 1_000_000) / Double(1 + rng.next() % 1000) }
+        let mask = (0..<n).map { _ in UInt8(rng.next() % 9 == 0 ? 1 : 0) }
+        let ids = (0..<n).map { _ in Int32(rng.next() % 37) }
+        for m in [mask, nil] {
+            let full = AggregateKernels.welford(values, mask: m, ids: ids, groups: 37)
+            let means = AggregateKernels.welfordMeans(values, mask: m, ids: ids, groups: 37)
+            #expect(means.n == full.n)
+            #expect(means.mean.map(\.bitPattern) == full.mean.map(\.bitPattern))
+        }
+    }
 }

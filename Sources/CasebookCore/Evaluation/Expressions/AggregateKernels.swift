@@ -90,6 +90,24 @@ enum AggregateKernels {
         return (n, mean, m2)
     }
 
+    /// Welford's running means alone (what `mean` needs): the same steps on
+    /// `n` and `mean` as `welford`, so the same bits, without the squares.
+    static func welfordMeans(_ v: [Double], mask: [UInt8]?, ids: [Int32], groups g: Int) -> (n: [Double], mean: [Double]) {
+        var n = [Double](repeating: 0, count: g)
+        var mean = [Double](repeating: 0, count: g)
+        v.withUnsafeBufferPointer { vb in
+            n.withUnsafeMutableBufferPointer { nb in
+                mean.withUnsafeMutableBufferPointer { mb in
+                    present(ids, mask) { r, i in
+                        nb[i] += 1
+                        mb[i] += (vb[r] - mb[i]) / nb[i]
+                    }
+                }
+            }
+        }
+        return (n, mean)
+    }
+
     /// Means as Σ v/n for the groups marked `redo` (those whose sum overflows).
     static func scaledMeans(_ v: [Double], mask: [UInt8]?, ids: [Int32], counts n: [Double], redo: [Bool]) -> [Double] {
         var means = [Double](repeating: 0, count: n.count)

@@ -90,7 +90,13 @@ enum Aggregates {
             return withEmptyGroups(Column(name: "", data: .decimal(sums)), seen: seen, x: x, ids: ids)
         case .mean, .variance, .stddev:
             // Welford's method: stable for large sums.
-            var (n, mean, m2) = AggregateKernels.welford(values, mask: mask, ids: ids, groups: g)
+            var (n, mean, m2): ([Double], [Double], [Double])
+            if name == .mean {
+                (n, mean) = AggregateKernels.welfordMeans(values, mask: mask, ids: ids, groups: g)
+                m2 = []
+            } else {
+                (n, mean, m2) = AggregateKernels.welford(values, mask: mask, ids: ids, groups: g)
+            }
             // A mean of finite values is finite; Welford's steps overflow past
             // ±1.8e308 (1e308 − (−1.5e308)), so such groups are summed again as Σ v/n.
             if name == .mean, mean.contains(where: { !$0.isFinite }) {
