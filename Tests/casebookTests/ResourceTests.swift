@@ -72,20 +72,32 @@ struct ResourceTests {
             return
         }
         defer { unlink(path) }
-        let script = try sandbox.run(["-c", "load \"huge.csv\""])
+        // Without a cache folder to stream it into, its columns would be held in memory.
+        let noCache = ["CASEBOOK_CACHE": "/proc/casebook-cannot-be-made"]
+        let script = try sandbox.run(["-c", "load \"huge.csv\""], environment: noCache)
         #expect(script.termination == .exited(1))
         #expect(script.stderr.contains("huge.csv is "), "\(script.stderr)")
         #expect(script.stderr.contains("more than the "))
         #expect(script.stderr.contains("of memory a load may use"))
         #expect(script.stderr.contains("<command>:1:6: error:"), "\(script.stderr)")
 
-        let shell = try sandbox.shell()
+        let shell = try sandbox.shell(environment: noCache)
         try shell.expect(InteractiveShellText.prompt)
         let refused = try shell.run("load \"huge.csv\"")
         #expect(refused.contains("of memory a load may use"), "\(refused)")
         #expect(try shell.run(Self.reading).contains("Reading"))
         shell.send(Key.ctrlD)
         #expect(try shell.waitForExit() == .exited(0))
+    }
+
+    @Test("streamed into the cache, a file larger than memory that is one endless line is refused once the line passes 256 MB")
+    func endlessLine() throws {
+        let sandbox = try Sandbox()
+        guard let path = Self.hugeFile(sandbox) else { return }
+        defer { unlink(path) }
+        let script = try sandbox.run(["-c", "load \"huge.csv\""])
+        #expect(script.termination == .exited(1))
+        #expect(script.stderr.contains("of memory a load may use"), "\(script.stderr)")
     }
 
     @Test("expressions past the nesting limit are refused in the shell, which goes on", arguments: [

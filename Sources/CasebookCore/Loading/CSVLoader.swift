@@ -50,9 +50,6 @@ public enum CSVLoader {
         // A gzip file is cached like any other: the key is the compressed file's.
         let useCache = cache.map { key.size >= $0.minimumBytes } ?? false
         if useCache, let hit = cache!.lookup(key, displayName: displayName) { return hit }
-        if let limit = FileBytes.memoryBudget(), key.size > limit {
-            throw failure(.tooLarge(size: key.size, available: limit), displayName: displayName)
-        }
         var magic: [UInt8] = [0, 0]
         let head = magic.withUnsafeMutableBytes({ CacheFormat.readFully(fd, $0.baseAddress!, count: 2, at: 0) })
         if head, (magic[0] == 0xFF && magic[1] == 0xFE) || (magic[0] == 0xFE && magic[1] == 0xFF) {
@@ -67,24 +64,49 @@ public enum CSVLoader {
                 var input = MemoryInput(bytes)
                 return try parseAndKeep(
                     &input, fd: fd, key: key, displayName: displayName, cancellation: cancellation,
-                    cache: useCache ? cache : nil, blockBytes: blockBytes)
+                    cache: useCache ? cache : nil, spill: useCache ? cache!.startWriting(key) : nil, blockBytes: blockBytes)
             }
         }
+        // Streamed into a cache file, a load holds a few blocks and the
+        // dictionaries, not the file's columns: a file larger than the memory a
+        // load may use is refused only when its columns would stay in memory
+        // (and, streamed, the reader stops if a failed write leaves them there).
+        let spill = useCache ? cache!.startWriting(key) : nil
+        let budget = FileBytes.memoryBudget()
+        if let limit = budget, bytesHeld(fileSize: key.size, streamed: spill != nil, blockBytes: blockBytes) > limit {
+            spill?.discard()
+            throw failure(.tooLarge(size: key.size, available: limit), displayName: displayName)
+        }
         var input = FileInput(fd: fd, size: key.size, displayName: displayName)
+        // A file that would not fit whole may not have one record (one line) of more than 256 MB.
+        let windowLimit = budget.flatMap { key.size > $0 ? min($0, Self.longestStreamedRecord) : nil }
         return try parseAndKeep(
             &input, fd: fd, key: key, displayName: displayName, cancellation: cancellation,
-            cache: useCache ? cache : nil, blockBytes: blockBytes)
+            cache: useCache ? cache : nil, spill: spill, blockBytes: blockBytes, memoryLimit: budget,
+            windowLimit: windowLimit)
+    }
+
+    /// The longest record read from a file larger than the memory a load may use.
+    static let longestStreamedRecord = 256 << 20
+
+    /// About the most memory a load of a file of `fileSize` bytes holds: the
+    /// file's columns when they stay in memory; streamed into a cache file, the
+    /// blocks in flight and the chunks' columns before they are written (four
+    /// blocks: 64 MB for the usual 16 MB blocks), or the file if smaller.
+    static func bytesHeld(fileSize: Int, streamed: Bool, blockBytes: Int) -> Int {
+        streamed ? min(fileSize, 4 * blockBytes) : fileSize
     }
 
     /// Parses `input` (the file `key` describes, open as `fd`), keeping its
-    /// columns in `cache` when one is given.
+    /// columns in `cache` (through `spill`, a temporary file of it) when one is given.
     private static func parseAndKeep<I: CSVInput>(
         _ input: inout I, fd: Int32, key: FileKey, displayName: String, cancellation: Cancellation,
-        cache: ColumnCache?, blockBytes: Int
+        cache: ColumnCache?, spill: SpillWriter?, blockBytes: Int, memoryLimit: Int? = nil, windowLimit: Int? = nil
     ) throws(Diagnostic) -> (Table, LoadReport) {
-        let spill = cache?.startWriting(key)
         var options = CSVReader.Options()
         options.blockBytes = blockBytes
+        options.memoryLimit = memoryLimit
+        options.windowLimit = windowLimit
         var parsed: CSVReader.Parsed
         do {
             parsed = try CSVReader.parse(&input, fileName: displayName, options: options, cancellation: cancellation, spill: spill)

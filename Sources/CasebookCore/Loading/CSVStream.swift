@@ -153,6 +153,16 @@ extension CSVReader {
 
     /// Reads the input: header, blocks, columns. `spill` receives the segments
     /// as they are made (nil: they stay in memory).
+    /// A window widened for one long record (a file with no line breaks) may
+    /// not pass the memory a load may use.
+    private static func checkWindow<I: CSVInput>(
+        _ want: Int, from: Int, input: I, options: Options, fileName: String
+    ) throws(Diagnostic) {
+        if let limit = options.windowLimit ?? options.memoryLimit, min(want, input.size - from) > limit {
+            throw CSVLoader.failure(.tooLarge(size: input.size, available: limit), displayName: fileName)
+        }
+    }
+
     static func parse<I: CSVInput>(
         _ input: inout I, fileName: String, options: Options, cancellation: Cancellation, spill: SpillWriter?
     ) throws(Diagnostic) -> Parsed {
@@ -193,6 +203,7 @@ extension CSVReader {
                 if whole || (scanner.position < p.count && lineEnd < p.count && scanner.unclosedQuoteLine == nil) { break }
             }
             headWant = headWant > Int.max / 2 ? Int.max : headWant * 2
+            try checkWindow(headWant, from: 0, input: input, options: options, fileName: fileName)
         }
         let headerLine = 1 + leadingLines
         if let unclosed = scanner.unclosedQuoteLine {
@@ -224,6 +235,7 @@ extension CSVReader {
                     break
                 }
                 want = want > Int.max / 2 ? Int.max : want * 2  // one record longer than a block
+                try checkWindow(want, from: pos, input: input, options: options, fileName: fileName)
                 w = try input.window(from: pos, count: want)
                 cut = w.count
             }
@@ -249,6 +261,10 @@ extension CSVReader {
                 // Lines are counted from the start of each chunk; shift them to the file's.
                 report.absorb(chunk.report, lineOffset: lineOffset)
                 try folder.fold(&chunk, block: block, blockStart: pos, lineOffset: lineOffset, input: input)
+                // Columns kept in memory (no cache file, or its writes failed) past what a load may use.
+                if let limit = options.memoryLimit, folder.heldBytes > limit {
+                    throw CSVLoader.failure(.tooLarge(size: input.size, available: limit), displayName: fileName)
+                }
                 lineOffset += chunk.lines
                 totalRows += chunk.rows
                 blankLines += chunk.blankLines
@@ -387,6 +403,8 @@ struct ColumnFolder {
     var nulTotal = 0
     private var invalidShown: [Int]
     private var nulShown: [Int]
+    /// Bytes of the segments kept in memory rather than in the cache file.
+    private(set) var heldBytes = 0
 
     init(columns: [ColumnAccumulator], spill: SpillWriter?, delimiter: UInt8) {
         self.columns = columns
@@ -529,6 +547,7 @@ struct ColumnFolder {
                 s.mask = nil
             }
         }
+        if s.values != nil { heldBytes += s.rows * (s.kind.width + (s.mask == nil ? 0 : 1)) }
         columns[c].segments.append(s)
     }
 

@@ -151,4 +151,40 @@ struct LimitsTests {
         // Twelve times the depth: well under a hundred and forty-four times the time.
         #expect(seconds[1] < max(2, seconds[0] * 40), "\(seconds)")
     }
+
+    @Test("a file streamed into the cache is weighed by what the load holds, not by its size")
+    func streamedLoadsHoldBlocks() {
+        let block = 16 << 20
+        // Kept in memory, a file holds its columns: about its size.
+        #expect(CSVLoader.bytesHeld(fileSize: 10 << 30, streamed: false, blockBytes: block) == 10 << 30)
+        // Streamed, a few blocks at a time, however large the file.
+        #expect(CSVLoader.bytesHeld(fileSize: 10 << 30, streamed: true, blockBytes: block) == 64 << 20)
+        #expect(CSVLoader.bytesHeld(fileSize: 5 << 20, streamed: true, blockBytes: block) == 5 << 20)
+    }
+
+    @Test("a load that streams into the cache stops when failed writes leave its columns in memory past the limit")
+    func heldColumnsAreBounded() throws {
+        var text = "a,b\n"
+        for i in 0..<20_000 { text += "\(i),\(i % 7)\n" }
+        let bytes = Array(text.utf8)
+        var options = CSVReader.Options()
+        options.blockBytes = 4096
+        options.memoryLimit = 50_000
+        do {
+            _ = try bytes.withUnsafeBufferPointer { (p) throws(Diagnostic) in
+                var input = MemoryInput(p)
+                return try CSVReader.parse(&input, fileName: "held.csv", options: options, cancellation: .never, spill: nil)
+            }
+            Issue.record("20,000 rows of two columns (320 KB held) passed a 50 KB limit")
+        } catch {
+            #expect(error.id == .fileTooLarge)
+            #expect(error.message.contains("held.csv"))
+        }
+        options.memoryLimit = 1 << 20
+        let parsed = try bytes.withUnsafeBufferPointer { (p) throws(Diagnostic) in
+            var input = MemoryInput(p)
+            return try CSVReader.parse(&input, fileName: "held.csv", options: options, cancellation: .never, spill: nil)
+        }
+        #expect(parsed.rows == 20_000)
+    }
 }
