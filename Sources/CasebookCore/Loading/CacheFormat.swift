@@ -286,42 +286,68 @@ enum Packing: Equatable, Sendable {
     private static func exact(_ v: [Double], mask: [UInt8]?, scale: Double) -> Bool {
         v.withUnsafeBufferPointer { p in
             // As the reader will make it: a whole number (Int64) over the scale; -0.0 does not come back.
-            for i in 0..<p.count where mask == nil || mask![i] == 0 {
-                let n = Int64((p[i] * scale).rounded())
-                if (Double(n) / scale).bitPattern != p[i].bitPattern { return false }
+            if let mask {
+                for i in 0..<p.count where mask[i] == 0 {
+                    if (Double(whole(p[i] * scale)) / scale).bitPattern != p[i].bitPattern { return false }
+                }
+            } else {
+                for i in 0..<p.count {
+                    if (Double(whole(p[i] * scale)) / scale).bitPattern != p[i].bitPattern { return false }
+                }
             }
             return true
         }
     }
 
+    /// The nearest whole number to `x` (|x| < 9e15): a truncation, not a libm
+    /// call. Whatever it gives is checked to read back exactly, so a tie
+    /// rounded either way is safe.
+    @inline(__always)
+    static func whole(_ x: Double) -> Int64 { Int64(x + (x < 0 ? -0.5 : 0.5)) }
+
     /// The stored bytes of `values` (missing rows as 0).
     func bytes(_ values: Segment.Values, mask: [UInt8]?) -> [UInt8] {
         guard case .offset(let base, let w, let places) = self else { fatalError("plain values are stored as they are") }
-        let n: Int
         switch values {
-        case .integers(let v): n = v.count
-        case .decimals(let v): n = v.count
-        case .codes(let v): n = v.count
+        case .integers(let v):
+            return v.withUnsafeBufferPointer { p in Self.pack(p.count, w, mask) { UInt64(bitPattern: p[$0] &- base) } }
+        case .codes(let v):
+            return v.withUnsafeBufferPointer { p in Self.pack(p.count, w, mask) { UInt64(bitPattern: Int64(p[$0]) &- base) } }
+        case .decimals(let v):
+            let scale = NumberText.power10(places)
+            return v.withUnsafeBufferPointer { p in
+                Self.pack(p.count, w, mask) { UInt64(bitPattern: Self.whole(p[$0] * scale) &- base) }
+            }
         }
-        let scale = NumberText.power10(places)
-        return [UInt8](unsafeUninitializedCapacity: n * w) { buffer, count in
+    }
+
+    /// `n` stored numbers of `width` bytes, little-endian, `offset(i)` for row
+    /// i and 0 for a missing one: one loop per width and mask.
+    @inline(__always)
+    private static func pack(_ n: Int, _ width: Int, _ mask: [UInt8]?, _ offset: (Int) -> UInt64) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: n * width) { buffer, count in
             let out = UnsafeMutableRawPointer(buffer.baseAddress!)
-            for i in 0..<n {
-                var u: UInt64 = 0
-                if mask == nil || mask![i] == 0 {
-                    switch values {
-                    case .integers(let v): u = UInt64(bitPattern: v[i] &- base)
-                    case .decimals(let v): u = UInt64(bitPattern: Int64((v[i] * scale).rounded()) &- base)
-                    case .codes(let v): u = UInt64(bitPattern: Int64(v[i]) &- base)
+            func run<U: FixedWidthInteger>(_: U.Type) {
+                let size = MemoryLayout<U>.size
+                if let mask {
+                    mask.withUnsafeBufferPointer { m in
+                        for i in 0..<n {
+                            let u = m[i] == 0 ? U(truncatingIfNeeded: offset(i)) : 0
+                            out.storeBytes(of: u.littleEndian, toByteOffset: i * size, as: U.self)
+                        }
+                    }
+                } else {
+                    for i in 0..<n {
+                        out.storeBytes(of: U(truncatingIfNeeded: offset(i)).littleEndian, toByteOffset: i * size, as: U.self)
                     }
                 }
-                switch w {
-                case 1: out.storeBytes(of: UInt8(truncatingIfNeeded: u), toByteOffset: i, as: UInt8.self)
-                case 2: out.storeBytes(of: UInt16(truncatingIfNeeded: u).littleEndian, toByteOffset: i * 2, as: UInt16.self)
-                default: out.storeBytes(of: UInt32(truncatingIfNeeded: u).littleEndian, toByteOffset: i * 4, as: UInt32.self)
-                }
             }
-            count = n * w
+            switch width {
+            case 1: run(UInt8.self)
+            case 2: run(UInt16.self)
+            default: run(UInt32.self)
+            }
+            count = n * width
         }
     }
 }
@@ -340,39 +366,45 @@ enum SegmentRange: Equatable, Sendable {
     /// The range of a segment's values, leaving out rows whose mask byte is
     /// not 0; nil for a decimal that is not a number (a range cannot hold it).
     static func of(_ values: Segment.Values, mask: [UInt8]?) -> SegmentRange? {
-        func extremes<T: Comparable>(_ v: [T]) -> (T, T)? {
-            v.withUnsafeBufferPointer { p -> (T, T)? in
-                var lo: T? = nil, hi: T? = nil
-                if let mask {
-                    for i in 0..<p.count where mask[i] == 0 {
-                        let x = p[i]
-                        if lo == nil || x < lo! { lo = x }
-                        if hi == nil || x > hi! { hi = x }
-                    }
-                } else if p.count > 0 {
-                    var l = p[0], h = p[0]
-                    for i in 1..<p.count {
-                        let x = p[i]
-                        if x < l { l = x }
-                        if x > h { h = x }
-                    }
-                    (lo, hi) = (l, h)
-                }
-                guard let lo, let hi else { return nil }
-                return (lo, hi)
-            }
-        }
         switch values {
         case .integers(let v):
-            guard let (lo, hi) = extremes(v) else { return .noValues }
+            guard let (lo, hi) = extremes(v, mask) else { return .noValues }
             return .integers(lo, hi)
         case .decimals(let v):
             if v.contains(where: \.isNaN) { return nil }
-            guard let (lo, hi) = extremes(v) else { return .noValues }
+            guard let (lo, hi) = extremes(v, mask) else { return .noValues }
             return .decimals(lo, hi)
         case .codes(let v):
-            guard let (lo, hi) = extremes(v) else { return .noValues }
+            guard let (lo, hi) = extremes(v, mask) else { return .noValues }
             return .codes(lo, hi)
+        }
+    }
+
+    /// The least and greatest of the values whose mask byte is 0 (nil: none).
+    /// Called for every segment the reader writes: plain loops over buffers.
+    private static func extremes<T: Comparable>(_ v: [T], _ mask: [UInt8]?) -> (T, T)? {
+        v.withUnsafeBufferPointer { p -> (T, T)? in
+            let n = p.count
+            guard let mask else {
+                guard n > 0 else { return nil }
+                var l = p[0], h = p[0]
+                for i in 1..<n {
+                    l = Swift.min(l, p[i])
+                    h = Swift.max(h, p[i])
+                }
+                return (l, h)
+            }
+            return mask.withUnsafeBufferPointer { m -> (T, T)? in
+                var first = 0
+                while first < n && m[first] != 0 { first += 1 }
+                guard first < n else { return nil }
+                var l = p[first], h = p[first]
+                for i in (first + 1)..<max(first + 1, n) where m[i] == 0 {
+                    l = Swift.min(l, p[i])
+                    h = Swift.max(h, p[i])
+                }
+                return (l, h)
+            }
         }
     }
 
