@@ -152,6 +152,52 @@ enum NumberText {
         return d
     }
 
+    /// The most places any present value needs (the largest
+    /// `decimalsNeeded` of them): one pass that keeps the fewest trailing
+    /// zeros seen among the values scaled to `maxDecimals` places, so most
+    /// values cost a multiply, a conversion and a remainder by a constant.
+    static func decimalsNeeded(of values: UnsafeBufferPointer<Double>, mask: UnsafePointer<UInt8>?, maxDecimals: Int) -> Int {
+        let scale = power10(maxDecimals)
+        var zeros = maxDecimals  // the fewest trailing zeros so far: places needed = maxDecimals - zeros
+        @inline(__always) func divisible(_ n: Int64, _ k: Int) -> Bool {
+            switch k {
+            case 0: return true
+            case 1: return n % 10 == 0
+            case 2: return n % 100 == 0
+            case 3: return n % 1000 == 0
+            case 4: return n % 10000 == 0
+            default: return n % Int64(power10(k)) == 0
+            }
+        }
+        @inline(__always) func visit(_ v: Double) {
+            let x = v.magnitude * scale
+            // Below 2^52 the whole part converts exactly; away from a tie,
+            // rounding the binary value is rounding its decimal text.
+            if x < 4_503_599_627_370_496 {
+                let whole = Int64(x)
+                let fraction = x - Double(whole)
+                if abs(fraction - 0.5) > 1e-3 {
+                    let n = fraction > 0.5 ? whole + 1 : whole
+                    while zeros > 0 && !divisible(n, zeros) { zeros -= 1 }
+                    return
+                }
+            }
+            zeros = min(zeros, maxDecimals - decimalsNeeded(v, maxDecimals: maxDecimals))
+        }
+        if let mask {
+            for i in 0..<values.count where mask[i] == 0 {
+                visit(values[i])
+                if zeros == 0 { break }
+            }
+        } else {
+            for i in 0..<values.count {
+                visit(values[i])
+                if zeros == 0 { break }
+            }
+        }
+        return maxDecimals - zeros
+    }
+
     static func power10(_ n: Int) -> Double {
         var p = 1.0
         for _ in 0..<n { p *= 10 }

@@ -226,4 +226,29 @@ struct NumberTextTests {
             }
         }
     }
+
+    @Test("the places of a column are the most any of its present values needs")
+    func decimalsNeededOfAColumn() {
+        var rng = SeededGenerator(seed: 8)
+        for trial in 0..<400 {
+            let n = Int(rng.next() % 300)
+            let places = Int(rng.next() % 6)
+            var values: [Double] = (0..<n).map { _ in
+                Double(Int64(rng.next() % 2_000_000) - 1_000_000) / NumberText.power10(Int(rng.next() % UInt64(places + 1)))
+            }
+            if trial % 7 == 0, n > 0 { values[Int(rng.next() % UInt64(n))] = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) }
+            if trial % 11 == 0, n > 0 { values[Int(rng.next() % UInt64(n))] = 2.675 }
+            let mask: [UInt8]? = trial % 3 == 0 ? (0..<n).map { _ in UInt8(rng.next() % 4 == 0 ? 1 : 0) } : nil
+            for most in [0, 2, 4] {
+                var want = 0
+                for i in 0..<n where mask == nil || mask![i] == 0 {
+                    want = max(want, Self.decimalsNeededByText(values[i], maxDecimals: most))
+                }
+                let got = values.withUnsafeBufferPointer { v in
+                    mask.withOptionalBuffer { m in NumberText.decimalsNeeded(of: v, mask: m, maxDecimals: most) }
+                }
+                #expect(got == want, "trial \(trial), \(most) places")
+            }
+        }
+    }
 }

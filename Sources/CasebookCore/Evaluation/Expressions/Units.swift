@@ -96,21 +96,9 @@ enum Units {
         switch data {
         case .integer: result = 0
         case .decimal(let v):
-            let most = ColumnFormat.maximumDecimals
-            var d = 0
-            v.withUnsafeBufferPointer { values in
-                if let missing {
-                    missing.withUnsafeBufferPointer { m in
-                        for i in 0..<values.count where m[i] == 0 {
-                            d = max(d, NumberText.decimalsNeeded(values[i], maxDecimals: most))
-                            if d == most { break }
-                        }
-                    }
-                } else {
-                    for i in 0..<values.count {
-                        d = max(d, NumberText.decimalsNeeded(values[i], maxDecimals: most))
-                        if d == most { break }
-                    }
+            let d = v.withUnsafeBufferPointer { values in
+                missing.withOptionalBuffer { m in
+                    NumberText.decimalsNeeded(of: values, mask: m, maxDecimals: ColumnFormat.maximumDecimals)
                 }
             }
             result = d
