@@ -53,38 +53,47 @@ enum NumberText {
     public static func written(_ value: Double) -> String {
         let text = shortest(value)
         guard value.isFinite else { return text }
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
+        // On the text's bytes (ASCII digits): a CSV of thousands of means
+        // spent most of its time here when this worked on Characters.
+        var bytes = Array(text.utf8)
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes.removeFirst() }
         // Plain notation only (shortest keeps exponents only beyond 1e±20: left as they are).
-        guard !body.contains("e"), !body.contains("E") else { return text }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        let intDigits = Array(parts[0]), fracDigits = parts.count > 1 ? Array(parts[1]) : []
-        var digits = intDigits + fracDigits
-        let firstSignificant = digits.firstIndex { $0 != "0" } ?? digits.count
+        guard !bytes.contains(UInt8(ascii: "e")), !bytes.contains(UInt8(ascii: "E")) else { return text }
+        let dot = bytes.firstIndex(of: UInt8(ascii: "."))
+        let intCount = dot ?? bytes.count
+        var digits = bytes
+        if let dot { digits.remove(at: dot) }
+        let zero = UInt8(ascii: "0")
+        let firstSignificant = digits.firstIndex { $0 != zero } ?? digits.count
         let keep = firstSignificant + significantWritten
-        guard digits.count > keep, keep > intDigits.count else { return text }
+        guard digits.count > keep, keep > intCount else { return text }
         // Round the digit string at `keep`: exact decimal rounding of the shortest form.
-        var roundUp = digits[keep] >= "5"
+        var roundUp = digits[keep] >= UInt8(ascii: "5")
         digits.removeLast(digits.count - keep)
         var i = digits.count - 1
         while roundUp, i >= 0 {
-            if digits[i] == "9" {
-                digits[i] = "0"
+            if digits[i] == UInt8(ascii: "9") {
+                digits[i] = zero
                 i -= 1
             } else {
-                digits[i] = Character(UnicodeScalar(digits[i].asciiValue! + 1))
+                digits[i] += 1
                 roundUp = false
             }
         }
-        var point = intDigits.count
+        var point = intCount
         if roundUp {
-            digits.insert("1", at: 0)
+            digits.insert(UInt8(ascii: "1"), at: 0)
             point += 1
         }
-        var whole = String(digits[..<point]), frac = String(digits[point...])
-        while frac.hasSuffix("0") { frac.removeLast() }
-        while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
-        let result = frac.isEmpty ? whole : whole + "." + frac
+        var whole = Array(digits[..<point]), frac = Array(digits[point...])
+        while frac.last == zero { frac.removeLast() }
+        while whole.count > 1, whole.first == zero { whole.removeFirst() }
+        if !frac.isEmpty {
+            whole.append(UInt8(ascii: "."))
+            whole += frac
+        }
+        let result = String(decoding: whole, as: UTF8.self)
         return negative && result != "0" ? "-" + result : result
     }
 

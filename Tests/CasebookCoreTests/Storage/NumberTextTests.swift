@@ -251,4 +251,56 @@ struct NumberTextTests {
             }
         }
     }
+
+    /// `written` as it was first made, on Characters: the reference for the byte version.
+    static func writtenByCharacters(_ value: Double) -> String {
+        let text = NumberText.shortest(value)
+        guard value.isFinite else { return text }
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        guard !body.contains("e"), !body.contains("E") else { return text }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let intDigits = Array(parts[0]), fracDigits = parts.count > 1 ? Array(parts[1]) : []
+        var digits = intDigits + fracDigits
+        let firstSignificant = digits.firstIndex { $0 != "0" } ?? digits.count
+        let keep = firstSignificant + NumberText.significantWritten
+        guard digits.count > keep, keep > intDigits.count else { return text }
+        var roundUp = digits[keep] >= "5"
+        digits.removeLast(digits.count - keep)
+        var i = digits.count - 1
+        while roundUp, i >= 0 {
+            if digits[i] == "9" {
+                digits[i] = "0"
+                i -= 1
+            } else {
+                digits[i] = Character(UnicodeScalar(digits[i].asciiValue! + 1))
+                roundUp = false
+            }
+        }
+        var point = intDigits.count
+        if roundUp {
+            digits.insert("1", at: 0)
+            point += 1
+        }
+        var whole = String(digits[..<point]), frac = String(digits[point...])
+        while frac.hasSuffix("0") { frac.removeLast() }
+        while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
+        let result = frac.isEmpty ? whole : whole + "." + frac
+        return negative && result != "0" ? "-" + result : result
+    }
+
+    @Test("written on bytes gives what written on Characters gave, for every kind of double")
+    func writtenAsByCharacters() {
+        var rng = SeededGenerator(seed: 21)
+        var values: [Double] = [0, -0.0, 0.1 + 0.2, 17.049999999999997, 9.9999999999999999, 0.99999999999999989, 1e20, 1e21, 1e-7,
+            -999999999999999.9, 123456789012345.67, 0.000123456789012345678, .infinity, -.infinity, .nan]
+        for _ in 0..<20_000 {
+            values.append(Double(bitPattern: rng.next()))
+            values.append(Double(Int64(bitPattern: rng.next()) % 10_000_000) / Double(1 + rng.next() % 997))
+            values.append(Double(Int64(bitPattern: rng.next()) % 100_000) / 1000 + 0.1 + 0.2)
+        }
+        for v in values {
+            #expect(NumberText.written(v) == Self.writtenByCharacters(v), "\(v)")
+        }
+    }
 }
