@@ -46,11 +46,14 @@ testdeps:
 build: deps
 	$(SWIFT) build
 
-# The Swift runtime linked into the binary: a script's start-up does not
-# resolve the runtime's symbols in eight shared libraries (docs/benchmarks.md:
-# 15 → 7 ms to the first result).
+# The Swift runtime linked into the binary, at a fixed address: a script's
+# start-up neither resolves the runtime's symbols in eight shared libraries nor
+# relocates 41,000 pointers of its metadata (docs/benchmarks.md: 15 → 7 → 5.5 ms
+# to the first result). The price, a main binary without address-space layout
+# randomisation, is weighed in docs/reliability.md.
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 run: release
 	@exec .build/release/casebook
