@@ -82,8 +82,8 @@ public enum CSVLoader {
         let windowLimit = budget.flatMap { key.size > $0 ? min($0, Self.longestStreamedRecord) : nil }
         return try parseAndKeep(
             &input, fd: fd, key: key, displayName: displayName, cancellation: cancellation,
-            cache: useCache ? cache : nil, spill: spill, blockBytes: blockBytes, memoryLimit: budget,
-            windowLimit: windowLimit)
+            cache: useCache ? cache : nil, spill: spill, blockBytes: blockBytes,
+            memoryLimit: spill == nil ? nil : budget, windowLimit: windowLimit)
     }
 
     /// The longest record read from a file larger than the memory a load may use.

@@ -24,8 +24,8 @@ public enum CSVReader {
         /// Bytes read and parsed at a time (a block always ends on a record
         /// boundary). nil: all of it at once for bytes in memory, 16 MB for a file.
         public var blockBytes: Int? = nil
-        /// The most the columns may hold in memory (those not written to a
-        /// cache file as they are made); nil: no limit.
+        /// The most the columns may hold in memory when they are being written
+        /// to a cache file as they are made (those whose writes failed); nil: no limit.
         var memoryLimit: Int? = nil
         /// The most one window may grow to for a record longer than a block
         /// (nil: the memory limit): a streamed file larger than memory may

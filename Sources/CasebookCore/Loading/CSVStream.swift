@@ -263,7 +263,10 @@ extension CSVReader {
                 try folder.fold(&chunk, block: block, blockStart: pos, lineOffset: lineOffset, input: input)
                 // Columns kept in memory (no cache file, or its writes failed) past what a load may use.
                 if let limit = options.memoryLimit, folder.heldBytes > limit {
-                    throw CSVLoader.failure(.tooLarge(size: input.size, available: limit), displayName: fileName)
+                    throw Diagnostic(
+                        id: .fileTooLarge,
+                        message: "\(fileName): its cache could not be written, and its columns would need more than the \(ByteSize.text(limit)) of memory a load may use",
+                        span: nil, help: "free disk space in the cache folder, or load a smaller extract")
                 }
                 lineOffset += chunk.lines
                 totalRows += chunk.rows
