@@ -83,8 +83,7 @@ final class CacheFileHandle: Sendable {
                 let packed: [UInt8] = readArray(seg.data, count: seg.data.length)
             else { return false }
             let scale = NumberText.power10(places)
-            // Codes must stay within UInt32 whatever the stored bytes are.
-            if target == .text && (base < 0 || base > Int64(UInt32.max) - ((1 << (8 * Int64(width))) - 1)) { return false }
+            if target == .text && !Self.codesFit(base: base, width: width) { return false }
             return packed.withUnsafeBytes { raw -> Bool in
                 switch target {
                 case .integer:
@@ -114,24 +113,32 @@ final class CacheFileHandle: Sendable {
         guard seg.kind == target || (seg.kind == .integer && target == .decimal),
             let packed: [UInt8] = readArray(seg.data, count: seg.data.length)
         else { return nil }
-        if target == .text && (base < 0 || base > Int64(UInt32.max) - ((1 << (8 * Int64(width))) - 1)) { return nil }
+        if target == .text && !Self.codesFit(base: base, width: width) { return nil }
         let scale = NumberText.power10(places)
         return packed.withUnsafeBytes { raw in
             rows.map { r -> T in
-                var stored: Int64 = 0
-                if mask == nil || mask![r] == 0 {
-                    switch width {
-                    case 1: stored = base &+ Int64(raw[r])
-                    case 2: stored = base &+ Int64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: r * 2, as: UInt16.self)))
-                    default: stored = base &+ Int64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: r * 4, as: UInt32.self)))
-                    }
-                }
+                let stored = mask == nil || mask![r] == 0 ? base &+ Self.storedNumber(raw, r, width) : 0
                 switch target {
                 case .integer: return unsafeBitCast(stored, to: T.self)
                 case .decimal: return unsafeBitCast(places == 0 ? Double(stored) : Double(stored) / scale, to: T.self)
                 case .text: return unsafeBitCast(UInt32(truncatingIfNeeded: stored), to: T.self)
                 }
             }
+        }
+    }
+
+    /// Packed codes stay within UInt32, whatever a (damaged) file's base says.
+    static func codesFit(base: Int64, width: Int) -> Bool {
+        base >= 0 && base <= Int64(UInt32.max) - ((1 << (8 * Int64(width))) - 1)
+    }
+
+    /// The k-th stored whole number of `width` bytes (one row; `unpack` reads many).
+    @inline(__always)
+    static func storedNumber(_ raw: UnsafeRawBufferPointer, _ k: Int, _ width: Int) -> Int64 {
+        switch width {
+        case 1: return Int64(raw[k])
+        case 2: return Int64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: k * 2, as: UInt16.self)))
+        default: return Int64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self)))
         }
     }
 

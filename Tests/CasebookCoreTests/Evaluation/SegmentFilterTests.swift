@@ -32,29 +32,7 @@ struct SegmentFilterTests {
         return text
     }
 
-    struct Setup {
-        let folder = TemporaryFolder()
-        let cache: ColumnCache
-        let path: String
-        let memory: Table
-
-        init() throws {
-            let text = SegmentFilterTests.data()
-            path = folder.write("m.csv", text)
-            var c = ColumnCache(directory: folder.file("cache"))
-            c.minimumBytes = 0
-            cache = c
-            _ = try CSVLoader.load(path: path, displayName: "m.csv", cancellation: .never, cache: cache, blockBytes: 2048)
-            memory = try CSVTest.read(text, fileName: "m.csv").0
-        }
-
-        func cached() throws -> Table {
-            let (t, _) = try CSVLoader.load(path: path, displayName: "m.csv", cancellation: .never, cache: cache)
-            let deferred = t.columns.allSatisfy { $0.isDeferred }
-            #expect(deferred, "read from the cache")
-            return t
-        }
-    }
+    static func setup() throws -> CachedCSV { try CachedCSV(data(), name: "m.csv", blockBytes: 2048) }
 
     static let conditions = [
         "time_period = 202324",
@@ -78,16 +56,13 @@ struct SegmentFilterTests {
 
     @Test("the rows kept are the ordinary filter's", arguments: conditions)
     func sameRowsAsInMemory(_ condition: String) throws {
-        let s = try Setup()
-        defer { s.folder.remove() }
+        let s = try Self.setup()
+        defer { s.remove() }
         let statement = "m | where \(condition) | select la_code, time_period, measure, value, rate"
-        let fromCache = TestEngine(), inMemory = TestEngine()
-        fromCache.workspace.bind("m", try s.cached(), origin: "loaded")
-        inMemory.workspace.bind("m", s.memory, origin: "loaded")
-        let a = fromCache.run(statement + " | count"), b = inMemory.run(statement + " | count")
+        let (a, b) = try s.answers(statement + " | count", as: "m")
         #expect(a == b, "\(condition)\n\(a)\n\(b)")
-        let rowsA = fromCache.run(statement + " | take 1000"), rowsB = inMemory.run(statement + " | take 1000")
-        #expect(rowsA == rowsB, "\(condition)")
+        let rows = try s.answers(statement + " | take 1000", as: "m")
+        #expect(rows.cached == rows.memory, "\(condition)")
         #expect(!a.contains("error"), "\(a)")
         // The fast path did run.
         let plan = try #require(SegmentFilter.prepare(try s.cached(), try Self.condition(condition)))
@@ -96,8 +71,8 @@ struct SegmentFilterTests {
 
     @Test("segments whose range rules a test out are not read")
     func rangesRuleSegmentsOut() throws {
-        let s = try Setup()
-        defer { s.folder.remove() }
+        let s = try Self.setup()
+        defer { s.remove() }
         let t = try s.cached()
         func share(_ condition: String) throws -> Double {
             let plan = try #require(SegmentFilter.prepare(t, try Self.condition(condition)))
@@ -123,15 +98,15 @@ struct SegmentFilterTests {
         "value > rate",
     ])
     func otherShapes(_ condition: String) throws {
-        let s = try Setup()
-        defer { s.folder.remove() }
+        let s = try Self.setup()
+        defer { s.remove() }
         #expect(SegmentFilter.prepare(try s.cached(), try Self.condition(condition)) == nil)
     }
 
     @Test("a table in memory goes the ordinary way")
     func memoryTables() throws {
-        let s = try Setup()
-        defer { s.folder.remove() }
+        let s = try Self.setup()
+        defer { s.remove() }
         #expect(SegmentFilter.prepare(s.memory, try Self.condition("time_period = 202324")) == nil)
     }
 

@@ -158,3 +158,50 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A CSV file in a fresh folder, read once into a column cache there (files
+/// of every size cached), and the same text read in memory: for tests that
+/// compare what a statement gives over the cached table with the table in memory.
+struct CachedCSV {
+    let folder = TemporaryFolder()
+    let cache: ColumnCache
+    let path: String
+    let name: String
+    let memory: Table
+
+    init(_ text: String, name: String, blockBytes: Int = CSVLoader.fileBlockBytes) throws {
+        self.name = name
+        path = folder.write(name, text)
+        var c = ColumnCache(directory: folder.file("cache"))
+        c.minimumBytes = 0
+        cache = c
+        _ = try CSVLoader.load(path: path, displayName: name, cancellation: .never, cache: cache, blockBytes: blockBytes)
+        memory = try CSVTest.read(text, fileName: name).0
+    }
+
+    func remove() { folder.remove() }
+
+    /// The table opened from the cache again (nothing read from it yet).
+    func cached() throws -> Table {
+        let (t, _) = try CSVLoader.load(path: path, displayName: name, cancellation: .never, cache: cache)
+        let deferred = t.columns.allSatisfy { $0.isDeferred }
+        #expect(deferred, "read from the cache")
+        return t
+    }
+
+    /// What `statement` prints with the table bound as `binding`, from the cache and from memory.
+    func answers(_ statement: String, as binding: String) throws -> (cached: String, memory: String) {
+        let fromCache = TestEngine(), inMemory = TestEngine()
+        fromCache.workspace.bind(binding, try cached(), origin: "loaded")
+        inMemory.workspace.bind(binding, memory, origin: "loaded")
+        return (fromCache.run(statement), inMemory.run(statement))
+    }
+
+    /// The size of the cache file written for it.
+    var cacheFileBytes: Int {
+        let files = (Directory.list(cache.directory) ?? []).filter { $0.hasSuffix(ColumnCache.suffix) }
+        var st = stat()
+        guard let first = files.first, stat(cache.directory + "/" + first, &st) == 0 else { return -1 }
+        return Int(st.st_size)
+    }
+}

@@ -7,10 +7,6 @@ import Testing
 
 @testable import CasebookCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @Suite("Cache packing")
 struct CachePackingTests {
     @Test("the packing chosen holds the values exactly, else they are stored as they are")
@@ -54,17 +50,10 @@ struct CachePackingTests {
 
     @Test("every way of reading a packed column gives the values bit for bit")
     func readBack() throws {
-        let text = Self.data(rows: 8000)
-        let folder = TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.write("p.csv", text)
-        var cache = ColumnCache(directory: folder.file("cache"))
-        cache.minimumBytes = 0
-        _ = try CSVLoader.load(path: path, displayName: "p.csv", cancellation: .never, cache: cache, blockBytes: 16_384)
-        let (memory, _) = try CSVTest.read(text, fileName: "p.csv")
-        func cached() throws -> Table {
-            try CSVLoader.load(path: path, displayName: "p.csv", cancellation: .never, cache: cache).0
-        }
+        let file = try CachedCSV(Self.data(rows: 8000), name: "p.csv", blockBytes: 16_384)
+        defer { file.remove() }
+        let memory = file.memory
+        func cached() throws -> Table { try file.cached() }
         // The packings the file was given.
         var seen = Set<String>()
         for c in try cached().columns {
@@ -104,11 +93,8 @@ struct CachePackingTests {
         same(try cached().gather(most).resolved(), memory.gather(most).resolved(), "most rows")
         // A segment at a time, through filters.
         for condition in ["tenths > 0.5", "thousandths <= -1.5 and year = 2020", "many = \"item 7\"", "not is_missing(small)"] {
-            let fromCache = TestEngine(), inMemory = TestEngine()
-            fromCache.workspace.bind("p", try cached(), origin: "loaded")
-            inMemory.workspace.bind("p", memory, origin: "loaded")
-            let statement = "p | where \(condition) | select year, tenths, thousandths, raw, many | take 50"
-            #expect(fromCache.run(statement) == inMemory.run(statement), "\(condition)")
+            let (a, b) = try file.answers("p | where \(condition) | select year, tenths, thousandths, raw, many | take 50", as: "p")
+            #expect(a == b, "\(condition)")
         }
     }
 
@@ -124,16 +110,10 @@ struct CachePackingTests {
                 }
             }
         }
-        let folder = TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.write("m.csv", text)
-        var cache = ColumnCache(directory: folder.file("cache"))
-        cache.minimumBytes = 0
-        _ = try CSVLoader.load(path: path, displayName: "m.csv", cancellation: .never, cache: cache)
-        let files = (Directory.list(cache.directory) ?? []).filter { $0.hasSuffix(ColumnCache.suffix) }
-        var st = stat()
-        #expect(stat(cache.directory + "/" + files[0], &st) == 0)
-        let size = Int(st.st_size)
+        let file = try CachedCSV(text, name: "m.csv")
+        defer { file.remove() }
+        let size = file.cacheFileBytes
+        #expect(size > 0, "a cache file was written")
         let ratio = Double(size) / Double(text.utf8.count)
         #expect(ratio < 1.0 / 3, "cache \(size) bytes for a CSV of \(text.utf8.count): \(ratio)")
     }

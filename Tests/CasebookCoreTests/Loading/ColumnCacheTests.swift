@@ -273,13 +273,8 @@ struct CachedColumnReadTests {
             let rate = rng.next() % 11 == 0 ? "z" : String(Double(rng.next() % 10_000) / 8)
             text += "\(i),\"\(names[Int(rng.next() % 5)])\",\(value),\(rate),\(rng.next() % 2)\n"
         }
-        let folder = TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.write("t.csv", text)
-        var cache = ColumnCache(directory: folder.file("cache"))
-        cache.minimumBytes = 0
-        _ = try CSVLoader.load(path: path, displayName: "t.csv", cancellation: .never, cache: cache, blockBytes: 4096)
-        let (memory, _) = try CSVTest.read(text, fileName: "t.csv")
+        let file = try CachedCSV(text, name: "t.csv", blockBytes: 4096)
+        defer { file.remove() }
         let statements = [
             "t | where value > 250 | count",
             "t | where value = 7 or rate <= 100.5 | select id, name, value | take 40",
@@ -294,14 +289,7 @@ struct CachedColumnReadTests {
             "t | where value != 3 | change value over id by name | where id > 5900 | select id, value_previous, value_change",
         ]
         for statement in statements {
-            let fromCache = TestEngine()
-            let (cached, _) = try CSVLoader.load(path: path, displayName: "t.csv", cancellation: .never, cache: cache)
-            let allDeferred = cached.columns.allSatisfy { $0.isDeferred }
-            #expect(allDeferred, "read from the cache")
-            fromCache.workspace.bind("t", cached, origin: "loaded")
-            let inMemory = TestEngine()
-            inMemory.workspace.bind("t", memory, origin: "loaded")
-            let a = fromCache.run(statement), b = inMemory.run(statement)
+            let (a, b) = try file.answers(statement, as: "t")
             #expect(a == b, "\(statement)\n\(a)\n\(b)")
             #expect(!a.contains("error"), "\(statement): \(a)")
         }
