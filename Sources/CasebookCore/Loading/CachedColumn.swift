@@ -49,6 +49,35 @@ struct CachedColumnSource: ColumnSource {
         readRows(indices)
     }
 
+    /// The places a decimal column's values need, from how its segments are
+    /// stored: a segment packed as whole numbers of 10^-d holds values that
+    /// read back as the nearest double to k / 10^d, and `Packing.choose` took
+    /// the fewest places that give them all back exactly, so some value needs
+    /// all d places and none needs more; whole-number segments need none. Nil
+    /// where a segment is stored plain, or its numbers are so large that the
+    /// scaled value's rounding could reach the last place (then the values are read).
+    var knownPlaces: Int? {
+        guard column.type == .decimal else { return column.type == .integer ? 0 : nil }
+        var places = 0
+        for s in column.segments {
+            switch (s.packing, s.range) {
+            case (_, .noValues?):
+                continue
+            case (_, .integers(let lo, let hi)?):
+                guard lo.magnitude < 1 << 40, hi.magnitude < 1 << 40 else { return nil }
+            case (.offset(_, _, let d), .decimals(let lo, let hi)?):
+                let scale = NumberText.power10(ColumnFormat.maximumDecimals)
+                guard (lo * scale).magnitude < 0x1p40, (hi * scale).magnitude < 0x1p40,
+                    d <= ColumnFormat.maximumDecimals
+                else { return nil }
+                places = max(places, d)
+            default:
+                return nil
+            }
+        }
+        return places
+    }
+
     // MARK: - Layout
 
     /// First row of each segment, and the total at the end.

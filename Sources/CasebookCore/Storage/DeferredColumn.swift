@@ -29,6 +29,11 @@ protocol ColumnSource: Sendable {
     /// `body(first row, values or nil when not wanted, missing bytes or nil)`.
     /// False when the source cannot (then nothing useful was visited).
     func forEachRun(values: Bool, _ body: @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool
+
+    /// The decimal places the column's values need (as
+    /// `NumberText.decimalsNeeded` over all of them would find), when the
+    /// source knows it without reading them; nil otherwise.
+    var knownPlaces: Int? { get }
 }
 
 extension ColumnSource {
@@ -36,6 +41,7 @@ extension ColumnSource {
     func forEachRun(values: Bool, _ body: @Sendable (Int, ColumnData?, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
         false
     }
+    var knownPlaces: Int? { nil }
 }
 
 final class DeferredColumn: @unchecked Sendable {
@@ -44,6 +50,8 @@ final class DeferredColumn: @unchecked Sendable {
     // seen set (acquiring), so a made column costs no lock per read.
     let type: ColumnType
     let count: Int
+    /// The source's `knownPlaces` (nil for a gather: its rows may need fewer).
+    let knownPlaces: Int?
 
     private enum Plan: Sendable {
         case source(any ColumnSource)
@@ -58,12 +66,14 @@ final class DeferredColumn: @unchecked Sendable {
     init(type: ColumnType, count: Int, source: any ColumnSource) {
         self.type = type
         self.count = count
+        knownPlaces = source.knownPlaces
         plan = Mutex(.source(source))
     }
 
     init(type: ColumnType, gathering base: Column, _ indices: [Int32]) {
         self.type = type
         self.count = indices.count
+        knownPlaces = nil
         plan = Mutex(.gather(base: base, indices: indices))
     }
 
@@ -120,6 +130,13 @@ extension Column {
     /// rather than read it whole).
     var pendingSource: (any ColumnSource)? {
         if case .deferred(let box) = storage { return box.pendingSource }
+        return nil
+    }
+
+    /// The places every value of the column needs, when its source knows them
+    /// without reading the values (a column of a cached file: Units.sourcePlaces).
+    var knownPlaces: Int? {
+        if case .deferred(let box) = storage { return box.knownPlaces }
         return nil
     }
 

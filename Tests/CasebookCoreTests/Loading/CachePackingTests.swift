@@ -98,6 +98,55 @@ struct CachePackingTests {
         }
     }
 
+    @Test("a cached column knows the places its values need, or says it does not")
+    func knownPlaces() throws {
+        // Segments of 1,000 rows or so: some columns change their places from one to the next.
+        var text = Self.data(rows: 6000)
+        var lines = text.split(separator: "\n").map(String.init)
+        lines[0] += ",mixed,ends,large"
+        for i in 1..<lines.count {
+            let places = (i / 900) % 4
+            let k = Int(i * 7919 % 100_000) - 50_000
+            let mixed = NumberText.shortest(Double(k) / NumberText.power10(places))
+            let ends = i < 5000 ? String(k) : NumberText.shortest(Double(k) / 100)  // whole numbers, then hundredths
+            let large = NumberText.shortest(Double(k) * 1e8 + 0.25)
+            lines[i] += ",\(i % 13 == 0 ? "c" : mixed),\(ends),\(large)"
+        }
+        text = lines.joined(separator: "\n") + "\n"
+        let file = try CachedCSV(text, name: "k.csv", blockBytes: 16_384)
+        defer { file.remove() }
+        var known: [String: Int] = [:]
+        for c in try file.cached().columns where c.type != .text {
+            let memory = try #require(file.memory.column(named: c.name))
+            let needed = Units.valuePlaces(memory)
+            if let p = c.knownPlaces {
+                known[c.name] = p
+                #expect(p == needed, "\(c.name): the cache says \(p), the values need \(String(describing: needed))")
+            }
+        }
+        // Known without reading for the packed columns; not for those stored as they are.
+        #expect(known["tenths"] == 1 && known["thousandths"] == 3 && known["mixed"] == 3 && known["ends"] == 2)
+        #expect(known["year"] == 0 && known["small"] == 0)
+        #expect(known["raw"] == nil && known["signed_zero"] == nil && known["large"] == nil, "\(known)")
+        // A gather of a cached column does not claim them (its rows may need fewer).
+        #expect(try file.cached().gather(Array(0..<5000)).column(named: "tenths")?.knownPlaces == nil)
+    }
+
+    @Test("means from the cache and from memory are the same, exact or not")
+    func meansAgree() throws {
+        let file = try CachedCSV(Self.data(rows: 8000), name: "m.csv", blockBytes: 16_384)
+        defer { file.remove() }
+        for statement in [
+            "m | summarise a = mean(tenths), b = mean(thousandths), c = mean(raw), d = mean(small), e = mean(wide) by year",
+            "m | where tenths > 0 | summarise a = mean(tenths), b = mean(thousandths * 2), c = mean(raw) by name",
+            "m | group year | derive a = mean(tenths) | select year, a | distinct",
+        ] {
+            let (a, b) = try file.answers(statement + " | take 40", as: "m")
+            #expect(a == b, "\(statement)")
+            #expect(!a.contains("error"), "\(a)")
+        }
+    }
+
     @Test("long-format data as published caches to a fraction of the CSV's size")
     func compact() throws {
         var text = "time_period,geographic_level,old_la_code,new_la_code,la_name,region_name,measure,value\n"

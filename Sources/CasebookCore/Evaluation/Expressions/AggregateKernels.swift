@@ -108,6 +108,48 @@ enum AggregateKernels {
         return (n, mean)
     }
 
+    /// Means from exact sums of whole numbers: each group's sum in Int64 and
+    /// its mean the correctly rounded quotient. Nil when a sum overflows or
+    /// passes 2^53 (then not exact as a Double).
+    static func integerMeans(_ v: [Int64], mask: [UInt8]?, ids: [Int32], groups g: Int) -> (n: [Double], mean: [Double])? {
+        guard let (sums, _) = integerSums(v, mask: mask, ids: ids, groups: g) else { return nil }
+        let n = counts(ids, mask: mask, groups: g, missing: false)
+        return exactQuotients(sums, n, scale: 1)
+    }
+
+    /// Means of decimals from exact sums: where every present value is a
+    /// decimal of at most `places` places (the double nearest k / 10^places,
+    /// give or take a few units in its last place, as a parsed "23.4" is), each
+    /// group's whole numbers k are summed in Int64 and its mean is the
+    /// correctly rounded Σk / (n × 10^places) — the mean of the figures as
+    /// written, whatever order the rows come in (so parts of a column can be
+    /// summed apart: StreamedMeans.swift). The result does not depend on
+    /// `places` (any that holds every value gives the same quotient). Nil at
+    /// the first value that is no such decimal, or when the sums could pass
+    /// 2^53; then Welford's steps are used.
+    static func decimalMeans(_ v: [Double], mask: [UInt8]?, ids: [Int32], groups g: Int, places: Int) -> (n: [Double], mean: [Double])? {
+        let scale = NumberText.power10(places)
+        var sums = ExactSums(groups: g)
+        let ok = v.withUnsafeBufferPointer { vb in
+            ids.withUnsafeBufferPointer { id in
+                mask.withOptionalBuffer { m in sums.addDecimals(vb, mask: m, ids: id.baseAddress!, scale: scale) }
+            }
+        }
+        guard ok, sums.exact else { return nil }
+        return exactQuotients(sums.sums, sums.counts, scale: scale)
+    }
+
+    /// Each group's mean Σ / (n × scale), correctly rounded: both are exact as
+    /// doubles (the sums below 2^53, n × scale too for any table).
+    static func exactQuotients(_ sums: [Int64], _ n: [Int64], scale: Double) -> (n: [Double], mean: [Double])? {
+        var mean = [Double](repeating: 0, count: sums.count)
+        for i in sums.indices where n[i] > 0 {
+            guard sums[i].magnitude <= 1 << 53 else { return nil }
+            mean[i] = Double(sums[i]) / (Double(n[i]) * scale)
+        }
+        return (n.map { Double($0) }, mean)
+    }
+
     /// Means as Σ v/n for the groups marked `redo` (those whose sum overflows).
     static func scaledMeans(_ v: [Double], mask: [UInt8]?, ids: [Int32], counts n: [Double], redo: [Bool]) -> [Double] {
         var means = [Double](repeating: 0, count: n.count)
@@ -277,5 +319,107 @@ enum AggregateKernels {
                 v[b + 1] = x
             }
         }
+    }
+}
+
+/// Per-group sums of whole numbers — integers, or decimals as whole numbers of
+/// 10^-places — and counts, kept exact: the largest magnitude and the number
+/// of values added say whether any order of adding stayed below 2^53. Parts
+/// of a column summed apart and `merge`d give the same sums as one pass.
+struct ExactSums {
+    var sums: [Int64]
+    var counts: [Int64]
+    var largest = 0.0
+    var present = 0
+
+    init(groups: Int) {
+        sums = [Int64](repeating: 0, count: groups)
+        counts = sums
+    }
+
+    /// True when every sum is exact whatever the order the values were added in.
+    var exact: Bool { Double(present) * largest < 0x1p53 }
+
+    /// Adds the present values, each as k = v × scale, which must be a whole
+    /// number give or take a few units in the last place of v; false at the
+    /// first that is not (the sums are then of no use).
+    mutating func addDecimals(_ v: UnsafeBufferPointer<Double>, mask: UnsafePointer<UInt8>?, ids: UnsafePointer<Int32>, scale: Double) -> Bool {
+        var largest = self.largest
+        var present = self.present
+        let ok = sums.withUnsafeMutableBufferPointer { s in
+            counts.withUnsafeMutableBufferPointer { nb in
+                for r in 0..<v.count {
+                    if let mask, mask[r] != 0 { continue }
+                    let y = v[r] * scale
+                    // |y| < 2^40: k is exact, and the check below holds for a decimal.
+                    guard y.magnitude < 0x1p40 else { return false }
+                    let k = Int64(y + (y < 0 ? -0.5 : 0.5))
+                    let whole = Double(k).magnitude
+                    guard (y - Double(k)).magnitude <= whole * 0x1p-49 else { return false }
+                    let i = Int(ids[r])
+                    s[i] &+= k
+                    nb[i] &+= 1
+                    largest = whole > largest ? whole : largest
+                    present &+= 1
+                }
+                return true
+            }
+        }
+        self.largest = largest
+        self.present = present
+        return ok
+    }
+
+    /// Adds the present values as k = v × scale, rounded, without checking
+    /// them: for values known to be such decimals with |k| at most `bound`
+    /// (the cache's packing and ranges say so), which `largest` takes.
+    mutating func addKnownDecimals(_ v: UnsafeBufferPointer<Double>, mask: UnsafePointer<UInt8>?, ids: UnsafePointer<Int32>, scale: Double, bound: Double) {
+        var present = 0
+        sums.withUnsafeMutableBufferPointer { s in
+            counts.withUnsafeMutableBufferPointer { nb in
+                for r in 0..<v.count {
+                    if let mask, mask[r] != 0 { continue }
+                    let y = v[r] * scale
+                    let i = Int(ids[r])
+                    s[i] &+= Int64(y + (y < 0 ? -0.5 : 0.5))
+                    nb[i] &+= 1
+                    present &+= 1
+                }
+            }
+        }
+        largest = max(largest, bound)
+        self.present += present
+    }
+
+    /// Adds the present whole numbers (wrapping: `exact` says whether it could have).
+    mutating func addIntegers(_ v: UnsafeBufferPointer<Int64>, mask: UnsafePointer<UInt8>?, ids: UnsafePointer<Int32>) {
+        var largest = self.largest
+        var present = self.present
+        sums.withUnsafeMutableBufferPointer { s in
+            counts.withUnsafeMutableBufferPointer { nb in
+                for r in 0..<v.count {
+                    if let mask, mask[r] != 0 { continue }
+                    let k = v[r]
+                    let i = Int(ids[r])
+                    s[i] &+= k
+                    nb[i] &+= 1
+                    let whole = Double(k).magnitude
+                    largest = whole > largest ? whole : largest
+                    present &+= 1
+                }
+            }
+        }
+        self.largest = largest
+        self.present = present
+    }
+
+    /// Adds another part's sums.
+    mutating func merge(_ other: ExactSums) {
+        for i in sums.indices {
+            sums[i] &+= other.sums[i]
+            counts[i] &+= other.counts[i]
+        }
+        largest = max(largest, other.largest)
+        present += other.present
     }
 }

@@ -21,6 +21,17 @@ enum Aggregates {
         if name == .count && arguments.isEmpty {
             return Column(name: "", data: .integer(AggregateKernels.counts(ids, mask: nil, groups: g, missing: false)))
         }
+        // A cached column's mean, a segment at a time (the same bits as below).
+        if name == .mean, let column = arguments[0].columnName.flatMap({ evaluator.table.column(named: $0) }),
+            let streamed = StreamedMeans.means(of: column, ids: ids, groups: g)
+        {
+            var counts: [MissingReason: Int] = [:]
+            for (raw, n) in streamed.skipped.enumerated() where raw != 0 && n > 0 {
+                counts[MissingReason(rawValue: UInt8(raw)) ?? .undefined, default: 0] += n
+            }
+            if !counts.isEmpty { evaluator.context.addSkipNote(label, counts, unit: "value") }
+            return Column(name: "", data: .decimal(streamed.mean), missing: streamed.emptyReasons)
+        }
         // Made once here: the loops below read it row by row.
         var x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount).resolvedCopy()
         try evaluator.context.cancellation.checkpoint()
@@ -71,12 +82,14 @@ enum Aggregates {
         default:
             break
         }
-        guard let values = x.doubles() else {
+        guard x.type == .integer || x.type == .decimal else {
             throw Diagnostic(
                 id: .typeMismatch,
                 message: "`\(rawName)` works on numbers, but \(evaluator.describe(arguments[0])) holds \(x.type.plural)",
                 span: arguments[0].span)
         }
+        // As decimals only where needed: whole-number sums, means and extremes read the integers.
+        lazy var values: [Double] = x.doubles() ?? []
         // corr counts what it skipped itself, by row.
         if ![.corr, .spearman, .sparkline].contains(name) { note(evaluator, label, x) }
         let mask = x.missing
@@ -91,7 +104,10 @@ enum Aggregates {
         case .mean, .variance, .stddev:
             // Welford's method: stable for large sums.
             var (n, mean, m2): ([Double], [Double], [Double])
-            if name == .mean {
+            if name == .mean, let exact = exactMeans(x, argument: arguments[0], ids: ids, groups: g, evaluator: evaluator) {
+                (n, mean) = exact
+                m2 = []
+            } else if name == .mean {
                 (n, mean) = AggregateKernels.welfordMeans(values, mask: mask, ids: ids, groups: g)
                 m2 = []
             } else {
@@ -175,6 +191,29 @@ enum Aggregates {
     }
 
     // MARK: - Pieces
+
+    /// Means from exact sums where the values allow (whole numbers, or
+    /// decimals of up to four places, as published figures are): the
+    /// correctly rounded mean, the same in any row order. Nil otherwise.
+    private static func exactMeans(
+        _ x: Column, argument: Expr, ids: [Int32], groups g: Int, evaluator: ExprEvaluator
+    ) -> (n: [Double], mean: [Double])? {
+        switch x.data {
+        case .integer(let ints):
+            return AggregateKernels.integerMeans(ints, mask: x.missing, ids: ids, groups: g)
+        case .decimal(let values):
+            // The column's places where the argument is one (known from the
+            // cache, or found once for this stage); any places that hold every
+            // value give the same means.
+            let named: Column? = argument.columnName.flatMap { evaluator.table.column(named: $0) }
+            let places = named.flatMap { Units.valuePlaces($0, memo: evaluator.placesMemo) }
+                ?? Units.valuePlaces(x)
+            guard let places else { return nil }
+            return AggregateKernels.decimalMeans(values, mask: x.missing, ids: ids, groups: g, places: places)
+        default:
+            return nil
+        }
+    }
 
     /// `list`'s separator: ", " unless a text is given.
     private static func listSeparator(_ arguments: [Expr], evaluator: ExprEvaluator) throws(Diagnostic) -> String {

@@ -19,6 +19,9 @@ struct ExprEvaluator {
     let mode: Mode
     /// True while evaluating an aggregate's arguments (aggregates do not nest).
     var insideAggregate = false
+    /// The places of the columns this stage has looked at (shared by its
+    /// aggregates and the display of their results: one pass per column).
+    var placesMemo = Units.PlacesMemo()
 
     init(table: Table, source: SourceText, context: EvaluationContext, mode: Mode = .rows(nil)) {
         self.table = table

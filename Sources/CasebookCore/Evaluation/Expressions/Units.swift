@@ -90,6 +90,14 @@ enum Units {
     static func sourcePlaces(_ expr: Expr, _ table: Table, memo: PlacesMemo? = nil) -> Int? {
         guard case .column(let name) = expr.kind, let column = table.column(named: name) else { return nil }
         if let p = column.places { return p }
+        return valuePlaces(column, memo: memo)
+    }
+
+    /// The places the column's present values need (NumberText.decimalsNeeded,
+    /// up to ColumnFormat.maximumDecimals): 0 for whole numbers, from the cache
+    /// where it knows them, else one pass over the values; nil for other types.
+    static func valuePlaces(_ column: Column, memo: PlacesMemo? = nil) -> Int? {
+        if let p = column.knownPlaces { return p }
         if let known = memo?.places[column.name] { return known }
         let (data, missing) = column.parts
         var result: Int? = nil

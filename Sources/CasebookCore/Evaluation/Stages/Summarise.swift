@@ -30,7 +30,7 @@ enum Summarise {
         let evaluator = env.evaluator(table, mode: .groups(groups, keys: keyNames))
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
         var used = Set(keyNames)
-        let places = Units.PlacesMemo()
+        let places = evaluator.placesMemo
         for binding in bindings {
             let name = env.name(for: binding)
             if used.contains(name) {
