@@ -4,7 +4,8 @@
 // Five targets, one direction of dependency:
 //   CasebookCore  the language and the data (never touches the terminal or the process)
 //   CZlib         the system's zlib, to read gzip-compressed CSV files (.csv.gz)
-//   CXlsxWriter   the system's libxlsxwriter, to write Excel workbooks (.xlsx)
+//   CXlsxWriter   the system's libxlsxwriter, to write Excel workbooks (.xlsx), loaded
+//                 when the first is written (not at every start-up)
 //   CLibEdit      non-variadic C wrappers around libedit (Swift cannot call el_set/el_get/history)
 //   casebook      the executable: flags, modes, terminal, signals and exit codes
 import PackageDescription
@@ -22,7 +23,7 @@ let package = Package(
     targets: [
         .target(name: "CasebookCore", dependencies: ["CZlib", "CXlsxWriter"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "CXlsxWriter"),
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         .executableTarget(
             name: "casebook",

@@ -54,6 +54,33 @@ struct WorkbookTests {
         #expect(sources.contains("low reliability"))
     }
 
+    @Test("the Excel library is loaded when a workbook is written, not at start-up")
+    func libraryLoadedOnlyToWrite() throws {
+        // Not among the libraries the binary needs to start (readelf lists them).
+        guard let pipe = popen("readelf -d '\(CasebookBinary.path)' 2>&1", "r") else { throw SandboxError("cannot run readelf") }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        pclose(pipe)
+        let dynamic = String(decoding: bytes, as: UTF8.self)
+        #expect(dynamic.contains("NEEDED"), "\(dynamic)")
+        #expect(!dynamic.contains("xlsxwriter"), "\(dynamic)")
+        // Without the library, everything else works and a workbook is a clear error.
+        let sandbox = try Sandbox()
+        let missing = ["CASEBOOK_XLSXWRITER": sandbox.root + "/no-such-libxlsxwriter.so"]
+        let fine = try sandbox.run(["-c", "authorities | take 2 | write \"a.csv\""], environment: missing)
+        #expect(fine.status == 0, "\(fine.stderr)")
+        let run = try sandbox.run(["-c", "authorities | take 2 | write \"a.xlsx\""], environment: missing)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write an Excel workbook: libxlsxwriter could not be loaded"), "\(run.stderr)")
+        #expect(run.stderr.contains("apt-get install libxlsxwriter-dev"), "\(run.stderr)")
+        #expect(access(sandbox.work + "/a.xlsx", F_OK) != 0, "no file left behind")
+    }
+
     @Test("a shipped dataset's workbook cites its publisher, release, licence and caveats")
     func shippedSourcesAreCited() throws {
         let sandbox = try Sandbox()

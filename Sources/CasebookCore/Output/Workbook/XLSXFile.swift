@@ -26,6 +26,13 @@ final class XLSXFile {
     /// tables); rows must then be written in order, which `WorkbookWriter` does.
     init(path: String, constantMemory: Bool) throws(Diagnostic) {
         self.path = path
+        // The library is opened now, not at start-up (CXlsxWriter.h);
+        // CASEBOOK_XLSXWRITER names its file where it is not in the usual place.
+        if let failure = casebook_xlsxwriter_load(getenv("CASEBOOK_XLSXWRITER")) {
+            throw Diagnostic(
+                id: .writeFailed, message: "cannot write an Excel workbook: \(String(cString: failure))", span: nil,
+                help: "install libxlsxwriter (Debian: apt-get install libxlsxwriter-dev; `make deps` does), or save as .csv")
+        }
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         guard let wb = workbook_new_opt(path, &options) else {
