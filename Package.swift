@@ -6,7 +6,8 @@
 //   CZlib         the system's zlib, to read gzip-compressed CSV files (.csv.gz)
 //   CXlsxWriter   the system's libxlsxwriter, to write Excel workbooks (.xlsx), loaded
 //                 when the first is written (not at every start-up)
-//   CLibEdit      non-variadic C wrappers around libedit (Swift cannot call el_set/el_get/history)
+//   CLibEdit      non-variadic C wrappers around libedit (Swift cannot call el_set/el_get/history),
+//                 loaded when the interactive shell opens its editor
 //   casebook      the executable: flags, modes, terminal, signals and exit codes
 import PackageDescription
 
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "CasebookCore", dependencies: ["CZlib", "CXlsxWriter"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CXlsxWriter"),
-        .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
+        .target(name: "CLibEdit"),
         .executableTarget(
             name: "casebook",
             dependencies: [

@@ -12,6 +12,94 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <dlfcn.h>
+#include <pthread.h>
+
+// libedit is opened when the first editor is, not when Casebook starts: only
+// the interactive shell uses it, and linked it brought four libraries
+// (libedit, libtinfo, libbsd, libmd; about 0.4 ms) into every script's
+// start-up. The functions below are called through these pointers, under
+// their own names (the macros), with the prototypes of <histedit.h>.
+static struct {
+    EditLine *(*el_init)(const char *, FILE *, FILE *, FILE *);
+    void (*el_end)(EditLine *);
+    void (*el_reset)(EditLine *);
+    const char *(*el_gets)(EditLine *, int *);
+    void (*el_push)(EditLine *, const char *);
+    int (*el_set)(EditLine *, int, ...);
+    int (*el_get)(EditLine *, int, ...);
+    int (*el_source)(EditLine *, const char *);
+    void (*el_resize)(EditLine *);
+    const LineInfo *(*el_line)(EditLine *);
+    int (*el_insertstr)(EditLine *, const char *);
+    void (*el_deletestr)(EditLine *, int);
+    History *(*history_init)(void);
+    void (*history_end)(History *);
+    int (*history)(History *, HistEvent *, int, ...);
+} libedit;
+
+static const char *libedit_error = "the line editor was not loaded";
+static char libedit_message[512];
+static pthread_once_t libedit_once = PTHREAD_ONCE_INIT;
+
+static void libedit_load(void) {
+    const char *names[] = {"libedit.so.2", "libedit.so", "libedit.3.dylib", "libedit.dylib", NULL};
+    void *library = NULL;
+    for (int i = 0; names[i] != NULL && library == NULL; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        const char *why = dlerror();
+        snprintf(libedit_message, sizeof libedit_message, "libedit could not be loaded (%s)", why ? why : "not found");
+        libedit_error = libedit_message;
+        return;
+    }
+#define FIND(name)                                                                                        \
+    do {                                                                                                  \
+        *(void **)(&libedit.name) = dlsym(library, #name);                                                \
+        if (libedit.name == NULL) {                                                                       \
+            snprintf(libedit_message, sizeof libedit_message, "libedit has no function %s", #name);       \
+            libedit_error = libedit_message;                                                              \
+            return;                                                                                       \
+        }                                                                                                 \
+    } while (0)
+    FIND(el_init);
+    FIND(el_end);
+    FIND(el_reset);
+    FIND(el_gets);
+    FIND(el_push);
+    FIND(el_set);
+    FIND(el_get);
+    FIND(el_source);
+    FIND(el_resize);
+    FIND(el_line);
+    FIND(el_insertstr);
+    FIND(el_deletestr);
+    FIND(history_init);
+    FIND(history_end);
+    FIND(history);
+#undef FIND
+    libedit_error = NULL;
+}
+
+const char *cb_libedit_load(void) {
+    pthread_once(&libedit_once, libedit_load);
+    return libedit_error;
+}
+
+#define el_init(...) libedit.el_init(__VA_ARGS__)
+#define el_end(...) libedit.el_end(__VA_ARGS__)
+#define el_reset(...) libedit.el_reset(__VA_ARGS__)
+#define el_gets(...) libedit.el_gets(__VA_ARGS__)
+#define el_push(...) libedit.el_push(__VA_ARGS__)
+#define el_set(...) libedit.el_set(__VA_ARGS__)
+#define el_get(...) libedit.el_get(__VA_ARGS__)
+#define el_source(...) libedit.el_source(__VA_ARGS__)
+#define el_resize(...) libedit.el_resize(__VA_ARGS__)
+#define el_line(...) libedit.el_line(__VA_ARGS__)
+#define el_insertstr(...) libedit.el_insertstr(__VA_ARGS__)
+#define el_deletestr(...) libedit.el_deletestr(__VA_ARGS__)
+#define history_init(...) libedit.history_init(__VA_ARGS__)
+#define history_end(...) libedit.history_end(__VA_ARGS__)
+#define history(...) libedit.history(__VA_ARGS__)
 
 struct cb_editor {
     EditLine *el;
@@ -34,6 +122,7 @@ static char *prompt_of(EditLine *el) {
 }
 
 cb_editor *cb_editor_open(const char *program) {
+    if (cb_libedit_load() != NULL) return NULL;
     cb_editor *editor = calloc(1, sizeof(cb_editor));
     if (!editor) return NULL;
     editor->el = el_init(program, stdin, stdout, stderr);
@@ -46,7 +135,7 @@ cb_editor *cb_editor_open(const char *program) {
     history(editor->history, &editor->event, H_SETUNIQUE, 1);
     el_set(editor->el, EL_CLIENTDATA, editor);
     el_set(editor->el, EL_EDITOR, "emacs");
-    el_set(editor->el, EL_HIST, history, editor->history);
+    el_set(editor->el, EL_HIST, libedit.history, editor->history);
     el_set(editor->el, EL_PROMPT, prompt_of);
     el_set(editor->el, EL_SIGNAL, 1);
     el_set(editor->el, EL_GETCFN, read_key);

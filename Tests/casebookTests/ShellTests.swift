@@ -21,6 +21,26 @@ struct ShellTests {
         #expect(try shell.waitForExit() == .exited(0))
     }
 
+    @Test("libedit is loaded by the shell when it starts, not by every run")
+    func lineEditorLoadedByTheShell() throws {
+        let needed = try NeededLibraries.of()
+        #expect(needed.contains { $0.hasPrefix("libc.so") }, "\(needed)")
+        #expect(!needed.contains { $0.contains("libedit") }, "\(needed)")
+        // Scripts run without it; the shell opens it and edits lines (Tab, Up, Ctrl-R: the tests below).
+        let sandbox = try Sandbox()
+        let script = try sandbox.run([], stdin: Self.cityOfLondon + "\n")
+        #expect(script.status == 0 && script.stdout.contains("City of London"), "\(script.stderr)")
+        let shell = try sandbox.shell()
+        try shell.expect(InteractiveShellText.prompt)
+        shell.send("authorities | ta")
+        shell.send(Key.tab)
+        try shell.expect("take")
+        let shown = try shell.run("1 | select la_name")
+        #expect(shown.contains("City of London"), "\(shown)")
+        shell.send(Key.ctrlD)
+        #expect(try shell.waitForExit() == .exited(0))
+    }
+
     @Test("Tab completes a dataset name: `refe` becomes `referrals `")
     func tabCompletesDatasetName() throws {
         let sandbox = try Sandbox()

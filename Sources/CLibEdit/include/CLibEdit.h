@@ -14,6 +14,11 @@ typedef struct cb_editor cb_editor;
 /// libedit code (CC_NORM, CC_REFRESH, CC_REDISPLAY, CC_ERROR).
 typedef unsigned char (*cb_complete_fn)(EditLine *el, int ch);
 
+/// Loads libedit (once): NULL when it and every function used were found,
+/// else what went wrong. cb_editor_open loads it first; nothing else may be
+/// called before it has succeeded.
+const char *cb_libedit_load(void);
+
 /// Opens an editor on stdin/stdout/stderr in emacs mode, with history, signal
 /// handling, Ctrl-R incremental search, and the user's ~/.editrc read. Keys are
 /// read by a function that returns at once after Ctrl-C (see below).

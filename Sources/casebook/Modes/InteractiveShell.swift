@@ -4,6 +4,7 @@
 // without ever leaving. Ctrl-D on an empty line leaves with status 0.
 
 import CasebookCore
+import CLibEdit
 
 #if canImport(Glibc)
     import Glibc
@@ -26,7 +27,14 @@ struct InteractiveShell {
             return .usage
         }
         guard let editor = LineEditor(program: "casebook") else {
-            Console.write("casebook: cannot start the line editor\n", to: 2)
+            if let why = cb_libedit_load() {
+                Console.write(
+                    "casebook: cannot start the line editor: \(String(cString: why))\n"
+                        + "  install it (Debian: apt-get install libedit2; `make deps` does), or pipe statements in: casebook < analysis.cb\n",
+                    to: 2)
+            } else {
+                Console.write("casebook: cannot start the line editor\n", to: 2)
+            }
             return .failure
         }
         Interrupts.install()
