@@ -102,6 +102,51 @@ final class CacheFileHandle: Sendable {
         }
     }
 
+    /// Adds a packed segment's present stored numbers (base + offset: whole
+    /// numbers of 10^-d in a decimal segment) to their groups, `sums[id] +=
+    /// stored` and `counts[id] += 1`, straight from the packed bytes; false
+    /// when the segment is stored plain or its bytes are damaged.
+    func sumPacked(
+        _ seg: StoredSegment, mask: UnsafePointer<UInt8>?, ids: UnsafePointer<Int32>,
+        sums: UnsafeMutablePointer<Int64>, counts: UnsafeMutablePointer<Int64>
+    ) -> Bool {
+        guard case .offset(let base, let width, _) = seg.packing, seg.kind != .text,
+            let packed: [UInt8] = readArray(seg.data, count: seg.data.length), packed.count == seg.rows * width
+        else { return false }
+        let n = seg.rows
+        // Four running sums per group, row k adding to lane k % 4: rows of one
+        // group in a row then do not wait on each other's store.
+        var groups = 0
+        for k in 0..<n { groups = max(groups, Int(ids[k]) + 1) }
+        var lanes = [Int64](repeating: 0, count: 4 * groups), laneCounts = lanes
+        packed.withUnsafeBytes { raw in
+            lanes.withUnsafeMutableBufferPointer { l in
+                laneCounts.withUnsafeMutableBufferPointer { c in
+                    func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
+                        let size = MemoryLayout<U>.size
+                        for k in 0..<n {
+                            if let mask, mask[k] != 0 { continue }
+                            let slot = Int(ids[k]) &<< 2 | k & 3
+                            l[slot] &+= Int64(U(littleEndian: raw.loadUnaligned(fromByteOffset: k * size, as: U.self)))
+                            c[slot] &+= 1
+                        }
+                    }
+                    switch width {
+                    case 1: run(UInt8.self)
+                    case 2: run(UInt16.self)
+                    default: run(UInt32.self)
+                    }
+                }
+            }
+        }
+        for i in 0..<groups {
+            let count = laneCounts[4 * i] &+ laneCounts[4 * i + 1] &+ laneCounts[4 * i + 2] &+ laneCounts[4 * i + 3]
+            sums[i] &+= (lanes[4 * i] &+ lanes[4 * i + 1] &+ lanes[4 * i + 2] &+ lanes[4 * i + 3]) &+ base &* count
+            counts[i] &+= count
+        }
+        return true
+    }
+
     /// The values of some rows of a segment (`rows`, numbered within it), as
     /// `unpacked` gives them but unpacking only those rows; nil if damaged.
     func picked<T: BitwiseCopyable>(_ seg: StoredSegment, as target: StoredSegment.Kind, rows: [Int], mask: [UInt8]?) -> [T]? {

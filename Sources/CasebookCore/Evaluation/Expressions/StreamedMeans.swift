@@ -12,6 +12,8 @@
 // (a column stored as it is, a segment that cannot be read) returns nil and
 // the column is read whole as before.
 
+import Dispatch
+
 enum StreamedMeans {
     /// Below this many rows reading the column whole costs nothing worth saving.
     static let minimumRows = 1 << 16
@@ -25,21 +27,22 @@ enum StreamedMeans {
         guard column.count >= minimumRows, g <= maximumGroups, ids.count == column.count,
             let source = column.pendingSource as? CachedColumnSource
         else { return nil }
-        let scale: Double
+        let places: Int
         switch column.type {
-        case .integer: scale = 1
+        case .integer: places = 0
         case .decimal:
-            guard let places = column.knownPlaces else { return nil }
-            scale = NumberText.power10(places)
+            guard let p = column.knownPlaces else { return nil }
+            places = p
         default: return nil
         }
-        let rows = source.segmentRows
+        let scale = NumberText.power10(places)
+        let segments = source.column.segments
         // The largest |k| the segments' ranges allow: every value is then a
         // whole number of 1/scale no larger (the packing says so), and the
         // values need not be checked one by one.
         var bound = 0.0
-        for i in rows.indices {
-            switch source.range(ofSegment: i) {
+        for s in segments {
+            switch s.range {
             case .noValues?: continue
             case .integers(let lo, let hi)?: bound = max(bound, Double(lo).magnitude * scale, Double(hi).magnitude * scale)
             case .decimals(let lo, let hi)?: bound = max(bound, (lo * scale).magnitude, (hi * scale).magnitude)
@@ -48,21 +51,36 @@ enum StreamedMeans {
         }
         guard bound < 0x1p40, Double(column.count) * bound < 0x1p53 else { return nil }
         let largest = bound
-        var segmentOf: [Int: Int] = [:]
-        var start = 0
-        for (i, n) in rows.enumerated() {
-            segmentOf[start] = i
-            start += n
+        var starts = [0]
+        for s in segments { starts.append(starts.last! + s.rows) }
+        let first = starts
+        let parts = WorkerSlots<Part>(count: segments.count)
+        let handle = source.handle
+        let reader = source.segmentReader(values: true)
+        let visit: @Sendable (Int) -> Void = { i in
+            let seg = segments[i]
+            var mask: [UInt8]? = nil
+            if let m = seg.mask {
+                guard let bytes: [UInt8] = handle.readArray(m, count: seg.rows) else { return }
+                mask = bytes
+            }
+            var part = Part(groups: g)
+            ids.withUnsafeBufferPointer { all in
+                let id = all.baseAddress! + first[i]
+                mask.withOptionalBuffer { m in
+                    if let m { part.noteMissing(UnsafeBufferPointer(start: m, count: seg.rows), ids: id) }
+                    part.add(seg, mask: m, ids: id, places: places, largest: largest, handle: handle, reader: reader, index: i)
+                }
+            }
+            parts.set(i, part)
         }
-        let firstRows = segmentOf
-        let parts = WorkerSlots<Part>(count: rows.count)
-        let read = source.forEachRun(values: true) { first, data, mask in
-            guard let i = firstRows[first], let data else { return }
-            parts.set(i, Part(data, mask: mask, ids: ids, first: first, groups: g, scale: scale, bound: largest))
+        if segments.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: segments.count, execute: visit)
+        } else {
+            for i in segments.indices { visit(i) }
         }
-        guard read else { return nil }
         var total = Part(groups: g)
-        for i in rows.indices {
+        for i in segments.indices {
             guard let part = parts.take(i), part.ok else { return nil }
             total.merge(part)
         }
@@ -93,25 +111,55 @@ enum StreamedMeans {
             mixed = [Bool](repeating: false, count: g)
         }
 
-        init(_ data: ColumnData, mask: UnsafeBufferPointer<UInt8>?, ids: [Int32], first: Int, groups g: Int, scale: Double, bound: Double) {
-            self.init(groups: g)
-            ids.withUnsafeBufferPointer { all in
-                let id = all.baseAddress! + first
-                if let mask {
-                    for r in 0..<mask.count where mask[r] != 0 {
-                        let reason = mask[r], i = Int(id[r])
-                        skipped[Int(reason)] += 1
-                        if reasonOf[i] == 0 { reasonOf[i] = reason } else if reasonOf[i] != reason { mixed[i] = true }
+        /// The reasons of the segment's missing rows.
+        mutating func noteMissing(_ mask: UnsafeBufferPointer<UInt8>, ids id: UnsafePointer<Int32>) {
+            for r in 0..<mask.count where mask[r] != 0 {
+                let reason = mask[r], i = Int(id[r])
+                skipped[Int(reason)] += 1
+                if reasonOf[i] == 0 { reasonOf[i] = reason } else if reasonOf[i] != reason { mixed[i] = true }
+            }
+        }
+
+        /// The segment's present values as whole numbers of 10^-places: a
+        /// packed segment's stored numbers (of 10^-d) summed as they are and
+        /// scaled by 10^(places - d) once per group; a plain one (whole
+        /// numbers) read and added.
+        mutating func add(
+            _ seg: StoredSegment, mask: UnsafePointer<UInt8>?, ids: UnsafePointer<Int32>, places: Int, largest: Double,
+            handle: CacheFileHandle, reader: SegmentReader?, index: Int
+        ) {
+            let g = reasonOf.count
+            if case .offset(_, _, let d) = seg.packing, d <= places {
+                var sums = [Int64](repeating: 0, count: g), counts = sums
+                let read = sums.withUnsafeMutableBufferPointer { s in
+                    counts.withUnsafeMutableBufferPointer { c in
+                        handle.sumPacked(seg, mask: mask, ids: ids, sums: s.baseAddress!, counts: c.baseAddress!)
                     }
                 }
-                switch data {
-                case .decimal(let v):
-                    v.withUnsafeBufferPointer { sums.addKnownDecimals($0, mask: mask?.baseAddress, ids: id, scale: scale, bound: bound) }
-                case .integer(let v):
-                    v.withUnsafeBufferPointer { sums.addIntegers($0, mask: mask?.baseAddress, ids: id) }
-                default:
-                    ok = false
+                guard read else { return ok = false }
+                let m = Int64(NumberText.power10(places - d))
+                var present = 0
+                for i in 0..<g {
+                    self.sums.sums[i] &+= sums[i] &* m
+                    self.sums.counts[i] &+= counts[i]
+                    present += Int(counts[i])
                 }
+                self.sums.present += present
+                self.sums.largest = max(self.sums.largest, largest)
+                return
+            }
+            // Stored as they are: only whole numbers come here (knownPlaces
+            // vouches for decimals by their packing), as integers or widened.
+            guard seg.kind == .integer, let read = reader?.read(index), let data = read.data else { return ok = false }
+            switch data {
+            case .integer(let v):
+                v.withUnsafeBufferPointer { sums.addIntegers($0, mask: mask, ids: ids) }
+            case .decimal(let v):
+                v.withUnsafeBufferPointer {
+                    sums.addKnownDecimals($0, mask: mask, ids: ids, scale: NumberText.power10(places), bound: largest)
+                }
+            default:
+                ok = false
             }
         }
 
