@@ -44,16 +44,7 @@ enum LAITSource {
     static func sample() throws -> [Figure] {
         let script = DataPaths.root + "/Tests/CasebookCoreTests/Scripts/lait_sample.py"
         let command = "python3 '\(script)' '\(folder)/bds_long_0.parquet' '\(folder)/lait_data_dictionary.csv' 2>&1"
-        guard let pipe = popen(command, "r") else { throw SampleError("cannot start python3") }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let status = pclose(pipe)
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let (status, text) = CommandOutput.run(command) else { throw SampleError("cannot start python3") }
         guard status == 0 else { throw SampleError("lait_sample.py failed (is pyarrow installed? `make test` installs it):\n\(text)") }
         return text.split(separator: "\n").map { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -37,16 +37,7 @@ struct ScorecardTests {
         let script = DataPaths.root + "/Tests/CasebookCoreTests/Scripts/scorecard_expected.py"
         let codes = Self.codes.map(String.init).joined(separator: ",")
         let command = "python3 '\(script)' '\(DataPaths.datasets)' \(codes) \"\(topics.joined(separator: "|"))\" 2>&1"
-        guard let pipe = popen(command, "r") else { return .failure(Failure("cannot start python3")) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let status = pclose(pipe)
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let (status, text) = CommandOutput.run(command) else { return .failure(Failure("cannot start python3")) }
         guard status == 0 else { return .failure(Failure("scorecard_expected.py failed:\n\(text)")) }
         var found: [String: [[String]]] = [:]
         for line in text.split(separator: "\n") {

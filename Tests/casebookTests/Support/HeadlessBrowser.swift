@@ -26,17 +26,9 @@ enum HeadlessBrowser {
             "--user-data-dir=\(profile)", "--window-size=\(width),\(height)",
         ] + arguments
         let command = "timeout 60 '\(browser)' " + flags.map { "'\($0)'" }.joined(separator: " ") + " 'file://\(file)' 2>/dev/null"
-        guard let pipe = popen(command, "r") else { throw SandboxError("cannot start \(browser)") }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let status = pclose(pipe)
+        guard let (status, text) = CommandOutput.run(command) else { throw SandboxError("cannot start \(browser)") }
         guard status == 0 else { throw SandboxError("\(browser) failed on \(file) (status \(status))") }
-        return String(decoding: bytes, as: UTF8.self)
+        return text
     }
 
     /// Measures the page as laid out at `width` pixels: `key=value` pairs the

@@ -8,16 +8,7 @@
 enum NeededLibraries {
     /// The NEEDED entries of the binary's dynamic section, or a thrown error when readelf cannot run.
     static func of(_ binary: String = CasebookBinary.path) throws -> [String] {
-        guard let pipe = popen("readelf -d '\(binary)' 2>&1", "r") else { throw SandboxError("cannot run readelf") }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let status = pclose(pipe)
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let (status, text) = CommandOutput.run("readelf -d '\(binary)' 2>&1") else { throw SandboxError("cannot run readelf") }
         guard status == 0, text.contains("Dynamic section") else { throw SandboxError("readelf -d failed: \(text)") }
         // "0x0000000000000001 (NEEDED)  Shared library: [libz.so.1]"
         return text.split(separator: "\n").filter { $0.contains("(NEEDED)") }.compactMap { line in

@@ -42,18 +42,9 @@ struct ReadWorkbook {
     static let script = Checkout.root + "/Tests/casebookTests/Scripts/read_workbook.py"
 
     static func read(_ path: String) throws -> ReadWorkbook {
-        guard let pipe = popen("python3 '\(script)' '\(path)' 2>&1", "r") else {
+        guard let (status, text) = CommandOutput.run("python3 '\(script)' '\(path)' 2>&1") else {
             throw SandboxError("cannot start python3 to read the workbook back")
         }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let status = pclose(pipe)
-        let text = String(decoding: bytes, as: UTF8.self)
         guard status == 0 else {
             throw SandboxError(
                 "reading \(path) back with openpyxl failed (make test installs openpyxl; or python3 -m pip install openpyxl):\n\(text)")
