@@ -29,13 +29,7 @@ enum Published {
         try #require(Directory.fileExists(path), "missing published file \(path)")
         guard let f = fopen(path, "rb") else { throw Missing(path: path) }
         defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
+        var bytes = CommandOutput.readAll(f)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let records = split(String(decoding: bytes, as: UTF8.self))
         guard let header = records.first else { return [] }
