@@ -21,8 +21,15 @@ struct Grouping {
     }
 
     /// Groups by the columns, in order of first appearance.
-    static func by(_ columns: [Column], rows: Int, cancellation: Cancellation) throws(Diagnostic) -> Grouping {
-        guard !columns.isEmpty else { return single(rows: rows) }
+    static func by(_ keyColumns: [Column], rows: Int, cancellation: Cancellation) throws(Diagnostic) -> Grouping {
+        guard !keyColumns.isEmpty else { return single(rows: rows) }
+        // Keys still in the column cache are read for the grouping alone: the
+        // table's column stays unmade (a later stage reads only the rows it needs).
+        let columns = keyColumns.map { column -> Column in
+            guard column.count >= 1 << 16, let runs = column.cachedRuns(values: true), let (data, missing) = runs.assemble()
+            else { return column }
+            return column.made(data, missing)
+        }
         var ids = [Int32](repeating: 0, count: rows)
         var count = 0
         // Two small keys (region by measure, say): one pass over (first, second) pairs.

@@ -13,6 +13,16 @@ public enum ColumnData: Sendable {
     /// Codes into a dictionary of distinct strings.
     case text(codes: [UInt32], dictionary: TextDictionary)
     case boolean([Bool])
+
+    /// How many values it holds.
+    var rows: Int {
+        switch self {
+        case .integer(let v): return v.count
+        case .decimal(let v): return v.count
+        case .text(let codes, _): return codes.count
+        case .boolean(let v): return v.count
+        }
+    }
 }
 
 public struct Column: Sendable {
@@ -124,12 +134,7 @@ public struct Column: Sendable {
 
     public var count: Int {
         if case .deferred(let box) = storage { return box.count }
-        switch data {
-        case .integer(let v): return v.count
-        case .decimal(let v): return v.count
-        case .text(let codes, _): return codes.count
-        case .boolean(let v): return v.count
-        }
+        return data.rows
     }
 
     @inline(__always)
@@ -157,7 +162,10 @@ public struct Column: Sendable {
     }
 
     /// Counts of missing values by reason.
-    func missingCounts() -> [MissingReason: Int] {
+    func missingCounts() -> [MissingReason: Int] { Self.missingCounts(missing) }
+
+    /// The same for missing bytes held apart from a column.
+    static func missingCounts(_ missing: [UInt8]?) -> [MissingReason: Int] {
         guard let m = missing else { return [:] }
         var counts = [Int](repeating: 0, count: 256)
         counts.withUnsafeMutableBufferPointer { c in

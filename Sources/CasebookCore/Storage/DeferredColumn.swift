@@ -149,6 +149,13 @@ extension Column {
         return c
     }
 
+    /// The column with these arrays as its values (made apart from it).
+    func made(_ data: ColumnData, _ missing: [UInt8]?) -> Column {
+        var c = self
+        c.storage = .ready(data, missing)
+        return c
+    }
+
     /// Gathers below this many rows are done at once: cheaper than deferring.
     static let eagerGatherRows = 4096
 

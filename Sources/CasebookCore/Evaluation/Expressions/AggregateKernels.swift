@@ -224,6 +224,15 @@ enum AggregateKernels {
                 }
             }
         }
+        return groupedQuantiles(&grouped, offsets: offsets, p: p)
+    }
+
+    /// The quantiles of values already grouped: group i's are
+    /// grouped[offsets[i]..<offsets[i + 1]], in any order (each slice is
+    /// reordered in place, so another quantile of the same values may follow).
+    static func groupedQuantiles(_ grouped: inout [Double], offsets: [Int], p: Double) -> ([Double], [UInt8]) {
+        let g = offsets.count - 1
+        let total = offsets[g]
         // Two halves of the groups, by number of values, when there is enough to share.
         var split = g
         if total >= 1 << 16 {

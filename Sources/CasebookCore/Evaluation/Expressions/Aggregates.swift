@@ -32,6 +32,17 @@ enum Aggregates {
             if !counts.isEmpty { evaluator.context.addSkipNote(label, counts, unit: "value") }
             return Column(name: "", data: .decimal(streamed.mean), missing: streamed.emptyReasons)
         }
+        // A cached column's count, extremes, mean and quantiles, a run at a
+        // time, for every aggregate the stage asks of it at once (the same bits).
+        if let column = arguments[0].columnName.flatMap({ evaluator.table.column(named: $0) }),
+            column.count >= StreamedAggregates.minimumRows,
+            let request = try streamedRequest(name, arguments, evaluator: evaluator),
+            let answer = StreamedAggregates.answer(
+                request, of: column, ids: ids, groups: g, memo: evaluator.streamMemo, places: evaluator.placesMemo)
+        {
+            if !answer.skipped.isEmpty { evaluator.context.addSkipNote(label, answer.skipped, unit: "value") }
+            return answer.column
+        }
         // Made once here: the loops below read it row by row.
         var x = try evaluator.evaluate(arguments[0]).materialize(name: "", count: evaluator.table.rowCount).resolvedCopy()
         try evaluator.context.cancellation.checkpoint()
@@ -144,16 +155,7 @@ enum Aggregates {
             let (best, seen) = AggregateKernels.extremes(values, mask: mask, ids: ids, groups: g, max: isMax, start: isMax ? -Double.infinity : Double.infinity)
             return withEmptyGroups(Column(name: "", data: .decimal(best)), seen: seen, x: x, ids: ids)
         case .median, .quantile:
-            var p = 0.5
-            if name == .quantile {
-                let pv = try evaluator.evaluate(arguments[1])
-                guard case .scalar(let s) = pv, let d = s.doubleValue, d >= 0, d <= 1 else {
-                    throw Diagnostic(
-                        id: .badArgument, message: "the second argument of `quantile` must be a number from 0 to 1",
-                        span: arguments[1].span, help: "e.g. `quantile(caseload, 0.25)` for the lower quartile")
-                }
-                p = d
-            }
+            let p = name == .quantile ? try quantileFraction(arguments, evaluator: evaluator) : 0.5
             let (out, missing) = AggregateKernels.quantiles(values, mask: mask, ids: ids, groups: g, p: p)
             return emptyReasons(Column(name: "", data: .decimal(out), missing: missing), x: x, ids: ids)
         case .corr, .spearman:
@@ -215,6 +217,32 @@ enum Aggregates {
         }
     }
 
+    /// `quantile`'s fraction, checked.
+    private static func quantileFraction(_ arguments: [Expr], evaluator: ExprEvaluator) throws(Diagnostic) -> Double {
+        let pv = try evaluator.evaluate(arguments[1])
+        guard case .scalar(let s) = pv, let d = s.doubleValue, d >= 0, d <= 1 else {
+            throw Diagnostic(
+                id: .badArgument, message: "the second argument of `quantile` must be a number from 0 to 1",
+                span: arguments[1].span, help: "e.g. `quantile(caseload, 0.25)` for the lower quartile")
+        }
+        return d
+    }
+
+    /// What the streamed path is asked for (nil: an aggregate it does not do).
+    private static func streamedRequest(
+        _ name: AggregateWord, _ arguments: [Expr], evaluator: ExprEvaluator
+    ) throws(Diagnostic) -> StreamedAggregates.Request? {
+        switch name {
+        case .quantile:
+            guard arguments.count == 2 else { return nil }
+            return StreamedAggregates.Request(.quantile, p: try quantileFraction(arguments, evaluator: evaluator))
+        case .count, .min, .max, .mean, .median:
+            return arguments.count == 1 ? StreamedAggregates.Request(name) : nil
+        default:
+            return nil
+        }
+    }
+
     /// `list`'s separator: ", " unless a text is given.
     private static func listSeparator(_ arguments: [Expr], evaluator: ExprEvaluator) throws(Diagnostic) -> String {
         guard arguments.count == 2 else { return ", " }
@@ -269,22 +297,31 @@ enum Aggregates {
 
     /// Groups with no present value get the reason their values shared.
     private static func withEmptyGroups(_ column: Column, seen: [Bool], x: Column, ids: [Int32]) -> Column {
+        withEmptyGroups(column, seen: seen, missing: x.missing, ids: ids)
+    }
+
+    /// The same, from the missing bytes of the aggregated values.
+    static func withEmptyGroups(_ column: Column, seen: [Bool], missing: [UInt8]?, ids: [Int32]) -> Column {
         guard seen.contains(false) else { return column }
         var c = column
         c.missing = seen.map { $0 ? 0 : 1 }
-        return emptyReasons(c, x: x, ids: ids)
+        return emptyReasons(c, missing: missing, ids: ids)
+    }
+
+    private static func emptyReasons(_ column: Column, x: Column, ids: [Int32]) -> Column {
+        emptyReasons(column, missing: x.missing, ids: ids)
     }
 
     /// Replaces the placeholder reason of empty groups with the skipped values'
     /// common reason (or "no match" for a group with no rows at all).
-    private static func emptyReasons(_ column: Column, x: Column, ids: [Int32]) -> Column {
+    static func emptyReasons(_ column: Column, missing: [UInt8]?, ids: [Int32]) -> Column {
         guard var m = column.missing else { return column }
         var reasonOf = [UInt8](repeating: 0, count: m.count)
         var mixed = [Bool](repeating: false, count: m.count)
         for (r, id) in ids.enumerated() {
             let i = Int(id)
             guard m[i] == 1 else { continue }
-            let reason = x.missing?[r] ?? 0
+            let reason = missing?[r] ?? 0
             if reason == 0 { continue }
             if reasonOf[i] == 0 { reasonOf[i] = reason } else if reasonOf[i] != reason { mixed[i] = true }
         }

@@ -22,6 +22,9 @@ struct ExprEvaluator {
     /// The places of the columns this stage has looked at (shared by its
     /// aggregates and the display of their results: one pass per column).
     var placesMemo = Units.PlacesMemo()
+    /// The aggregates this stage will ask of each cached column, and their
+    /// answers from one pass over it (StreamedAggregates.swift).
+    var streamMemo = StreamedAggregates.Memo()
 
     init(table: Table, source: SourceText, context: EvaluationContext, mode: Mode = .rows(nil)) {
         self.table = table
@@ -143,6 +146,9 @@ struct ExprEvaluator {
         }
         var argumentEvaluator = ExprEvaluator(table: table, source: source, context: context, mode: .rows(nil))
         argumentEvaluator.insideAggregate = true
+        // The same table and groups: what this stage learnt of its columns holds.
+        argumentEvaluator.placesMemo = placesMemo
+        argumentEvaluator.streamMemo = streamMemo
         switch mode {
         case .groups(let groups, _):
             let result = try Aggregates.compute(

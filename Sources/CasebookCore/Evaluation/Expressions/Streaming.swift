@@ -29,7 +29,7 @@ enum Streaming {
                     guard let data else { return }
                     let count: Int
                     let dst = UnsafeMutableBufferPointer(
-                        start: outP.pointer!.assumingMemoryBound(to: Bool.self) + start, count: rowsIn(data))
+                        start: outP.pointer!.assumingMemoryBound(to: Bool.self) + start, count: data.rows)
                     count = dst.count
                     switch (data, constant) {
                     case (.integer(let v), .integer(let y)):
@@ -92,14 +92,5 @@ enum Streaming {
         // As the whole-column function: no missing value at all is one `false`.
         guard anyMissing.withLock({ $0 }) else { return .scalar(.boolean(false)) }
         return .column(Column(name: "", data: .boolean(out)))
-    }
-
-    private static func rowsIn(_ data: ColumnData) -> Int {
-        switch data {
-        case .integer(let v): return v.count
-        case .decimal(let v): return v.count
-        case .text(let c, _): return c.count
-        case .boolean(let v): return v.count
-        }
     }
 }

@@ -98,6 +98,9 @@ enum Units {
     /// where it knows them, else one pass over the values; nil for other types.
     static func valuePlaces(_ column: Column, memo: PlacesMemo? = nil) -> Int? {
         if let p = column.knownPlaces { return p }
+        // Without reading it: a column of whole numbers, or of no numbers.
+        if column.type == .integer { return 0 }
+        if column.type != .decimal { return nil }
         if let known = memo?.places[column.name] { return known }
         let (data, missing) = column.parts
         var result: Int? = nil

@@ -31,6 +31,7 @@ enum Summarise {
         var columns: [Column] = table.rowCount == 0 && !keys.isEmpty ? keys.map { $0.gather([]) } : keys.map { $0.gather(groups.firstRow) }
         var used = Set(keyNames)
         let places = evaluator.placesMemo
+        StreamedAggregates.plan(bindings.map(\.expr), into: evaluator.streamMemo)
         for binding in bindings {
             let name = env.name(for: binding)
             if used.contains(name) {
