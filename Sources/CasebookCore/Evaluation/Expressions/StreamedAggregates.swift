@@ -305,12 +305,7 @@ enum StreamedAggregates {
                     if wants.max { Self.extremes(v, m, ids, &high.integers) { $0 > $1 } }
                     if wants.sums != nil { v.withUnsafeBufferPointer { sums!.addIntegers($0, mask: m, ids: ids) } }
                 case .decimal(let v):
-                    v.withUnsafeBufferPointer { add($0, m, ids, grouped) }
-                    if wants.min { Self.extremes(v, m, ids, &low.decimals) { $0 < $1 } }
-                    if wants.max { Self.extremes(v, m, ids, &high.decimals) { $0 > $1 } }
-                    if let (scale, bound) = wants.sums {
-                        v.withUnsafeBufferPointer { sums!.addKnownDecimals($0, mask: m, ids: ids, scale: scale, bound: bound) }
-                    }
+                    v.withUnsafeBufferPointer { addDecimals($0, m, ids, grouped) }
                     if wants.places { notePlaces(v, m, segment: runs.segment(k)) }
                 default:
                     ok = false
@@ -330,14 +325,50 @@ enum StreamedAggregates {
             }
         }
 
-        private mutating func add(_ v: UnsafeBufferPointer<Double>, _ m: UnsafePointer<UInt8>?, _ ids: UnsafePointer<Int32>, _ grouped: UnsafeMutableRawPointer?) {
-            guard wants.quantiles, let out = grouped?.assumingMemoryBound(to: Double.self) else { return }
-            cursor.withUnsafeMutableBufferPointer { c in
-                for r in 0..<v.count where m == nil || m![r] == 0 {
-                    let i = Int(ids[r])
-                    out[c[i]] = v[r]
-                    c[i] += 1
+        /// Decimals, the most common case, in one loop for every aggregate:
+        /// extremes, exact sums (as ExactSums.addKnownDecimals) and the
+        /// values placed for the quantiles.
+        private mutating func addDecimals(
+            _ v: UnsafeBufferPointer<Double>, _ m: UnsafePointer<UInt8>?, _ ids: UnsafePointer<Int32>, _ grouped: UnsafeMutableRawPointer?
+        ) {
+            let out = wants.quantiles ? grouped?.assumingMemoryBound(to: Double.self) : nil
+            let (wantsMin, wantsMax) = (wants.min, wants.max)
+            let scale = wants.sums?.scale ?? 1
+            let summing = sums != nil
+            // Taken out, so that its arrays are written in place.
+            var totals = sums ?? ExactSums(groups: 0)
+            sums = nil
+            var present = 0
+            low.decimals.withUnsafeMutableBufferPointer { lo in
+                high.decimals.withUnsafeMutableBufferPointer { hi in
+                    cursor.withUnsafeMutableBufferPointer { c in
+                        totals.sums.withUnsafeMutableBufferPointer { s in
+                            totals.counts.withUnsafeMutableBufferPointer { nb in
+                                for r in 0..<v.count {
+                                    if let m, m[r] != 0 { continue }
+                                    let x = v[r], i = Int(ids[r])
+                                    if wantsMin, x < lo[i] { lo[i] = x }
+                                    if wantsMax, x > hi[i] { hi[i] = x }
+                                    if summing {
+                                        let y = x * scale
+                                        s[i] &+= Int64(y + (y < 0 ? -0.5 : 0.5))
+                                        nb[i] &+= 1
+                                        present &+= 1
+                                    }
+                                    if let out {
+                                        out[c[i]] = x
+                                        c[i] += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
+            }
+            if summing, let bound = wants.sums?.bound {
+                totals.present += present
+                totals.largest = max(totals.largest, bound)
+                sums = totals
             }
         }
 
