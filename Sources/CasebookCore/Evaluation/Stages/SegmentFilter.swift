@@ -84,6 +84,11 @@ enum SegmentFilter {
             guard let reader = sources[t.column]!.segmentReader(values: needsValues) else { return nil }
             prepared.append(Prepared(test: t, source: sources[t.column]!, reader: reader))
         }
+        // The test likely to keep fewest rows first: a segment is left once
+        // none is in play, before the other tests' columns are read.
+        prepared = prepared.enumerated().sorted { a, b in
+            (a.element.expectedShare, a.offset) < (b.element.expectedShare, b.offset)
+        }.map(\.element)
         var starts = [0]
         for n in layout { starts.append(starts.last! + n) }
         let candidates = layout.indices.filter { i in prepared.allSatisfy { $0.mayHold(inSegment: i) } }
@@ -167,6 +172,8 @@ enum SegmentFilter {
         /// the number of true answers below it (to ask of a range of codes).
         var answers: [Bool] = []
         var trueBelow: [Int] = []
+        /// The dictionary code of the only string the test holds for, if one.
+        var onlyTrueCode: UInt32? = nil
 
         init(test: Test, source: CachedColumnSource, reader: SegmentReader) {
             self.test = test
@@ -174,6 +181,7 @@ enum SegmentFilter {
             self.reader = reader
             if case .compare(let op, .text(let s)) = test.kind, let dictionary = reader.dictionary {
                 answers = dictionary.values.map { Operators.textTest(op, $0, s) }
+                if answers.lazy.filter({ $0 }).count == 1 { onlyTrueCode = UInt32(answers.firstIndex(of: true)!) }
                 let stored = Int(reader.limit)
                 var below = [Int](repeating: 0, count: stored + 1)
                 for code in 0..<stored {
@@ -219,57 +227,95 @@ enum SegmentFilter {
             }
         }
 
-        /// Narrows `keep` (true: still in play) to the rows where the test is
-        /// true; false when the segment fails its checks.
-        func narrow(_ keep: inout [Bool], segment i: Int) -> Bool {
-            guard let (data, mask) = reader.read(i) else { return false }
+        /// Narrows `keep` (1: still in play) to the rows where the test is
+        /// true, in one pass into `keep`; the rows still in play, or nil when
+        /// the segment fails its checks.
+        func narrow(_ keep: inout [UInt8], segment i: Int) -> Int? {
+            guard let (data, mask) = reader.read(i) else { return nil }
             let n = keep.count
-            keep.withUnsafeMutableBufferPointer { k in
+            // Without branches (1 or 0 ANDed in), so that the loops run many rows at a time.
+            @inline(__always) func bit(_ b: Bool) -> UInt8 { b ? 1 : 0 }
+            return keep.withUnsafeMutableBufferPointer { k -> Int in
                 switch test.kind {
                 case .missing(let wanted):
                     if let mask {
-                        for r in 0..<n where k[r] && (mask[r] != 0) != wanted { k[r] = false }
+                        for r in 0..<n { k[r] &= bit((mask[r] != 0) == wanted) }
                     } else if wanted {
-                        for r in 0..<n { k[r] = false }
+                        for r in 0..<n { k[r] = 0 }
                     }
                 case .compare(let op, let v):
-                    var hit = [Bool](repeating: false, count: n)
-                    hit.withUnsafeMutableBufferPointer { h in
-                        switch (data, v) {
-                        case (.integer(let a)?, .integer(let y)):
-                            a.withUnsafeBufferPointer { Kernels.compare(op, $0, y, h) }
-                        case (.integer(let a)?, .decimal(let y)):
-                            a.map { Double($0) }.withUnsafeBufferPointer { Kernels.compare(op, $0, y, h) }
-                        case (.decimal(let a)?, .integer(let y)):
-                            a.withUnsafeBufferPointer { Kernels.compare(op, $0, Double(y), h) }
-                        case (.decimal(let a)?, .decimal(let y)):
-                            a.withUnsafeBufferPointer { Kernels.compare(op, $0, y, h) }
-                        case (.text(let codes, _)?, .text):
-                            Kernels.lookup(codes, answers, into: h)
-                        default:
-                            break
+                    switch (data, v) {
+                    case (.integer(let a)?, .integer(let y)):
+                        a.withUnsafeBufferPointer { Self.narrow(k, op, $0, y) }
+                    case (.integer(let a)?, .decimal(let y)):
+                        a.map { Double($0) }.withUnsafeBufferPointer { Self.narrow(k, op, $0, y) }
+                    case (.decimal(let a)?, .integer(let y)):
+                        a.withUnsafeBufferPointer { Self.narrow(k, op, $0, Double(y)) }
+                    case (.decimal(let a)?, .decimal(let y)):
+                        a.withUnsafeBufferPointer { Self.narrow(k, op, $0, y) }
+                    case (.text(let codes, _)?, .text):
+                        codes.withUnsafeBufferPointer { c in
+                            if let only = onlyTrueCode {
+                                // One string answers true (`measure = "…"`): a comparison of codes.
+                                for r in 0..<n { k[r] &= bit(c[r] == only) }
+                            } else {
+                                answers.withUnsafeBufferPointer { a in
+                                    for r in 0..<n { k[r] &= bit(a[Int(c[r])]) }
+                                }
+                            }
                         }
-                        if let mask {
-                            for r in 0..<n where mask[r] != 0 { h[r] = false }
-                        }
-                        for r in 0..<n where !h[r] { k[r] = false }
+                    default:
+                        for r in 0..<n { k[r] = 0 }
+                    }
+                    // A missing value does not compare true.
+                    if let mask {
+                        for r in 0..<n { k[r] &= bit(mask[r] == 0) }
                     }
                 }
+                var alive = 0
+                for r in 0..<n { alive &+= Int(k[r]) }
+                return alive
             }
-            return true
+        }
+
+        /// keep[r] stays 1 where a[r] OP y.
+        private static func narrow<T: Comparable>(_ k: UnsafeMutableBufferPointer<UInt8>, _ op: BinaryOperator, _ a: UnsafeBufferPointer<T>, _ y: T) {
+            let n = k.count
+            switch op {
+            case .equal: for r in 0..<n { k[r] &= a[r] == y ? 1 : 0 }
+            case .notEqual: for r in 0..<n { k[r] &= a[r] != y ? 1 : 0 }
+            case .less: for r in 0..<n { k[r] &= a[r] < y ? 1 : 0 }
+            case .lessEqual: for r in 0..<n { k[r] &= a[r] <= y ? 1 : 0 }
+            case .greater: for r in 0..<n { k[r] &= a[r] > y ? 1 : 0 }
+            default: for r in 0..<n { k[r] &= a[r] >= y ? 1 : 0 }
+            }
+        }
+
+        /// The share of rows the test may keep, as far as can be told before
+        /// reading any: a text test by the share of strings it holds for.
+        var expectedShare: Double {
+            switch test.kind {
+            case .missing(let wanted): return wanted ? 0.1 : 0.9
+            case .compare(let op, _):
+                if !answers.isEmpty { return Double(answers.lazy.filter { $0 }.count) / Double(answers.count) }
+                return op == .equal ? 0.1 : 0.5
+            }
         }
     }
 
     /// The rows of one segment every test keeps (numbered in the table), or
     /// nil when a read fails its checks.
     private static func keptRows(segment i: Int, first: Int, rows n: Int, _ tests: [Prepared]) -> [Int32]? {
-        var keep = [Bool](repeating: true, count: n)
+        var keep = [UInt8](repeating: 1, count: n)
+        var alive = n
         for t in tests {
-            guard t.narrow(&keep, segment: i) else { return nil }
-            if !keep.contains(true) { return [] }
+            guard let left = t.narrow(&keep, segment: i) else { return nil }
+            alive = left
+            if alive == 0 { return [] }
         }
         var out: [Int32] = []
-        for r in 0..<n where keep[r] { out.append(Int32(first + r)) }
+        out.reserveCapacity(alive)
+        for r in 0..<n where keep[r] != 0 { out.append(Int32(first + r)) }
         return out
     }
 }
