@@ -339,7 +339,10 @@ struct Evaluator {
         }
         table.sources = [SourceNote(dataset: name, title: "Loaded from \(path)")]
         var tidyNotes: [String] = []
-        if !raw, let (tidy, notes) = EESShape.tidy(table, authorities: try? workspace.authorities(cancellation: context.cancellation)) {
+        // The register of authorities (a dataset to read) only for a file in EES's shape.
+        if !raw, EESShape.recognises(table),
+            let (tidy, notes) = EESShape.tidy(table, authorities: try? workspace.authorities(cancellation: context.cancellation))
+        {
             table = tidy
             tidyNotes = notes
         }

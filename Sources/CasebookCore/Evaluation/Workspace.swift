@@ -19,7 +19,7 @@ public final class Workspace: @unchecked Sendable {
     /// it, and only the parts it uses.)
     public var prefetchesLoadedColumns = false
     private(set) var bindings: [String: Binding] = [:]
-    private var authorityIndex: AuthorityIndex?
+    private(set) var authorityIndex: AuthorityIndex?
 
     public init(catalog: DatasetCatalog?) {
         self.catalog = catalog

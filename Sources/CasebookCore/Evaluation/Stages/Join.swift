@@ -156,6 +156,27 @@ enum Join {
     static func sameValues(_ a: Column, _ b: Column, _ partners: [Int32]) -> Bool {
         // Read row by row: made once, not looked up per row.
         let a = a.resolvedCopy(), b = b.resolvedCopy()
+        if case .text(let codesA, let stringsA) = a.data, case .text(let codesB, let stringsB) = b.data {
+            // Text by its codes: each pair of strings compared once, not made per row.
+            let missingA = a.missing, missingB = b.missing
+            var same: [UInt64: Bool] = [:]
+            for r in 0..<a.count where partners[r] >= 0 {
+                let ra = missingA?[r] ?? 0, rb = missingB?[r] ?? 0
+                if ra != 0 || rb != 0 {
+                    if ra != rb { return false }
+                    continue
+                }
+                let pair = UInt64(codesA[r]) << 32 | UInt64(codesB[r])
+                if let known = same[pair] {
+                    if !known { return false }
+                    continue
+                }
+                let equal = stringsA[codesA[r]] == stringsB[codesB[r]]
+                if !equal { return false }
+                same[pair] = equal
+            }
+            return true
+        }
         for r in 0..<a.count where partners[r] >= 0 {
             if a.value(at: r) != b.value(at: r) { return false }
         }
