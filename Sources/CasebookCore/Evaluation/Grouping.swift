@@ -23,6 +23,7 @@ struct Grouping {
     /// Groups by the columns, in order of first appearance.
     static func by(_ keyColumns: [Column], rows: Int, cancellation: Cancellation) throws(Diagnostic) -> Grouping {
         guard !keyColumns.isEmpty else { return single(rows: rows) }
+        if let grouping = try CachedGrouping.by(keyColumns, rows: rows, cancellation: cancellation) { return grouping }
         // Keys still in the column cache are read for the grouping alone: the
         // table's column stays unmade (a later stage reads only the rows it needs).
         let columns = keyColumns.map { column -> Column in
@@ -50,7 +51,7 @@ struct Grouping {
         return finish(ids, count: count, rows: rows)
     }
 
-    private static func finish(_ ids: [Int32], count: Int, rows: Int) -> Grouping {
+    static func finish(_ ids: [Int32], count: Int, rows: Int) -> Grouping {
         var first = [Int32](repeating: -1, count: count)
         ids.withUnsafeBufferPointer { id in
             first.withUnsafeMutableBufferPointer { f in
