@@ -78,6 +78,27 @@ struct CachedColumnSource: ColumnSource {
         return places
     }
 
+    /// How the column's values can be summed exactly without checking them
+    /// one by one (a mean from exact sums: ExactSums): as whole numbers of
+    /// 1/scale = 10^-places, the places the cache knows, each at most `bound`
+    /// in magnitude (from the segments' ranges). Nil when the places are not
+    /// known, or `rows` such numbers could sum past 2^53.
+    func exactSums(rows: Int) -> (places: Int, scale: Double, bound: Double)? {
+        guard column.type == .integer || column.type == .decimal, let places = knownPlaces else { return nil }
+        let scale = NumberText.power10(places)
+        var bound = 0.0
+        for s in column.segments {
+            switch s.range {
+            case .noValues?: continue
+            case .integers(let lo, let hi)?: bound = max(bound, Double(lo).magnitude * scale, Double(hi).magnitude * scale)
+            case .decimals(let lo, let hi)?: bound = max(bound, (lo * scale).magnitude, (hi * scale).magnitude)
+            default: return nil
+            }
+        }
+        guard bound < 0x1p40, Double(rows) * bound < 0x1p53 else { return nil }
+        return (places, scale, bound)
+    }
+
     // MARK: - Layout
 
     /// First row of each segment, and the total at the end.

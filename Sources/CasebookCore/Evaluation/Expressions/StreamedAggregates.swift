@@ -136,7 +136,7 @@ enum StreamedAggregates {
 
         // The whole numbers a mean is summed in, and how large they can be.
         var meanScale: (scale: Double, bound: Double)? = nil
-        if valued.contains(Request(.mean)!) { meanScale = sumScale(runs.source, type: column.type, rows: n) }
+        if valued.contains(Request(.mean)!), let (_, scale, bound) = runs.source.exactSums(rows: n) { meanScale = (scale, bound) }
         // The places the figures need, for showing the results, unless known.
         let wantPlaces = column.type == .decimal && column.places == nil && column.knownPlaces == nil
             && places.places.index(forKey: column.name) == nil
@@ -229,32 +229,6 @@ enum StreamedAggregates {
         guard !status.failed else { return nil }
         for k in 0..<runs.count where flags.take(k) == true { found = true }
         return .some(found ? mask : nil)
-    }
-
-    /// Whole numbers of 10^-places for a mean's exact sums, and the largest
-    /// any value can be as one (from the segments' ranges); nil when the
-    /// cache does not know the places, or the sums could pass 2^53.
-    private static func sumScale(_ source: CachedColumnSource, type: ColumnType, rows: Int) -> (scale: Double, bound: Double)? {
-        let places: Int
-        switch type {
-        case .integer: places = 0
-        case .decimal:
-            guard let p = source.knownPlaces else { return nil }
-            places = p
-        default: return nil
-        }
-        let scale = NumberText.power10(places)
-        var bound = 0.0
-        for s in source.column.segments {
-            switch s.range {
-            case .noValues?: continue
-            case .integers(let lo, let hi)?: bound = max(bound, Double(lo).magnitude * scale, Double(hi).magnitude * scale)
-            case .decimals(let lo, let hi)?: bound = max(bound, (lo * scale).magnitude, (hi * scale).magnitude)
-            default: return nil
-            }
-        }
-        guard bound < 0x1p40, Double(rows) * bound < 0x1p53 else { return nil }
-        return (scale, bound)
     }
 
     private struct Wants: Sendable {

@@ -27,30 +27,8 @@ enum StreamedMeans {
         guard column.count >= minimumRows, g <= maximumGroups, ids.count == column.count,
             let source = column.pendingSource as? CachedColumnSource
         else { return nil }
-        let places: Int
-        switch column.type {
-        case .integer: places = 0
-        case .decimal:
-            guard let p = column.knownPlaces else { return nil }
-            places = p
-        default: return nil
-        }
-        let scale = NumberText.power10(places)
+        guard let (places, scale, largest) = source.exactSums(rows: column.count) else { return nil }
         let segments = source.column.segments
-        // The largest |k| the segments' ranges allow: every value is then a
-        // whole number of 1/scale no larger (the packing says so), and the
-        // values need not be checked one by one.
-        var bound = 0.0
-        for s in segments {
-            switch s.range {
-            case .noValues?: continue
-            case .integers(let lo, let hi)?: bound = max(bound, Double(lo).magnitude * scale, Double(hi).magnitude * scale)
-            case .decimals(let lo, let hi)?: bound = max(bound, (lo * scale).magnitude, (hi * scale).magnitude)
-            default: return nil
-            }
-        }
-        guard bound < 0x1p40, Double(column.count) * bound < 0x1p53 else { return nil }
-        let largest = bound
         var starts = [0]
         for s in segments { starts.append(starts.last! + s.rows) }
         let first = starts

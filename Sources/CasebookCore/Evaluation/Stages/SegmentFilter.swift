@@ -86,9 +86,8 @@ enum SegmentFilter {
         }
         // The test likely to keep fewest rows first: a segment is left once
         // none is in play, before the other tests' columns are read.
-        prepared = prepared.enumerated().sorted { a, b in
-            (a.element.expectedShare, a.offset) < (b.element.expectedShare, b.offset)
-        }.map(\.element)
+        let shares = prepared.map(\.expectedShare)
+        prepared = prepared.indices.sorted { (shares[$0], $0) < (shares[$1], $1) }.map { prepared[$0] }
         var starts = [0]
         for n in layout { starts.append(starts.last! + n) }
         let candidates = layout.indices.filter { i in prepared.allSatisfy { $0.mayHold(inSegment: i) } }
