@@ -207,9 +207,7 @@ enum StreamedAggregates {
         let any = (0..<runs.count).contains { runs.segment($0).mask != nil }
         guard any else { return .some(nil) }
         let status = ReadStatus()
-        var found = false
         var mask = [UInt8](repeating: 0, count: runs.rows)
-        let flags = WorkerSlots<Bool>(count: runs.count)
         mask.withUnsafeMutableBufferPointer { m in
             let out = RawOut(UnsafeMutableRawPointer(m.baseAddress!))
             let visit: @Sendable (Int) -> Void = { k in
@@ -218,7 +216,6 @@ enum StreamedAggregates {
                 guard let bytes else { return }
                 guard bytes.count == runs.bounds[k + 1] - runs.bounds[k] else { return status.fail() }
                 bytes.withUnsafeBytes { out.pointer!.advanced(by: runs.bounds[k]).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-                flags.set(k, true)
             }
             if runs.count > 1 {
                 DispatchQueue.concurrentPerform(iterations: runs.count, execute: visit)
@@ -227,8 +224,7 @@ enum StreamedAggregates {
             }
         }
         guard !status.failed else { return nil }
-        for k in 0..<runs.count where flags.take(k) == true { found = true }
-        return .some(found ? mask : nil)
+        return .some(Column.anySet(mask) ? mask : nil)
     }
 
     private struct Wants: Sendable {
